@@ -1,0 +1,61 @@
+"""The session model: kinds, the session, and invertible operations (pure Python)."""
+
+from workshop_app.domain.errors import DomainError
+from workshop_app.domain.kinds import (
+    ALLOWED_ENDS,
+    EDGE_FIELDS,
+    NODE_FIELDS,
+    EdgeKind,
+    FieldSpec,
+    NodeKind,
+    allowed_edge_kinds,
+    check_field,
+    check_id,
+)
+from workshop_app.domain.operations import (
+    UNSET,
+    AddEdge,
+    AddNode,
+    Batch,
+    DeleteAction,
+    InsertAction,
+    Operation,
+    RemoveEdge,
+    RemoveNode,
+    SetActionFields,
+    SetEdgeFields,
+    SetMeta,
+    SetNodeFields,
+    SetReview,
+)
+from workshop_app.domain.session import DEFAULT_LANGUAGE, LANGUAGES, Session
+
+__all__ = [
+    "ALLOWED_ENDS",
+    "DEFAULT_LANGUAGE",
+    "EDGE_FIELDS",
+    "LANGUAGES",
+    "NODE_FIELDS",
+    "UNSET",
+    "AddEdge",
+    "AddNode",
+    "Batch",
+    "DeleteAction",
+    "DomainError",
+    "EdgeKind",
+    "FieldSpec",
+    "InsertAction",
+    "NodeKind",
+    "Operation",
+    "RemoveEdge",
+    "RemoveNode",
+    "SetActionFields",
+    "SetEdgeFields",
+    "SetMeta",
+    "SetNodeFields",
+    "SetReview",
+    "Session",
+    "allowed_edge_kinds",
+    "check_field",
+    "check_id",
+]

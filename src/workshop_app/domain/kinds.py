@@ -1,0 +1,167 @@
+"""Node and edge kinds, their fields, and which kinds an edge may join.
+
+This is the table of ``DESIGN.md`` as data: the loader, the operations and
+the user interface all validate against it, so a value the file refuses is
+also refused in the inspector.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+__all__ = [
+    "ALLOWED_ENDS",
+    "EDGE_FIELDS",
+    "ID_PATTERN",
+    "NODE_FIELDS",
+    "EdgeKind",
+    "FieldSpec",
+    "NodeKind",
+    "allowed_edge_kinds",
+    "check_field",
+    "check_id",
+]
+
+
+class NodeKind(StrEnum):
+    PRIORITY = "priority"
+    ROLE = "role"
+    RESPONSIBILITY = "responsibility"
+    GUARDRAIL = "guardrail"
+
+
+class EdgeKind(StrEnum):
+    ACCOUNTABLE = "accountable"
+    RESPONSIBLE = "responsible"
+    CONSULTED = "consulted"
+    INFORMED = "informed"
+    ESCALATES_TO = "escalates_to"
+    SERVES = "serves"
+    OUTRANKS = "outranks"
+    CONFLICTS_WITH = "conflicts_with"
+    BOUNDED_BY = "bounded_by"
+    DEPUTY_OF = "deputy_of"
+
+
+_P, _RO, _RE, _G = NodeKind.PRIORITY, NodeKind.ROLE, NodeKind.RESPONSIBILITY, NodeKind.GUARDRAIL
+
+#: For each edge kind: the node kinds allowed at the source and at the target.
+ALLOWED_ENDS: dict[EdgeKind, tuple[frozenset[NodeKind], frozenset[NodeKind]]] = {
+    EdgeKind.ACCOUNTABLE: (frozenset({_RO}), frozenset({_RE, _P, _G})),
+    EdgeKind.RESPONSIBLE: (frozenset({_RO}), frozenset({_RE})),
+    EdgeKind.CONSULTED: (frozenset({_RO}), frozenset({_RE})),
+    EdgeKind.INFORMED: (frozenset({_RO}), frozenset({_RE})),
+    EdgeKind.ESCALATES_TO: (frozenset({_RE, _RO}), frozenset({_RO})),
+    EdgeKind.SERVES: (frozenset({_RE}), frozenset({_P})),
+    EdgeKind.OUTRANKS: (frozenset({_P}), frozenset({_P})),
+    EdgeKind.CONFLICTS_WITH: (frozenset({_P}), frozenset({_P})),
+    EdgeKind.BOUNDED_BY: (frozenset({_RE}), frozenset({_G})),
+    EdgeKind.DEPUTY_OF: (frozenset({_RO}), frozenset({_RO})),
+}
+
+ID_PATTERN = re.compile(r"[A-Za-z0-9_.-]+")
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """A known field: its name, its type and the words that describe it."""
+
+    name: str
+    type: str  # "text", "bool", "int", "position"
+    minimum: int | None = None
+    maximum: int | None = None
+
+    def describe(self) -> str:
+        """What a valid value looks like, in plain words (English; for messages)."""
+        if self.type == "text":
+            return "text"
+        if self.type == "bool":
+            return "true or false"
+        if self.type == "position":
+            return "a pair of numbers [x, y]"
+        if self.maximum is not None:
+            return f"a whole number from {self.minimum} to {self.maximum}"
+        return f"a whole number of at least {self.minimum}"
+
+
+_NOTES = FieldSpec("notes", "text")
+_POSITION = FieldSpec("position", "position")
+
+#: Optional fields of each node kind, in the order they are saved.
+NODE_FIELDS: dict[NodeKind, tuple[FieldSpec, ...]] = {
+    NodeKind.PRIORITY: (FieldSpec("rank", "int", minimum=1), _NOTES, _POSITION),
+    NodeKind.ROLE: (FieldSpec("load", "int", minimum=0, maximum=200), _NOTES, _POSITION),
+    NodeKind.RESPONSIBILITY: (
+        FieldSpec("decision_limit", "text"),
+        FieldSpec("reconfirm", "bool"),
+        FieldSpec("critical", "bool"),
+        FieldSpec("good_enough", "text"),
+        _NOTES,
+        _POSITION,
+    ),
+    NodeKind.GUARDRAIL: (_NOTES, _POSITION),
+}
+
+#: Optional fields of each edge kind, in the order they are saved.
+EDGE_FIELDS: dict[EdgeKind, tuple[FieldSpec, ...]] = {
+    kind: ((FieldSpec("trigger", "text"), _NOTES) if kind is EdgeKind.ESCALATES_TO else (_NOTES,))
+    for kind in EdgeKind
+}
+
+
+def check_id(value: Any) -> str | None:
+    """Return why ``value`` is not a valid node id, or ``None`` if it is."""
+    if not isinstance(value, str):
+        return "must be text made of letters, digits, '_', '.' or '-'"
+    if not ID_PATTERN.fullmatch(value):
+        return f"{value!r} is not a valid id (letters, digits, '_', '.' or '-')"
+    return None
+
+
+def check_field(spec: FieldSpec, value: Any) -> str | None:
+    """Return why ``value`` is not valid for ``spec``, or ``None`` if it is.
+
+    ``bool`` is refused where a number is expected (``True`` is an ``int`` in
+    Python, but ``rank: yes`` is a mistake in a session file).
+    """
+    if spec.type == "text":
+        return None if isinstance(value, str) else f"must be {spec.describe()}"
+    if spec.type == "bool":
+        return None if isinstance(value, bool) else f"must be {spec.describe()}"
+    if spec.type == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            return f"must be {spec.describe()}"
+        too_low = spec.minimum is not None and value < spec.minimum
+        too_high = spec.maximum is not None and value > spec.maximum
+        return f"must be {spec.describe()}, not {value}" if too_low or too_high else None
+    # position
+    if (
+        not isinstance(value, list | tuple)
+        or len(value) != 2
+        or not all(_is_finite_number(v) for v in value)
+    ):
+        return f"must be {spec.describe()}"
+    return None
+
+
+def _is_finite_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def allowed_edge_kinds(source: NodeKind, target: NodeKind) -> list[EdgeKind]:
+    """The edge kinds DESIGN allows from a ``source`` node to a ``target`` node.
+
+    Examples
+    --------
+    >>> [k.value for k in allowed_edge_kinds(NodeKind.ROLE, NodeKind.ROLE)]
+    ['escalates_to', 'deputy_of']
+    """
+    return [
+        kind
+        for kind, (sources, targets) in ALLOWED_ENDS.items()
+        if source in sources and target in targets
+    ]
