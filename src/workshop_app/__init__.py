@@ -3,20 +3,35 @@
 The public API is pure Python and imports without Qt::
 
     from workshop_app import load_session, save_session, find_ambiguities
+
+Names are imported on first use (PEP 562), so ``import workshop_app.ui``
+does not pay for the file format or the analysis before the window shows.
 """
 
-from workshop_app.analysis import Finding, find_ambiguities
-from workshop_app.domain import Session
-from workshop_app.fileformat import SessionFormatError, load_session, save_session
+from __future__ import annotations
+
+import importlib
+from typing import Any
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "Finding",
-    "Session",
-    "SessionFormatError",
-    "__version__",
-    "find_ambiguities",
-    "load_session",
-    "save_session",
-]
+_PUBLIC = {
+    "Finding": "workshop_app.analysis",
+    "find_ambiguities": "workshop_app.analysis",
+    "Session": "workshop_app.domain",
+    "SessionFormatError": "workshop_app.fileformat",
+    "load_session": "workshop_app.fileformat",
+    "save_session": "workshop_app.fileformat",
+}
+
+__all__ = ["__version__", *_PUBLIC]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _PUBLIC:
+        return getattr(importlib.import_module(_PUBLIC[name]), name)
+    raise AttributeError(f"module 'workshop_app' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
