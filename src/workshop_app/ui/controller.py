@@ -1,0 +1,125 @@
+"""The window's hub: the session being edited, its undo stack and its findings.
+
+Views never change the session directly: they call :meth:`execute` with an
+operation record from :mod:`workshop_app.domain`; the undo stack wraps it in
+:class:`OperationCommand`, and every view follows the ``changed`` signal
+(napari's models and views work the same way).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from workshop_app.analysis import Finding, find_ambiguities
+from workshop_app.domain import Batch, DomainError, Operation, Session, SetNodeFields
+
+__all__ = ["OperationCommand", "SessionController"]
+
+_MOVE_ID = 1
+
+
+class OperationCommand(QUndoCommand):
+    """Applies an operation on redo and its inverse on undo.
+
+    Moves of the same nodes in a row (one drag delivers many) merge into one
+    step, so a drag is undone at once.
+    """
+
+    def __init__(
+        self, controller: SessionController, operation: Operation, inverse: Operation, text: str
+    ) -> None:
+        super().__init__(text)
+        self._controller = controller
+        self._forward = operation
+        self._backward = inverse
+        # The controller applied the operation already (to catch a refusal
+        # before anything enters the stack); QUndoStack.push calls redo once.
+        self._pending_first_redo = True
+
+    def redo(self) -> None:
+        if self._pending_first_redo:
+            self._pending_first_redo = False
+            return
+        self._backward = self._controller._apply(self._forward)
+
+    def undo(self) -> None:
+        self._forward = self._controller._apply(self._backward)
+
+    def id(self) -> int:
+        return _MOVE_ID if _is_move(self._forward) else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, OperationCommand) or other.id() != _MOVE_ID:
+            return False
+        if _moved_nodes(other._forward) != _moved_nodes(self._forward):
+            return False
+        # Keep our inverse (the position before the drag began); take the newer target.
+        self._forward = other._forward
+        return True
+
+
+def _is_move(operation: Operation) -> bool:
+    return bool(_moved_nodes(operation))
+
+
+def _moved_nodes(operation: Operation) -> frozenset[str]:
+    parts = operation.operations if isinstance(operation, Batch) else (operation,)
+    if all(isinstance(p, SetNodeFields) and set(p.changes) == {"position"} for p in parts):
+        return frozenset(p.node_id for p in parts)  # type: ignore[attr-defined]
+    return frozenset()
+
+
+class SessionController(QObject):
+    """Owns the session being edited and tells the views about every change."""
+
+    #: an operation was applied (a new edit, an undo or a redo)
+    changed = Signal(object)
+    #: a different session is being edited (new, open, recover)
+    sessionReplaced = Signal()
+    #: the findings were recomputed
+    findingsChanged = Signal()
+    #: an edit was refused; the argument is the message for the user
+    editRefused = Signal(str)
+
+    def __init__(self, session: Session | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.session = session if session is not None else Session()
+        self.path: Path | None = None
+        self.findings: list[Finding] = find_ambiguities(self.session)
+
+    def replace_session(self, session: Session, path: Path | None) -> None:
+        """Edit ``session`` from now on (the undo history starts afresh)."""
+        self.undo_stack.clear()
+        self.session = session
+        self.path = path
+        self.undo_stack.setClean()
+        self._refresh_findings()
+        self.sessionReplaced.emit()
+
+    def execute(self, operation: Operation, text: str) -> bool:
+        """Apply ``operation`` as one undoable step named ``text``.
+
+        Returns False, and emits ``editRefused`` with the reason, when the
+        operation would make the session invalid; nothing changes then.
+        """
+        try:
+            inverse = self._apply(operation)
+        except DomainError as error:
+            self.editRefused.emit(str(error))
+            return False
+        self.undo_stack.push(OperationCommand(self, operation, inverse, text))
+        return True
+
+    def _apply(self, operation: Operation) -> Operation:
+        inverse = self.session.apply(operation)
+        self._refresh_findings()
+        self.changed.emit(operation)
+        return inverse
+
+    def _refresh_findings(self) -> None:
+        self.findings = find_ambiguities(self.session)
+        self.findingsChanged.emit()
