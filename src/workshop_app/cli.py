@@ -1,0 +1,186 @@
+"""The command line: the window, and ``check`` / ``export`` / ``new`` / ``templates``.
+
+``workshop-app [FILE]`` opens the window; the sub-commands serve scripts and
+CI. Exit codes of ``check`` are part of the product contract: 0 when no
+``error`` finding is open, 1 when one is, 2 when the file cannot be loaded.
+Nothing here imports Qt or reportlab until a command needs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workshop_app import __version__
+
+if TYPE_CHECKING:
+    from workshop_app.analysis import Finding
+    from workshop_app.domain import Session
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_OPEN_ERRORS, EXIT_UNUSABLE = 0, 1, 2
+_COMMANDS = ("check", "export", "new", "templates")
+_PAGE_SIZES = {"a4": "A4", "letter": "Letter"}
+
+
+class _Refused(Exception):
+    """A command cannot go on; the message is for the user, the code for the shell."""
+
+    def __init__(self, message: str, code: int = EXIT_UNUSABLE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="workshop-app",
+        description="Responsibility Map: map a customer-service team's priorities, "
+        "responsibilities and escalation paths, and see what is ambiguous.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate a session and list its findings")
+    check.add_argument("file", type=Path, metavar="FILE")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+
+    export = commands.add_parser("export", help="write the PDF workshop protocol")
+    export.add_argument("file", type=Path, metavar="FILE")
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+    export.add_argument("--lang", choices=("de", "en"), help="protocol language")
+    export.add_argument("--pagesize", choices=("a4", "letter"), default="a4")
+
+    new = commands.add_parser("new", help="start a session from a workshop template")
+    new.add_argument("--template", required=True, metavar="NAME")
+    new.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    new.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    commands.add_parser("templates", help="list the bundled workshop templates")
+    return parser
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="workshop-app",
+        description="Open the Responsibility Map window. "
+        f"Commands for scripts: {', '.join(_COMMANDS)} (workshop-app COMMAND --help).",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("file", type=Path, nargs="?", metavar="FILE", help="session to open")
+    return parser
+
+
+def _load(path: Path) -> Session:
+    from workshop_app.fileformat import SessionFormatError, load_session
+
+    try:
+        return load_session(path)
+    except SessionFormatError as error:
+        raise _Refused(str(error)) from None
+    except OSError as error:
+        raise _Refused(f"{path}: cannot read the file ({error.strerror or error})") from None
+
+
+def _check(args: argparse.Namespace) -> int:
+    from workshop_app.analysis import find_ambiguities
+
+    session = _load(args.file)
+    findings = find_ambiguities(session)
+    if args.format == "json":
+        json.dump([f.to_json() for f in findings], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        _print_findings(args.file, session, findings)
+    open_errors = any(f.severity == "error" and not f.accepted for f in findings)
+    return EXIT_OPEN_ERRORS if open_errors else EXIT_OK
+
+
+def _print_findings(path: Path, session: Session, findings: list[Finding]) -> None:
+    from workshop_app._cli_de import GERMAN
+    from workshop_app.i18n import translator
+
+    _ = translator(GERMAN, session.language)
+    counts = Counter(f.severity.value for f in findings if not f.accepted)
+    print(
+        _(
+            "{file}: {nodes} nodes, {edges} edges; open: {errors} errors, {warnings} warnings, "
+            "{infos} notes; {accepted} accepted"
+        ).format(
+            file=path.name,
+            nodes=session.graph.number_of_nodes(),
+            edges=session.graph.number_of_edges(),
+            errors=counts["error"],
+            warnings=counts["warning"],
+            infos=counts["info"],
+            accepted=sum(f.accepted for f in findings),
+        )
+    )
+    for finding in findings:
+        status = _(" (accepted)") if finding.accepted else ""
+        print(f"{finding.severity.value:<8} {finding.code}{status}: {finding.message}")
+
+
+def _export(args: argparse.Namespace) -> int:
+    from workshop_app.protocol import export_protocol
+
+    session = _load(args.file)
+    try:
+        export_protocol(
+            session, args.output, language=args.lang, pagesize=_PAGE_SIZES[args.pagesize]
+        )
+    except OSError as error:
+        raise _Refused(
+            f"{args.output}: cannot write the protocol ({error.strerror or error})",
+            EXIT_OPEN_ERRORS,
+        ) from None
+    print(args.output)
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from workshop_app.fileformat import SaveError, save_session
+    from workshop_app.templates import TemplateError, session_from_template
+
+    if args.output.exists() and not args.force:
+        raise _Refused(f"{args.output}: exists already (use --force to overwrite it)")
+    try:
+        session = session_from_template(args.template)
+        save_session(session, args.output)
+    except (TemplateError, SaveError) as error:
+        raise _Refused(str(error)) from None
+    print(args.output)
+    return EXIT_OK
+
+
+def _templates(_args: argparse.Namespace) -> int:
+    from workshop_app.templates import list_templates
+
+    for info in list_templates():
+        print(f"{info.name:<32} {info.language}  {info.title}")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or args_list[0] not in (*_COMMANDS, "-h", "--help", "--version"):
+        gui_args = _gui_parser().parse_args(args_list)
+        from workshop_app.ui.app import run
+
+        return run(gui_args.file)
+    args = _parser().parse_args(args_list)
+    if args.command is None:
+        _parser().print_help()
+        return EXIT_OK
+    handler = {"check": _check, "export": _export, "new": _new, "templates": _templates}
+    try:
+        return handler[args.command](args)
+    except _Refused as refusal:
+        print(f"workshop-app: {refusal}", file=sys.stderr)
+        return refusal.code
