@@ -1,0 +1,68 @@
+"""German texts of the analysis (English source text → German)."""
+
+GERMAN: dict[str, str] = {
+    "“{label}”": "„{label}“",
+    "{first} and {last}": "{first} und {last}",
+    "Nobody is accountable for {subject}.": (
+        "Für {subject} ist niemand verantwortlich (accountable)."
+    ),
+    "{owners} are all accountable for {subject}: "
+    "when several own a decision, each waits for the others.": (
+        "{owners} sind alle für {subject} verantwortlich: "
+        "Wenn mehrere eine Entscheidung besitzen, wartet jeder auf die anderen."
+    ),
+    "{priorities} share rank {rank}: when they pull apart, nobody knows which comes first.": (
+        "{priorities} teilen sich Rang {rank}: "
+        "Wenn sie auseinanderziehen, weiß niemand, was zuerst kommt."
+    ),
+    "The order of {priorities} contradicts itself: ranks and “outranks” lead in a circle, "
+    "so none of them clearly comes first.": (
+        "Die Reihenfolge von {priorities} widerspricht sich: Ränge und Vorrang-Angaben "
+        "führen im Kreis, keine davon steht klar an erster Stelle."
+    ),
+    "{first} and {second} pull in opposite directions, "
+    "and the order of priorities does not say which one wins.": (
+        "{first} und {second} ziehen in entgegengesetzte Richtungen, "
+        "und die Reihenfolge der Prioritäten sagt nicht, welche gewinnt."
+    ),
+    "Whoever handles {responsibilities} has to decide case by case.": (
+        "Wer {responsibilities} bearbeitet, muss von Fall zu Fall entscheiden."
+    ),
+    "{subject} serves no priority: it is unclear what the task is for "
+    "and what doing it well means.": (
+        "{subject} dient keiner Priorität: Unklar bleibt, wofür die Aufgabe da ist "
+        "und woran man gute Arbeit erkennt."
+    ),
+    "Escalation goes in a circle between {nodes}: a case passed on comes back undecided.": (
+        "Die Eskalation läuft im Kreis zwischen {nodes}: "
+        "Ein weitergegebener Fall kommt unentschieden zurück."
+    ),
+    "{subject} has a decision limit ({limit}) but no escalation path: "
+    "nobody knows where a case beyond it goes.": (
+        "{subject} hat eine Entscheidungsgrenze ({limit}), aber keinen Eskalationsweg: "
+        "Niemand weiß, wohin ein Fall darüber hinaus geht."
+    ),
+    "{subject} must be re-confirmed but has no escalation path: nobody knows who confirms.": (
+        "{subject} muss bestätigt werden, hat aber keinen Eskalationsweg: "
+        "Niemand weiß, wer bestätigt."
+    ),
+    "Decisions on {subject} must be re-confirmed by someone else: "
+    "the decision right exists on paper only.": (
+        "Entscheidungen zu {subject} muss jemand anderes bestätigen: "
+        "Der Entscheidungsspielraum besteht nur auf dem Papier."
+    ),
+    "{role} is accountable for critical work ({responsibilities}) but has no deputy: "
+    "if the role is absent, nobody can decide.": (
+        "{role} ist für kritische Aufgaben verantwortlich ({responsibilities}), "
+        "hat aber keine Vertretung: Fällt die Rolle aus, kann niemand entscheiden."
+    ),
+    "{role} works at {load} % of capacity: no room for peaks, absences or special cases.": (
+        "{role} ist zu {load} % ausgelastet: kein Spielraum für Spitzen, Ausfälle oder Sonderfälle."
+    ),
+    "For {subject} nobody has said when a solution is good enough: "
+    "without that, people play it safe or keep polishing.": (
+        "Für {subject} ist nicht geklärt, wann eine Lösung gut genug ist: "
+        "Ohne das sichert man sich ab oder feilt endlos."
+    ),
+    "{subject} is not connected to anything yet.": "{subject} ist noch mit nichts verbunden.",
+}

@@ -1,0 +1,50 @@
+"""Decision spaces: real or only on paper, and when a solution is good enough.
+
+A decision right that must be re-confirmed by someone else is no right at
+all in practice: people learn to ask first. Without a shared idea of "good
+enough", they play safe and polish instead of solving.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import networkx as nx
+
+from workshop_app.analysis._graph import has_text, nodes_of_kind
+
+__all__ = ["formal_decision_space", "no_good_enough"]
+
+
+def formal_decision_space(G: nx.MultiDiGraph) -> Iterator[tuple[str, ...]]:
+    """Yield ``(node,)`` for each responsibility marked ``reconfirm: true``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("x", kind="responsibility", reconfirm=True)
+    >>> G.add_node("y", kind="responsibility", reconfirm=False)
+    >>> list(formal_decision_space(G))
+    [('x',)]
+    """
+    for node, data in nodes_of_kind(G, "responsibility"):
+        if data.get("reconfirm") is True:
+            yield (node,)
+
+
+def no_good_enough(G: nx.MultiDiGraph) -> Iterator[tuple[str, ...]]:
+    """Yield ``(node,)`` for each responsibility without a ``good_enough`` text.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("x", kind="responsibility", good_enough="Kunde bestätigt Lösung")
+    >>> G.add_node("y", kind="responsibility", good_enough="")
+    >>> list(no_good_enough(G))
+    [('y',)]
+    """
+    for node, data in nodes_of_kind(G, "responsibility"):
+        if not has_text(data.get("good_enough")):
+            yield (node,)

@@ -1,0 +1,173 @@
+"""Priorities: their order, ties, contradictions and conflicts.
+
+*a* is **above** *b* when a path leads from *a* to *b* whose every step is
+an ``outranks`` edge or a step from a ranked priority to one with a higher
+rank number (rank 1 is above rank 2). :func:`above_graph` builds that
+relation without an edge for every pair of ranks: each rank gets one
+:class:`RankLevel` node, every priority of a rank points to its level and
+the level points to every priority of the next greater rank. Levels only
+lead to greater ranks, so they never close a cycle of their own, and the
+graph stays linear in the number of priorities.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from itertools import pairwise
+from typing import NamedTuple
+
+import networkx as nx
+
+from workshop_app.analysis._graph import nodes_of_kind, sources, targets
+
+__all__ = [
+    "RankLevel",
+    "above_graph",
+    "is_above",
+    "no_priority",
+    "priority_conflict",
+    "priority_cycle",
+    "priority_tie",
+]
+
+
+class RankLevel(NamedTuple):
+    """The virtual node between one rank and the next in :func:`above_graph`."""
+
+    rank: int
+
+
+def _ranked(G: nx.MultiDiGraph) -> dict[int, list[str]]:
+    by_rank: dict[int, list[str]] = defaultdict(list)
+    for node, data in nodes_of_kind(G, "priority"):
+        if data.get("rank") is not None:
+            by_rank[data["rank"]].append(node)
+    return by_rank
+
+
+def priority_tie(G: nx.MultiDiGraph) -> Iterator[tuple[str, ...]]:
+    """Yield the tied priorities, sorted, once for each rank that two or more share.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("fcr", kind="priority", rank=1)
+    >>> G.add_node("cost", kind="priority", rank=1)
+    >>> G.add_node("nps", kind="priority", rank=2)
+    >>> list(priority_tie(G))
+    [('cost', 'fcr')]
+    """
+    for tied in _ranked(G).values():
+        if len(tied) >= 2:
+            yield tuple(sorted(tied))
+
+
+def above_graph(G: nx.MultiDiGraph) -> nx.DiGraph:
+    """The "above" relation between priorities as a directed graph.
+
+    Its nodes are the priorities and one :class:`RankLevel` per rank that has
+    a greater rank after it; *a* is above *b* exactly when *b* is reachable
+    from *a* (see :func:`is_above`).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from([("a", {"rank": 1}), ("b", {"rank": 2}), ("c", {})], kind="priority")
+    >>> _ = G.add_edge("b", "c", key="outranks")
+    >>> above = above_graph(G)
+    >>> is_above(above, "a", "c"), is_above(above, "c", "a")
+    (True, False)
+    """
+    priorities = [node for node, _ in nodes_of_kind(G, "priority")]
+    above = nx.DiGraph()
+    above.add_nodes_from(priorities)
+    for node in priorities:
+        above.add_edges_from((node, lower) for lower in targets(G, node, "outranks"))
+    by_rank = _ranked(G)
+    ranks = sorted(by_rank)
+    for rank, next_rank in pairwise(ranks):
+        level = RankLevel(rank)
+        above.add_edges_from((node, level) for node in by_rank[rank])
+        above.add_edges_from((level, node) for node in by_rank[next_rank])
+    return above
+
+
+def is_above(above: nx.DiGraph, a: str, b: str) -> bool:
+    """True when priority ``a`` is above priority ``b`` in :func:`above_graph`."""
+    return a != b and nx.has_path(above, a, b)
+
+
+def priority_cycle(G: nx.MultiDiGraph) -> Iterator[tuple[str, ...]]:
+    """Yield the priorities of each strongly connected component of "above", once each.
+
+    Such a component is an order that contradicts itself: an ``outranks``
+    cycle, or an ``outranks`` edge against the ranks.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from([("a", {"rank": 1}), ("b", {"rank": 2})], kind="priority")
+    >>> _ = G.add_edge("b", "a", key="outranks")
+    >>> list(priority_cycle(G))
+    [('a', 'b')]
+    """
+    above = above_graph(G)
+    for component in nx.strongly_connected_components(above):
+        priorities = [node for node in component if not isinstance(node, RankLevel)]
+        if len(priorities) >= 2:
+            yield tuple(sorted(priorities))
+
+
+def priority_conflict(G: nx.MultiDiGraph) -> Iterator[tuple[str, ...]]:
+    """Yield each unsettled ``conflicts_with`` pair with the responsibilities serving both.
+
+    A conflict is settled only when exactly one of the two priorities is
+    above the other; neither, or both (a contradictory order), leaves it
+    open. A pair joined in both directions is one conflict.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from(["speed", "care"], kind="priority")
+    >>> G.add_node("x", kind="responsibility")
+    >>> _ = G.add_edge("speed", "care", key="conflicts_with")
+    >>> _ = G.add_edge("x", "speed", key="serves")
+    >>> _ = G.add_edge("x", "care", key="serves")
+    >>> list(priority_conflict(G))
+    [('care', 'speed', 'x')]
+    >>> _ = G.add_edge("care", "speed", key="outranks")
+    >>> list(priority_conflict(G))
+    []
+    """
+    above = above_graph(G)
+    pairs = {
+        tuple(sorted((node, other)))
+        for node, _ in nodes_of_kind(G, "priority")
+        for other in targets(G, node, "conflicts_with")
+    }
+    for a, b in sorted(pairs):
+        if is_above(above, a, b) != is_above(above, b, a):
+            continue
+        serving_both = set(sources(G, a, "serves")).intersection(sources(G, b, "serves"))
+        yield tuple(sorted([a, b, *serving_both]))
+
+
+def no_priority(G: nx.MultiDiGraph) -> Iterator[tuple[str, ...]]:
+    """Yield ``(node,)`` for each responsibility that serves no priority.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("x", kind="responsibility")
+    >>> list(no_priority(G))
+    [('x',)]
+    """
+    for node, _ in nodes_of_kind(G, "responsibility"):
+        if not targets(G, node, "serves"):
+            yield (node,)
