@@ -1,0 +1,223 @@
+"""Every operation either applies and its inverse restores the session exactly,
+or it is refused with a DomainError and the session is unchanged."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workshop_app.domain import (
+    UNSET,
+    AddEdge,
+    AddNode,
+    Batch,
+    DeleteAction,
+    DomainError,
+    EdgeKind,
+    InsertAction,
+    NodeKind,
+    Operation,
+    RemoveEdge,
+    RemoveNode,
+    Session,
+    SetActionFields,
+    SetEdgeFields,
+    SetMeta,
+    SetNodeFields,
+    SetReview,
+)
+
+
+def snapshot(session: Session) -> dict[str, Any]:
+    graph = session.graph
+    return copy.deepcopy(
+        {
+            "meta": session.meta,
+            "nodes": {n: dict(d) for n, d in graph.nodes(data=True)},
+            "edges": sorted(
+                (s, t, k, sorted(d.items())) for s, t, k, d in graph.edges(keys=True, data=True)
+            ),
+            "actions": session.actions,
+            "reviews": session.reviews,
+        }
+    )
+
+
+def seeded() -> Session:
+    session = Session(meta={"title": "Workshop", "language": "de"})
+    for op in (
+        AddNode("p1", NodeKind.PRIORITY, "Erstlösung", {"rank": 1}),
+        AddNode("p2", NodeKind.PRIORITY, "Kosten"),
+        AddNode("r1", NodeKind.ROLE, "Servicekraft", {"load": 95}),
+        AddNode("r2", NodeKind.ROLE, "Teamleitung"),
+        AddNode("x1", NodeKind.RESPONSIBILITY, "Kulanz", {"reconfirm": True}),
+        AddNode("g1", NodeKind.GUARDRAIL, "Kulanzrahmen"),
+        AddEdge("r1", "x1", EdgeKind.ACCOUNTABLE),
+        AddEdge("x1", "r2", EdgeKind.ESCALATES_TO, {"trigger": "> 50 EUR"}),
+        InsertAction(0, {"id": "a1", "text": "Grenze bestätigen", "owner": "r2"}),
+    ):
+        session.apply(op)
+    return session
+
+
+IDS = st.sampled_from(["p1", "p2", "r1", "r2", "x1", "g1", "new", "bad id!"])
+FIELD_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 300),
+    st.text(max_size=5),
+    st.just(UNSET),
+    st.lists(st.floats(allow_nan=False, allow_infinity=False, width=32), max_size=3),
+)
+FIELD_NAMES = st.sampled_from(
+    [
+        "label",
+        "rank",
+        "load",
+        "notes",
+        "reconfirm",
+        "critical",
+        "good_enough",
+        "position",
+        "decision_limit",
+        "trigger",
+        "custom",
+        "kind",
+    ]
+)
+CHANGES = st.dictionaries(FIELD_NAMES, FIELD_VALUES, min_size=1, max_size=3)
+
+
+def operations() -> st.SearchStrategy[Operation]:
+    kinds, edge_kinds = st.sampled_from(list(NodeKind)), st.sampled_from(list(EdgeKind))
+    simple = st.one_of(
+        st.builds(
+            AddNode,
+            IDS,
+            kinds,
+            st.text(max_size=8),
+            st.dictionaries(FIELD_NAMES, FIELD_VALUES, max_size=2),
+        ),
+        st.builds(RemoveNode, IDS),
+        st.builds(SetNodeFields, IDS, CHANGES),
+        st.builds(
+            AddEdge, IDS, IDS, edge_kinds, st.dictionaries(FIELD_NAMES, FIELD_VALUES, max_size=2)
+        ),
+        st.builds(RemoveEdge, IDS, IDS, edge_kinds),
+        st.builds(SetEdgeFields, IDS, IDS, edge_kinds, CHANGES),
+        st.builds(
+            SetMeta,
+            st.dictionaries(
+                st.sampled_from(["title", "language"]),
+                st.sampled_from(["de", "en", "fr", UNSET]),
+                min_size=1,
+            ),
+        ),
+        st.builds(
+            InsertAction, st.integers(-1, 3), st.fixed_dictionaries({"text": st.text(max_size=5)})
+        ),
+        st.builds(DeleteAction, st.integers(-1, 3)),
+        st.builds(
+            SetActionFields,
+            st.integers(-1, 2),
+            st.dictionaries(
+                st.sampled_from(["text", "status", "due"]), st.text(max_size=4), min_size=1
+            ),
+        ),
+        st.builds(
+            SetReview,
+            st.sampled_from(["no-owner", "no-buffer"]),
+            st.lists(IDS, max_size=2).map(tuple),
+            st.one_of(
+                st.none(), st.fixed_dictionaries({"status": st.sampled_from(["accepted", "open"])})
+            ),
+        ),
+    )
+    return st.one_of(
+        simple, st.lists(simple, min_size=1, max_size=4).map(lambda ops: Batch(tuple(ops)))
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(operations(), min_size=1, max_size=8))
+def test_inverse_restores_or_refusal_changes_nothing(ops: list[Operation]) -> None:
+    session = seeded()
+    for op in ops:
+        before = snapshot(session)
+        try:
+            inverse = session.apply(op)
+        except DomainError:
+            assert snapshot(session) == before
+            continue
+        after = snapshot(session)
+        redo = session.apply(inverse)
+        assert snapshot(session) == before
+        session.apply(redo)
+        assert snapshot(session) == after
+
+
+def test_remove_node_takes_its_edges_and_undo_brings_them_back() -> None:
+    session = seeded()
+    undo = session.apply(RemoveNode("x1"))
+    assert "x1" not in session.graph and session.graph.number_of_edges() == 0
+    session.apply(undo)
+    assert session.graph.edges["x1", "r2", "escalates_to"]["trigger"] == "> 50 EUR"
+    assert session.graph.has_edge("r1", "x1", key="accountable")
+
+
+@pytest.mark.parametrize(
+    ("operation", "reason"),
+    [
+        (AddEdge("x1", "r1", EdgeKind.ACCOUNTABLE), "accountable cannot go from a responsibility"),
+        (AddEdge("r1", "r1", EdgeKind.DEPUTY_OF), "itself"),
+        (AddEdge("r1", "x1", EdgeKind.ACCOUNTABLE), "exists"),
+        (AddNode("p1", NodeKind.ROLE, "Doppelt"), "already used"),
+        (AddNode("has space", NodeKind.ROLE, "X"), "not a valid id"),
+        (SetNodeFields("p1", {"label": "  "}), "non-empty"),
+        (SetNodeFields("p1", {"rank": 0}), "at least 1"),
+        (SetNodeFields("r1", {"load": 201}), "from 0 to 200"),
+        (SetNodeFields("r1", {"load": True}), "whole number"),
+        (SetNodeFields("x1", {"reconfirm": "yes"}), "true or false"),
+        (SetNodeFields("x1", {"position": [1, float("nan")]}), "pair of numbers"),
+        (SetMeta({"language": "fr"}), "de or en"),
+    ],
+)
+def test_invalid_edits_are_refused_with_a_reason(operation: Operation, reason: str) -> None:
+    session = seeded()
+    before = snapshot(session)
+    with pytest.raises(DomainError, match=reason):
+        session.apply(operation)
+    assert snapshot(session) == before
+
+
+def test_failing_batch_rolls_back_its_earlier_steps() -> None:
+    session = seeded()
+    before = snapshot(session)
+    batch = Batch((SetNodeFields("p1", {"rank": 2}), AddNode("p1", NodeKind.ROLE, "Doppelt")))
+    with pytest.raises(DomainError):
+        session.apply(batch)
+    assert snapshot(session) == before
+
+
+def test_listeners_hear_each_applied_operation_once() -> None:
+    session = seeded()
+    heard: list[Operation] = []
+    session.listeners.append(heard.append)
+    op = SetNodeFields("p2", {"rank": 3})
+    session.apply(op)
+    assert heard == [op]
+
+
+def test_review_is_matched_regardless_of_subject_order() -> None:
+    session = seeded()
+    session.apply(SetReview("shared-ownership", ("x1", "r1"), {"status": "accepted", "note": "ok"}))
+    assert session.review_for("shared-ownership", ["r1", "x1"]) == {
+        "code": "shared-ownership",
+        "subjects": ["r1", "x1"],
+        "status": "accepted",
+        "note": "ok",
+    }
