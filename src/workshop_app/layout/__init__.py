@@ -1,0 +1,15 @@
+"""Automatic layout of the responsibility map (pure Python, no Qt)."""
+
+from workshop_app.layout.auto import MIN_PER_ROW, auto_layout, layout_operation
+from workshop_app.layout.geometry import H_GAP, LAYER_GAP, NODE_HEIGHT, NODE_WIDTH, V_GAP
+
+__all__ = [
+    "H_GAP",
+    "LAYER_GAP",
+    "MIN_PER_ROW",
+    "NODE_HEIGHT",
+    "NODE_WIDTH",
+    "V_GAP",
+    "auto_layout",
+    "layout_operation",
+]

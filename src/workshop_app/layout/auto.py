@@ -1,0 +1,97 @@
+"""The automatic layout of the responsibility map.
+
+Examples
+--------
+>>> from workshop_app.domain import AddEdge, AddNode, EdgeKind, NodeKind, Session
+>>> session = Session()
+>>> for op in (
+...     AddNode("p", NodeKind.PRIORITY, "First-contact resolution", {"rank": 1}),
+...     AddNode("x", NodeKind.RESPONSIBILITY, "Goodwill"),
+...     AddNode("r", NodeKind.ROLE, "Agent"),
+...     AddEdge("x", "p", EdgeKind.SERVES),
+...     AddEdge("r", "x", EdgeKind.ACCOUNTABLE),
+... ):
+...     _ = session.apply(op)
+>>> positions = auto_layout(session)
+>>> positions["p"][1] < positions["x"][1] < positions["r"][1]
+True
+>>> undo = session.apply(layout_operation(session))
+>>> session.graph.nodes["x"]["position"] == list(positions["x"])
+True
+"""
+
+from __future__ import annotations
+
+import math
+
+from workshop_app.domain import Batch, Operation, Session, SetNodeFields
+from workshop_app.layout.incremental import place_new_nodes
+from workshop_app.layout.layers import layered_graph, stored_position
+from workshop_app.layout.ordering import order_layers
+from workshop_app.layout.placement import place_layers
+
+__all__ = ["MIN_PER_ROW", "auto_layout", "layout_operation"]
+
+#: A layer wraps into rows when wider than this (or than √n for larger maps).
+MIN_PER_ROW = 12
+
+
+def auto_layout(
+    session: Session, *, full: bool = False, max_per_row: int | None = None
+) -> dict[str, tuple[float, float]]:
+    """Return the centre ``(x, y)`` of every node, y growing downward.
+
+    Layers from top to bottom: priorities (by rank), guardrails,
+    responsibilities, roles; among roles, a role others escalate to sits
+    above them. Within layers the order is chosen for few crossing edges.
+
+    Parameters
+    ----------
+    session
+        The workshop; it is not changed.
+    full
+        Lay out every node anew. Otherwise nodes with a ``position`` keep it
+        and only the others are placed, in free space near their neighbours
+        (when none has a position, this is the same as a full layout).
+    max_per_row
+        Wrap a layer wider than this into several rows. By default
+        ``max(MIN_PER_ROW, ceil(sqrt(n)))`` for ``n`` nodes, which keeps large
+        maps roughly as wide as they are tall.
+
+    Returns
+    -------
+    dict
+        Node id to centre, in scene units; boxes of ``NODE_WIDTH`` x
+        ``NODE_HEIGHT`` at these centres keep ``H_GAP`` / ``V_GAP`` apart.
+    """
+    graph = layered_graph(session)
+    if not graph.ids:
+        return {}
+    fixed = {}
+    if not full:
+        for index, node_id in enumerate(graph.ids):
+            position = stored_position(session.graph.nodes[node_id])
+            if position is not None:
+                fixed[index] = position
+    if fixed:
+        centres = place_new_nodes(graph, fixed)
+    else:
+        per_row = max_per_row or max(MIN_PER_ROW, math.ceil(math.sqrt(len(graph.ids))))
+        centres = place_layers(graph, order_layers(graph), per_row)
+    return dict(zip(graph.ids, centres, strict=True))
+
+
+def layout_operation(
+    session: Session, *, full: bool = False, max_per_row: int | None = None
+) -> Operation:
+    """The change that applies :func:`auto_layout`, as one undoable step.
+
+    Only nodes whose position changes are touched; positions are rounded to
+    one decimal, as they are saved.
+    """
+    changes = []
+    for node_id, (x, y) in sorted(auto_layout(session, full=full, max_per_row=max_per_row).items()):
+        position = [round(x, 1), round(y, 1)]
+        if stored_position(session.graph.nodes[node_id]) != tuple(position):
+            changes.append(SetNodeFields(node_id, {"position": position}))
+    return Batch(tuple(changes))

@@ -1,0 +1,134 @@
+"""Which layer of the map each node belongs to, top to bottom.
+
+Priorities sit on top (what the service optimises for), guardrails below
+them (the frame decisions must stay within), then responsibilities, then
+roles. Escalation points upward: among roles, a role that others escalate to
+sits above them.
+
+Everything here works on integer indices into the node ids sorted by id, so
+the layout never depends on the order in which nodes or edges were added.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from workshop_app.domain import NODE_FIELDS, EdgeKind, NodeKind, Session, check_field
+
+__all__ = ["LayeredGraph", "layered_graph", "stored_position"]
+
+_BAND = {
+    NodeKind.PRIORITY.value: 0,
+    NodeKind.GUARDRAIL.value: 1,
+    NodeKind.RESPONSIBILITY.value: 2,
+    NodeKind.ROLE.value: 3,
+}
+_POSITION = next(spec for spec in NODE_FIELDS[NodeKind.ROLE] if spec.name == "position")
+
+
+@dataclass(frozen=True)
+class LayeredGraph:
+    """The session's graph reduced to what the layout needs.
+
+    Attributes
+    ----------
+    ids
+        Node ids, sorted; a node's index is its place in this tuple.
+    layer
+        Layer of each node, 0 at the top, without empty layers in between.
+    neighbours
+        For each node, the indices at the other end of its edges (one entry
+        per edge, so a pair joined by two kinds pulls twice), sorted.
+    tier
+        Order that crossing reduction must keep within a layer: a priority's
+        rank (unranked last); 0 for the other kinds.
+    layer_count
+        How many layers there are.
+    """
+
+    ids: tuple[str, ...]
+    layer: tuple[int, ...]
+    neighbours: tuple[tuple[int, ...], ...]
+    tier: tuple[float, ...]
+    layer_count: int
+
+
+def stored_position(attrs: dict) -> tuple[float, float] | None:
+    """The node's saved ``position`` as floats, or ``None`` when it has no valid one."""
+    value = attrs.get("position")
+    if value is None or check_field(_POSITION, value) is not None:
+        return None
+    return float(value[0]), float(value[1])
+
+
+def layered_graph(session: Session) -> LayeredGraph:
+    """Index the session's nodes by id and assign each to its layer."""
+    graph = session.graph
+    ids = tuple(sorted(graph.nodes))
+    index = {node_id: i for i, node_id in enumerate(ids)}
+    kinds = [graph.nodes[node_id]["kind"] for node_id in ids]
+    neighbours: list[list[int]] = [[] for _ in ids]
+    escalates: list[list[int]] = [[] for _ in ids]
+    for source, target, key in graph.edges(keys=True):
+        s, t = index[source], index[target]
+        if s == t:
+            continue
+        neighbours[s].append(t)
+        neighbours[t].append(s)
+        if key == EdgeKind.ESCALATES_TO and kinds[s] == kinds[t] == NodeKind.ROLE:
+            escalates[s].append(t)
+    for targets in (*neighbours, *escalates):
+        targets.sort()
+    depth = _escalation_depths(escalates, [k == NodeKind.ROLE for k in kinds])
+    raw = [_BAND.get(kind, 2) + depth[i] for i, kind in enumerate(kinds)]
+    compact = {value: n for n, value in enumerate(sorted(set(raw)))}
+    return LayeredGraph(
+        ids=ids,
+        layer=tuple(compact[value] for value in raw),
+        neighbours=tuple(tuple(targets) for targets in neighbours),
+        tier=tuple(_tier(graph.nodes[node_id]) for node_id in ids),
+        layer_count=len(compact),
+    )
+
+
+def _tier(attrs: dict) -> float:
+    if attrs["kind"] != NodeKind.PRIORITY:
+        return 0.0
+    rank = attrs.get("rank")
+    if isinstance(rank, int) and not isinstance(rank, bool):
+        return float(rank)
+    return math.inf
+
+
+def _escalation_depths(escalates: list[list[int]], is_role: list[bool]) -> list[int]:
+    """Longest escalation path from each role to a role that escalates no further.
+
+    A role's depth is how many layers it sits below the top of the roles
+    band. Cycles are broken by ignoring the back edges of a depth-first
+    search that visits roles and their targets in id order, so the result is
+    deterministic.
+    """
+    depth = [0] * len(escalates)
+    done = [False] * len(escalates)
+    on_path = [False] * len(escalates)
+    for root, role in enumerate(is_role):
+        if not role or done[root]:
+            continue
+        on_path[root] = True
+        stack = [(root, iter(escalates[root]))]
+        while stack:
+            node, targets = stack[-1]
+            for target in targets:
+                if not done[target] and not on_path[target]:
+                    on_path[target] = True
+                    stack.append((target, iter(escalates[target])))
+                    break
+            else:
+                stack.pop()
+                on_path[node], done[node] = False, True
+                depth[node] = max(
+                    (depth[t] + 1 for t in escalates[node] if done[t]),
+                    default=0,
+                )
+    return depth
