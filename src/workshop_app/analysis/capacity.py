@@ -7,11 +7,12 @@ peaks or the special case that needs time.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 
 import networkx as nx
 
-from workshop_app.analysis._graph import nodes_of_kind, sources, targets
+from workshop_app.analysis._graph import nodes_of_kind, sources
 
 __all__ = ["LOAD_LIMIT", "no_buffer", "no_deputy"]
 
@@ -36,13 +37,13 @@ def no_deputy(G: nx.MultiDiGraph) -> Iterator[tuple[str, ...]]:
     >>> list(no_deputy(G))
     []
     """
-    for role, _ in nodes_of_kind(G, "role"):
-        critical = [
-            owned
-            for owned in targets(G, role, "accountable")
-            if G.nodes[owned].get("critical") is True
-        ]
-        if critical and not sources(G, role, "deputy_of"):
+    critical_by_owner: dict[str, list[str]] = defaultdict(list)
+    for node, data in nodes_of_kind(G, "responsibility"):
+        if data.get("critical") is True:
+            for owner in sources(G, node, "accountable"):
+                critical_by_owner[owner].append(node)
+    for role, critical in critical_by_owner.items():
+        if not sources(G, role, "deputy_of"):
             yield tuple(sorted([role, *critical]))
 
 

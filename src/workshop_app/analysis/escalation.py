@@ -11,9 +11,15 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from workshop_app.analysis._graph import has_text, nodes_of_kind, targets
+from workshop_app.analysis._graph import has_text, nodes_of_kind, sources, targets
+from workshop_app.domain.kinds import ALLOWED_ENDS, EdgeKind
 
 __all__ = ["escalation_cycle", "escalation_missing"]
+
+# Every node on a loop receives an escalation, so only the kinds that can
+# receive one (roles) can be on a loop; looking at their incoming edges
+# alone is several times faster than walking every edge of the map.
+_RECEIVING = ALLOWED_ENDS[EdgeKind.ESCALATES_TO][1]
 
 
 def escalation_cycle(G: nx.MultiDiGraph) -> Iterator[tuple[str, ...]]:
@@ -34,10 +40,12 @@ def escalation_cycle(G: nx.MultiDiGraph) -> Iterator[tuple[str, ...]]:
     >>> list(escalation_cycle(G))
     [('agent', 'head', 'lead')]
     """
-    escalation = nx.DiGraph()
-    for node, next_node, key in G.edges(keys=True):
-        if key == "escalates_to":
-            escalation.add_edge(node, next_node)
+    escalation = nx.DiGraph(
+        (lower, node)
+        for node, _ in nodes_of_kind(G, *_RECEIVING)
+        for lower in sources(G, node, "escalates_to")
+        if G._node[lower].get("kind") in _RECEIVING
+    )
     for component in nx.strongly_connected_components(escalation):
         if len(component) >= 2:
             yield tuple(sorted(component))

@@ -11,12 +11,12 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from workshop_app.analysis._graph import sources
+from workshop_app.analysis._graph import nodes_of_kind, sources
 
 __all__ = ["OWNED_KINDS", "no_owner", "shared_ownership"]
 
 #: The node kinds that must have an owner.
-OWNED_KINDS = frozenset({"responsibility", "priority", "guardrail"})
+OWNED_KINDS = ("responsibility", "priority", "guardrail")
 
 
 def no_owner(G: nx.MultiDiGraph) -> Iterator[tuple[str, ...]]:
@@ -34,8 +34,8 @@ def no_owner(G: nx.MultiDiGraph) -> Iterator[tuple[str, ...]]:
     >>> list(no_owner(G))
     []
     """
-    for node, kind in G.nodes(data="kind"):
-        if kind in OWNED_KINDS and not sources(G, node, "accountable"):
+    for node, _ in nodes_of_kind(G, *OWNED_KINDS):
+        if not sources(G, node, "accountable"):
             yield (node,)
 
 
@@ -53,8 +53,7 @@ def shared_ownership(G: nx.MultiDiGraph) -> Iterator[tuple[str, ...]]:
     >>> list(shared_ownership(G))
     [('agent', 'lead', 'x')]
     """
-    for node, kind in G.nodes(data="kind"):
-        if kind in OWNED_KINDS:
-            owners = sources(G, node, "accountable")
-            if len(owners) >= 2:
-                yield tuple(sorted([node, *owners]))
+    for node, _ in nodes_of_kind(G, *OWNED_KINDS):
+        owners = sources(G, node, "accountable")
+        if len(owners) >= 2:
+            yield tuple(sorted([node, *owners]))

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from itertools import pairwise
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import networkx as nx
 
@@ -38,9 +38,9 @@ class RankLevel(NamedTuple):
     rank: int
 
 
-def _ranked(G: nx.MultiDiGraph) -> dict[int, list[str]]:
+def _by_rank(priorities: list[tuple[str, dict[str, Any]]]) -> dict[int, list[str]]:
     by_rank: dict[int, list[str]] = defaultdict(list)
-    for node, data in nodes_of_kind(G, "priority"):
+    for node, data in priorities:
         if data.get("rank") is not None:
             by_rank[data["rank"]].append(node)
     return by_rank
@@ -59,7 +59,7 @@ def priority_tie(G: nx.MultiDiGraph) -> Iterator[tuple[str, ...]]:
     >>> list(priority_tie(G))
     [('cost', 'fcr')]
     """
-    for tied in _ranked(G).values():
+    for tied in _by_rank(nodes_of_kind(G, "priority")).values():
         if len(tied) >= 2:
             yield tuple(sorted(tied))
 
@@ -81,12 +81,13 @@ def above_graph(G: nx.MultiDiGraph) -> nx.DiGraph:
     >>> is_above(above, "a", "c"), is_above(above, "c", "a")
     (True, False)
     """
-    priorities = [node for node, _ in nodes_of_kind(G, "priority")]
+    priorities = nodes_of_kind(G, "priority")
     above = nx.DiGraph()
-    above.add_nodes_from(priorities)
-    for node in priorities:
-        above.add_edges_from((node, lower) for lower in targets(G, node, "outranks"))
-    by_rank = _ranked(G)
+    above.add_nodes_from(node for node, _ in priorities)
+    above.add_edges_from(
+        (node, lower) for node, _ in priorities for lower in targets(G, node, "outranks")
+    )
+    by_rank = _by_rank(priorities)
     ranks = sorted(by_rank)
     for rank, next_rank in pairwise(ranks):
         level = RankLevel(rank)
@@ -145,16 +146,33 @@ def priority_conflict(G: nx.MultiDiGraph) -> Iterator[tuple[str, ...]]:
     []
     """
     above = above_graph(G)
+    component = {
+        node: index
+        for index, members in enumerate(nx.strongly_connected_components(above))
+        for node in members
+    }
     pairs = {
         tuple(sorted((node, other)))
         for node, _ in nodes_of_kind(G, "priority")
         for other in targets(G, node, "conflicts_with")
     }
     for a, b in sorted(pairs):
-        if is_above(above, a, b) != is_above(above, b, a):
+        if component[a] != component[b] and _one_above(G, above, a, b):
             continue
         serving_both = set(sources(G, a, "serves")).intersection(sources(G, b, "serves"))
         yield tuple(sorted([a, b, *serving_both]))
+
+
+def _one_above(G: nx.MultiDiGraph, above: nx.DiGraph, a: str, b: str) -> bool:
+    """Whether ``a`` is above ``b`` or ``b`` above ``a``, for two priorities
+    in different components of "above" (so never both)."""
+    rank_a, rank_b = G.nodes[a].get("rank"), G.nodes[b].get("rank")
+    # Different ranks decide at once; searching is needed only for the rest,
+    # which keeps many conflicts between ranked priorities from costing a
+    # search through the whole order each.
+    if rank_a is not None and rank_b is not None and rank_a != rank_b:
+        return True
+    return is_above(above, a, b) or is_above(above, b, a)
 
 
 def no_priority(G: nx.MultiDiGraph) -> Iterator[tuple[str, ...]]:
