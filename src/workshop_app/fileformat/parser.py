@@ -1,0 +1,343 @@
+"""A hardened YAML reader: events to plain data, never trusting the text.
+
+PyYAML's composer recurses (the C one segfaults on ~30,000 nested brackets,
+the pure one raises ``RecursionError``), and its resolver follows YAML 1.1,
+where ``NO`` is false and ``010`` is 8. So the composer never sees the text:
+libyaml's event parser, which keeps its own stack, feeds a loop here that
+builds dicts and lists with an explicit depth limit and resolves plain
+scalars by a small YAML-1.2-core-like rule (see :func:`resolve_plain`).
+Tags other than ``!!str``, anchors, aliases and duplicate keys are refused.
+
+The workshop templates are read with the same :func:`parse_yaml`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+from workshop_app.fileformat.errors import SessionFormatError, format_path, show
+
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "Lines",
+    "Path",
+    "check_size",
+    "parse_yaml",
+    "resolve_plain",
+]
+
+#: Files larger than this are refused before they are read.
+MAX_FILE_BYTES = 8 * 1024 * 1024
+#: Collections nested deeper than this are refused (a session needs four).
+MAX_DEPTH = 64
+
+Path = tuple[str | int, ...]
+#: The 1-based line of every value: ``lines[("nodes", 3, "rank")] == 12``.
+Lines = dict[Path, int]
+
+# libyaml when PyYAML was built with it; the pure parser's events are the same.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR_TAG = "tag:yaml.org,2002:str"
+# Python refuses to turn longer digit strings into an int (CVE-2020-10735).
+_MAX_DIGITS = 4000
+
+_KEYWORDS: dict[str, Any] = {
+    "": None,
+    "~": None,
+    "null": None,
+    "true": True,
+    "false": False,
+    ".inf": math.inf,
+    "-.inf": -math.inf,
+    ".nan": math.nan,
+}
+_NUMBER_START = frozenset("-0123456789")
+_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+# YAML's printable characters (YAML 1.2, 5.1); the stream may hold nothing else.
+_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NO_KEY = object()
+
+
+def resolve_plain(text: str) -> Any:
+    """The value of a plain (unquoted) scalar.
+
+    Only ``true``/``false`` are booleans, only ``-?(0|[1-9][0-9]*)`` are
+    whole numbers, decimal numbers with a point or exponent are floats,
+    ``null``, ``~`` and nothing are null; everything else is text.
+
+    Examples
+    --------
+    >>> [resolve_plain(t) for t in ("NO", "010", "2026-11-26", "-3", "1.5e3", "~")]
+    ['NO', '010', '2026-11-26', -3, 1500.0, None]
+    """
+    value = _KEYWORDS.get(text, _NO_KEY)
+    if value is not _NO_KEY:
+        return value
+    if text[0] in _NUMBER_START and (match := _NUMBER.fullmatch(text)):
+        if match.group(1) or match.group(2):
+            return float(text)
+        if len(text) > _MAX_DIGITS:
+            raise ValueError("too many digits")
+        return int(text)
+    return text
+
+
+def parse_yaml(text: str | bytes, source: str = "<text>") -> tuple[Any, Lines]:
+    """Read YAML text as plain Python data, refusing anything hostile.
+
+    Parameters
+    ----------
+    text
+        The file's content; bytes must be UTF-8.
+    source
+        The file's name, for messages.
+
+    Returns
+    -------
+    data, lines
+        ``data`` is built from ``dict``, ``list``, ``str``, ``int``,
+        ``float``, ``bool`` and ``None`` (``None`` for an empty file);
+        ``lines`` maps each path, e.g. ``("nodes", 3, "rank")``, to its
+        1-based line (a mapping's value has the line of its key).
+
+    Raises
+    ------
+    SessionFormatError
+        With the line and field concerned, for text that is too large, not
+        UTF-8, not printable, not YAML, or uses tags, anchors, aliases,
+        duplicate keys, non-text keys or nesting deeper than ``MAX_DEPTH``.
+
+    Examples
+    --------
+    >>> parse_yaml("nodes:\\n  - {id: a, rank: 010}\\n")
+    ({'nodes': [{'id': 'a', 'rank': '010'}]}, {(): 1, ('nodes',): 1, ('nodes', 0): 2, \
+('nodes', 0, 'id'): 2, ('nodes', 0, 'rank'): 2})
+    """
+    text = _checked_text(text, source)
+    loader = _Loader(text)
+    try:
+        return _compose(loader, source)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise SessionFormatError(
+            "is not valid YAML ({detail})",
+            source=source,
+            line=mark.line + 1 if mark else None,
+            detail=exc.problem or exc.context or "",
+        ) from None
+    except yaml.YAMLError as exc:
+        raise SessionFormatError(
+            "is not valid YAML ({detail})", source=source, detail=str(exc)
+        ) from None
+    finally:
+        loader.dispose()
+
+
+def check_size(size: int, source: str) -> None:
+    """Refuse a file of ``size`` bytes if it is larger than ``MAX_FILE_BYTES``."""
+    if size > MAX_FILE_BYTES:
+        raise SessionFormatError(
+            "is too large ({size} MiB); a session file may have at most {limit} MiB",
+            source=source,
+            size=f"{size / 2**20:.1f}",
+            limit=MAX_FILE_BYTES // 2**20,
+        )
+
+
+def _checked_text(text: str | bytes, source: str) -> str:
+    """``text`` as a string, after the size, encoding and character checks."""
+    if isinstance(text, bytes):
+        check_size(len(text), source)
+    elif len(text) > MAX_FILE_BYTES // 4:  # only then can its UTF-8 be too large
+        check_size(len(text.encode("utf-8", "surrogatepass")), source)
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise SessionFormatError(
+                "is not UTF-8 text (byte 0x{byte:02x} cannot be read); save it as UTF-8",
+                source=source,
+                line=text.count(b"\n", 0, exc.start) + 1,
+                byte=text[exc.start],
+            ) from None
+    if match := _NOT_PRINTABLE.search(text):
+        raise SessionFormatError(
+            "contains a character that is not allowed in a session file (U+{code:04X})",
+            source=source,
+            line=text.count("\n", 0, match.start()) + 1,
+            code=ord(match.group()),
+        )
+    return text
+
+
+class _Refusal(Exception):
+    """A problem at a place, turned into a :class:`SessionFormatError` by the loop."""
+
+    def __init__(self, problem: str, path: Path, line: int, **params: Any) -> None:
+        super().__init__(problem)
+        self.problem, self.path, self.line, self.params = problem, path, line, params
+
+
+def _compose(loader: Any, source: str) -> tuple[Any, Lines]:
+    try:
+        return _build(loader.get_event)
+    except _Refusal as refusal:
+        raise SessionFormatError(
+            refusal.problem,
+            source=source,
+            line=refusal.line,
+            field=format_path(refusal.path) or None,
+            **refusal.params,
+        ) from None
+
+
+def _build(get_event: Any) -> tuple[Any, Lines]:
+    """Build the document from events, without recursion (one loop, one stack)."""
+    lines: Lines = {}
+    root: Any = None
+    documents = 0
+    # One frame per open collection: [container, its path, pending key or _NO_KEY].
+    stack: list[list[Any]] = []
+    while True:
+        event = get_event()
+        cls = event.__class__
+        if cls is ScalarEvent:
+            value = _scalar(event, stack)
+        elif cls is MappingStartEvent or cls is SequenceStartEvent:
+            _check_collection(event, stack)
+            value = {} if cls is MappingStartEvent else []
+        elif cls is MappingEndEvent or cls is SequenceEndEvent:
+            stack.pop()
+            continue
+        elif cls is StreamEndEvent:
+            return root, lines
+        else:
+            documents += cls is DocumentStartEvent
+            _check_other(event, stack, documents)
+            continue
+        line = event.start_mark.line + 1
+        if not stack:
+            root, path = value, ()
+            lines[path] = line
+        elif (frame := stack[-1])[2] is _NO_KEY:
+            container, parent = frame[0], frame[1]
+            if container.__class__ is dict:
+                frame[2] = _new_key(value, container, parent, line)
+                lines[(*parent, value)] = line
+                continue
+            path = (*parent, len(container))
+            container.append(value)
+            lines[path] = line
+        else:
+            # The value's line is its key's, recorded when the key came.
+            key = frame[2]
+            frame[0][key] = value
+            frame[2] = _NO_KEY
+            if cls is ScalarEvent:
+                continue
+            path = (*frame[1], key)
+        if cls is not ScalarEvent:
+            stack.append([value, path, _NO_KEY])
+
+
+def _open_path(stack: list[list[Any]]) -> Path:
+    """The path of the value the parser is at (for messages)."""
+    if not stack:
+        return ()
+    container, path, key = stack[-1]
+    if key is not _NO_KEY:
+        return (*path, key)
+    return (*path, len(container)) if isinstance(container, list) else path
+
+
+def _scalar(event: ScalarEvent, stack: list[list[Any]]) -> Any:
+    if event.anchor is not None:
+        _refuse_anchor(event, stack)
+    tag = event.tag
+    if tag is None:
+        if event.style:  # quoted or block: always text ('' or None is plain)
+            return event.value
+        try:
+            return resolve_plain(event.value)
+        except ValueError:
+            raise _Refusal(
+                "has a number with too many digits", _open_path(stack), event.start_mark.line + 1
+            ) from None
+    if tag != _STR_TAG:
+        _refuse_tag(event, stack)
+    return event.value
+
+
+def _check_collection(event: Any, stack: list[list[Any]]) -> None:
+    if event.anchor is not None:
+        _refuse_anchor(event, stack)
+    if event.tag is not None:
+        _refuse_tag(event, stack)
+    if len(stack) >= MAX_DEPTH:
+        raise _Refusal(
+            "is nested more than {limit} levels deep",
+            _open_path(stack),
+            event.start_mark.line + 1,
+            limit=MAX_DEPTH,
+        )
+    if stack and stack[-1][2] is _NO_KEY and isinstance(stack[-1][0], dict):
+        raise _Refusal(
+            "uses a list or mapping as a field name; field names must be text",
+            stack[-1][1],
+            event.start_mark.line + 1,
+        )
+
+
+def _check_other(event: Any, stack: list[list[Any]], documents: int) -> None:
+    """Refuse aliases and a second document; let stream and document marks pass."""
+    line = event.start_mark.line + 1
+    if isinstance(event, AliasEvent):
+        raise _Refusal(
+            "uses an alias (*{name}); anchors and aliases are not allowed in a session file",
+            _open_path(stack),
+            line,
+            name=event.anchor,
+        )
+    if documents > 1:
+        raise _Refusal("contains more than one YAML document", (), line)
+
+
+def _new_key(key: Any, mapping: dict[str, Any], path: Path, line: int) -> str:
+    if not isinstance(key, str):
+        raise _Refusal("a field name must be text, not {value}", path, line, value=show(key))
+    if key in mapping:
+        raise _Refusal("is given twice; a field may appear only once", (*path, key), line)
+    return key
+
+
+def _refuse_anchor(event: Any, stack: list[list[Any]]) -> None:
+    raise _Refusal(
+        "uses an anchor (&{name}); anchors and aliases are not allowed in a session file",
+        _open_path(stack),
+        event.start_mark.line + 1,
+        name=event.anchor,
+    )
+
+
+def _refuse_tag(event: Any, stack: list[list[Any]]) -> None:
+    raise _Refusal(
+        "uses the YAML tag {tag}; tags are not allowed in a session file",
+        _open_path(stack),
+        event.start_mark.line + 1,
+        tag=event.tag,
+    )

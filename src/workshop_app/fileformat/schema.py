@@ -1,0 +1,382 @@
+"""Validation of a parsed session file, and the :class:`Session` it describes.
+
+Every check names its place: the field path and the line the parser recorded.
+The first problem found is the one reported; the session is built only when
+the whole file is valid, so a refused file changes nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NoReturn
+
+import networkx as nx
+
+from workshop_app.domain.kinds import (
+    ALLOWED_ENDS,
+    EDGE_FIELDS,
+    NODE_FIELDS,
+    EdgeKind,
+    FieldSpec,
+    NodeKind,
+    check_field,
+    check_id,
+)
+from workshop_app.domain.session import LANGUAGES, Session
+from workshop_app.fileformat.errors import SessionFormatError, format_path, show
+from workshop_app.fileformat.parser import Lines, Path
+
+__all__ = [
+    "ACTION_FIELDS",
+    "FORMAT",
+    "META_FIELDS",
+    "PARTICIPANT_FIELDS",
+    "REVIEW_FIELDS",
+    "TOP_LEVEL",
+    "VERSION",
+    "build_session",
+]
+
+FORMAT = "workshop-session"
+VERSION = 1
+#: Known keys, in the order they are saved; unknown keys follow, kept as read.
+TOP_LEVEL = ("format", "version", "meta", "nodes", "edges", "actions", "reviews")
+META_FIELDS = ("title", "client", "date", "facilitator", "language", "participants")
+PARTICIPANT_FIELDS = ("name", "role")
+ACTION_FIELDS = ("id", "text", "owner", "due", "status")
+REVIEW_FIELDS = ("code", "subjects", "status", "note")
+REVIEW_STATUSES = ("accepted", "open")
+
+_TEXT = FieldSpec("text", "text")
+_NODE_KINDS = {kind.value: kind for kind in NodeKind}
+_EDGE_KINDS = {kind.value: kind for kind in EdgeKind}
+_NODE_SPECS = {kind: {spec.name: spec for spec in specs} for kind, specs in NODE_FIELDS.items()}
+_EDGE_SPECS = {kind: {spec.name: spec for spec in specs} for kind, specs in EDGE_FIELDS.items()}
+
+
+class _Checker:
+    """Raises refusals that name the field and its line."""
+
+    def __init__(self, lines: Lines, source: str) -> None:
+        self.lines = lines
+        self.source = source
+
+    def fail(self, path: Path, problem: str, **params: Any) -> NoReturn:
+        line = None
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(path[:end])
+            if line is not None:
+                break
+        raise SessionFormatError(
+            problem, source=self.source, line=line, field=format_path(path) or None, **params
+        )
+
+    def field(self, path: Path, spec: FieldSpec, value: Any) -> None:
+        """Refuse ``value`` unless it is valid for ``spec``."""
+        if check_field(spec, value) is None:
+            return
+        shown = show(value)
+        if spec.type == "text" and isinstance(value, int | float):
+            self.fail(
+                path, "must be text, not {value} (put it in quotes to keep it as text)", value=shown
+            )
+        if spec.type == "text":
+            self.fail(path, "must be text, not {value}", value=shown)
+        if spec.type == "bool":
+            self.fail(path, "must be true or false, not {value}", value=shown)
+        if spec.type == "position":
+            self.fail(path, "must be a pair of numbers [x, y], not {value}", value=shown)
+        if spec.maximum is not None:
+            self.fail(
+                path,
+                "must be a whole number from {minimum} to {maximum}, not {value}",
+                minimum=spec.minimum,
+                maximum=spec.maximum,
+                value=shown,
+            )
+        self.fail(
+            path,
+            "must be a whole number of at least {minimum}, not {value}",
+            minimum=spec.minimum,
+            value=shown,
+        )
+
+    def required_text(self, item: dict[str, Any], path: Path, name: str) -> str:
+        """The non-empty text ``item[name]``, or a refusal."""
+        if item.get(name) is None:
+            self.fail((*path, name), "is missing")
+        value = item[name]
+        self.field((*path, name), _TEXT, value)
+        if not value.strip():
+            self.fail((*path, name), "must not be empty")
+        return value
+
+    def node_id(self, path: Path, value: Any) -> str:
+        if value is None:
+            self.fail(path, "is missing")
+        if check_id(value) is not None:
+            self.fail(
+                path,
+                "must be an id made of letters, digits, '_', '.' or '-', not {value}",
+                value=show(value),
+            )
+        return value
+
+    def mapping(self, path: Path, value: Any) -> dict[str, Any]:
+        if value.__class__ is not dict:
+            self.fail(
+                path,
+                "must be a mapping of fields like {{name: value}}, not {value}",
+                value=show(value),
+            )
+        return value
+
+    def items(self, data: dict[str, Any], name: str) -> list[Any]:
+        """The list ``data[name]``; missing or null is an empty list."""
+        value = data.get(name)
+        if value is None:
+            return []
+        if value.__class__ is not list:
+            self.fail((name,), "must be a list, not {value}", value=show(value))
+        return value
+
+
+def build_session(data: Any, lines: Lines, source: str) -> Session:
+    """Check a parsed session file and build the session it describes.
+
+    Raises
+    ------
+    SessionFormatError
+        For the first problem found, naming its line and field.
+    """
+    check = _Checker(lines, source)
+    if data is None:
+        check.fail((), "is empty; a session file starts with 'format: {format}'", format=FORMAT)
+    if data.__class__ is not dict:
+        check.fail(
+            (), "is not a session file; it must start with 'format: {format}'", format=FORMAT
+        )
+    _check_header(check, data)
+    meta = _meta(check, data.get("meta"))
+    graph = nx.MultiDiGraph()
+    kinds = _add_nodes(check, check.items(data, "nodes"), graph)
+    _add_edges(check, check.items(data, "edges"), graph, kinds)
+    actions = check.items(data, "actions")
+    reviews = check.items(data, "reviews")
+    return Session(
+        meta=meta,
+        graph=graph,
+        actions=[_action(check, ("actions", i), item) for i, item in enumerate(actions)],
+        reviews=[_review(check, ("reviews", i), item) for i, item in enumerate(reviews)],
+        extra={key: value for key, value in data.items() if key not in TOP_LEVEL},
+    )
+
+
+def _check_header(check: _Checker, data: dict[str, Any]) -> None:
+    if data.get("format") != FORMAT:
+        if "format" not in data:
+            check.fail(
+                ("format",),
+                "is missing; a session file starts with 'format: {format}'",
+                format=FORMAT,
+            )
+        check.fail(
+            ("format",),
+            "must be {format}, not {value}; this is not a session file",
+            format=FORMAT,
+            value=show(data["format"]),
+        )
+    version = data.get("version")
+    if version is None:
+        check.fail(("version",), "is missing; this app reads version {version}", version=VERSION)
+    if isinstance(version, bool) or not isinstance(version, int):
+        check.fail(("version",), "must be a whole number, not {value}", value=show(version))
+    if version > VERSION:
+        check.fail(
+            ("version",),
+            "is {value}: the file was made by a newer version of Responsibility Map; "
+            "this app reads version {version}, please update it",
+            value=version,
+            version=VERSION,
+        )
+    if version < VERSION:
+        check.fail(
+            ("version",),
+            "must be {version}, not {value}; there is no older version",
+            value=version,
+            version=VERSION,
+        )
+
+
+def _add_nodes(check: _Checker, items: list[Any], graph: nx.MultiDiGraph) -> dict[str, NodeKind]:
+    """Check the nodes, add them to ``graph`` and return each id's kind."""
+    kinds: dict[str, NodeKind] = {}
+    first: dict[str, int] = {}
+    entries = []
+    for index, item in enumerate(items):
+        path = ("nodes", index)
+        check.mapping(path, item)
+        node_id = check.node_id((*path, "id"), item.get("id"))
+        if node_id in first:
+            check.fail(
+                (*path, "id"),
+                "{value} is already the id of nodes[{other}]",
+                value=show(node_id),
+                other=first[node_id],
+            )
+        raw = item.get("kind")
+        kind = _NODE_KINDS.get(raw) if raw.__class__ is str else None
+        if kind is None:
+            check.fail(
+                (*path, "kind"),
+                "must be one of {kinds}, not {value}",
+                kinds=", ".join(_NODE_KINDS),
+                value=show(raw),
+            )
+        attrs = {"kind": raw, "label": check.required_text(item, path, "label")}
+        specs = _NODE_SPECS[kind]
+        for name, value in item.items():
+            spec = specs.get(name)
+            if spec is not None:
+                if value is None:
+                    continue
+                check.field((*path, name), spec, value)
+            elif name == "id" or name == "kind" or name == "label":
+                continue
+            attrs[name] = value
+        first[node_id] = index
+        kinds[node_id] = kind
+        entries.append((node_id, attrs))
+    graph.add_nodes_from(entries)
+    return kinds
+
+
+def _add_edges(
+    check: _Checker, items: list[Any], graph: nx.MultiDiGraph, kinds: dict[str, NodeKind]
+) -> None:
+    first: dict[tuple[str, str, str], int] = {}
+    entries = []
+    for index, item in enumerate(items):
+        path = ("edges", index)
+        check.mapping(path, item)
+        source, target = (_end(check, item, (*path, end), kinds) for end in ("source", "target"))
+        raw = item.get("kind")
+        kind = _EDGE_KINDS.get(raw) if raw.__class__ is str else None
+        if kind is None:
+            check.fail(
+                (*path, "kind"),
+                "must be one of {kinds}, not {value}",
+                kinds=", ".join(_EDGE_KINDS),
+                value=show(raw),
+            )
+        if source == target:
+            check.fail(
+                path,
+                "connects {value} to itself; an edge needs two different nodes",
+                value=show(source),
+            )
+        sources, targets = ALLOWED_ENDS[kind]
+        if kinds[source] not in sources or kinds[target] not in targets:
+            check.fail(
+                (*path, "kind"),
+                "{kind} cannot go from a {source} to a {target}",
+                kind=raw,
+                source=kinds[source].value,
+                target=kinds[target].value,
+            )
+        if (source, target, raw) in first:
+            check.fail(
+                path,
+                "repeats edges[{other}]: the same {kind} edge from {source} to {target}",
+                other=first[source, target, raw],
+                kind=raw,
+                source=source,
+                target=target,
+            )
+        first[source, target, raw] = index
+        specs = _EDGE_SPECS[kind]
+        attrs = {}
+        for name, value in item.items():
+            spec = specs.get(name)
+            if spec is not None:
+                if value is None:
+                    continue
+                check.field((*path, name), spec, value)
+            elif name == "source" or name == "target" or name == "kind":
+                continue
+            attrs[name] = value
+        entries.append((source, target, raw, attrs))
+    graph.add_edges_from(entries)
+
+
+def _end(check: _Checker, item: dict[str, Any], path: Path, kinds: dict[str, NodeKind]) -> str:
+    node_id = check.node_id(path, item.get(path[-1]))
+    if node_id not in kinds:
+        check.fail(path, "there is no node with the id {value}", value=show(node_id))
+    return node_id
+
+
+def _known_fields(
+    check: _Checker,
+    path: Path,
+    item: dict[str, Any],
+    known: tuple[str, ...],
+    texts: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    """``item`` without its null ``known`` fields, after checking ``texts`` are text."""
+    kept = {}
+    for name, value in item.items():
+        if name in known:
+            if value is None:
+                continue
+            if name in texts:
+                check.field((*path, name), _TEXT, value)
+        kept[name] = value
+    return kept
+
+
+def _meta(check: _Checker, raw: Any) -> dict[str, Any]:
+    if raw is None:
+        return {}
+    meta = _known_fields(
+        check, ("meta",), check.mapping(("meta",), raw), META_FIELDS, META_FIELDS[:4]
+    )
+    language = meta.get("language")
+    if language is not None and (language.__class__ is not str or language not in LANGUAGES):
+        check.fail(("meta", "language"), "must be de or en, not {value}", value=show(language))
+    participants = meta.get("participants")
+    if participants is not None:
+        if participants.__class__ is not list:
+            check.fail(
+                ("meta", "participants"), "must be a list, not {value}", value=show(participants)
+            )
+        meta["participants"] = [
+            _known_fields(
+                check, path, check.mapping(path, person), PARTICIPANT_FIELDS, PARTICIPANT_FIELDS
+            )
+            for path, person in (
+                (("meta", "participants", i), person) for i, person in enumerate(participants)
+            )
+        ]
+    return meta
+
+
+def _action(check: _Checker, path: Path, item: Any) -> dict[str, Any]:
+    check.mapping(path, item)
+    check.required_text(item, path, "text")
+    return _known_fields(check, path, item, ACTION_FIELDS, ACTION_FIELDS)
+
+
+def _review(check: _Checker, path: Path, item: Any) -> dict[str, Any]:
+    check.mapping(path, item)
+    check.required_text(item, path, "code")
+    subjects = item.get("subjects")
+    if subjects.__class__ is not list:
+        check.fail(
+            (*path, "subjects"), "must be a list of node ids, not {value}", value=show(subjects)
+        )
+    for index, subject in enumerate(subjects):
+        check.node_id((*path, "subjects", index), subject)
+    status = item.get("status")
+    if status is not None and (status.__class__ is not str or status not in REVIEW_STATUSES):
+        check.fail((*path, "status"), "must be accepted or open, not {value}", value=show(status))
+    return _known_fields(check, path, item, REVIEW_FIELDS, ("code", "note"))
