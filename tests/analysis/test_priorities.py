@@ -11,8 +11,12 @@ def priority(node_id, rank=None):
 
 def test_priority_tie_gives_one_finding_per_shared_rank():
     session = session_with(
-        [priority("a", 1), priority("b", 1), priority("c", 2), priority("d", 2), priority("e", 2)]
-        + [priority("f", 3), priority("g")]
+        [
+            *(priority(node, 1) for node in "ab"),
+            *(priority(node, 2) for node in "cde"),
+            priority("f", 3),
+            priority("g"),
+        ]
     )
     assert subjects(session, "priority-tie") == [("a", "b"), ("c", "d", "e")]
     assert findings(session, "priority-tie")[0].severity is Severity.WARNING
@@ -27,8 +31,12 @@ def test_distinct_and_missing_ranks_do_not_tie():
 def test_outranks_cycle_is_reported_once():
     session = session_with(
         [priority("a"), priority("b"), priority("c"), priority("d")],
-        [("a", "outranks", "b"), ("b", "outranks", "c"), ("c", "outranks", "a")]
-        + [("c", "outranks", "d")],
+        [
+            ("a", "outranks", "b"),
+            ("b", "outranks", "c"),
+            ("c", "outranks", "a"),
+            ("c", "outranks", "d"),
+        ],
     )
     assert subjects(session, "priority-cycle") == [("a", "b", "c")]
     assert findings(session, "priority-cycle")[0].severity is Severity.ERROR
