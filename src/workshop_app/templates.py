@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -37,8 +37,9 @@ from workshop_app.domain import (
     Session,
     check_id,
 )
-from workshop_app.fileformat.errors import SessionFormatError, format_path
-from workshop_app.fileformat.parser import Lines, parse_yaml
+from workshop_app.fileformat import SessionFormatError, parse_yaml
+from workshop_app.fileformat.errors import format_path
+from workshop_app.fileformat.parser import Lines
 from workshop_app.resources import templates_dir
 
 __all__ = [
@@ -324,8 +325,13 @@ def session_from_template(name: str, folder: Path | None = None) -> Session:
 
 def default_phases(language: str) -> list[Phase]:
     """The phases of the default workshop in ``language``, for a session without any."""
-    name = DEFAULT_TEMPLATE.get(language, DEFAULT_TEMPLATE["en"])
-    return list(load_template(name).phases)
+    return list(_bundled_phases(DEFAULT_TEMPLATE.get(language, DEFAULT_TEMPLATE["en"])))
+
+
+@cache
+def _bundled_phases(name: str) -> tuple[Phase, ...]:
+    # The guide asks on every edit; the bundled files do not change while the app runs.
+    return load_template(name).phases
 
 
 def session_phases(session: Session) -> list[Phase]:
