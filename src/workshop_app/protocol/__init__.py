@@ -1,0 +1,38 @@
+"""The PDF workshop protocol (reportlab).
+
+``export_protocol(session, path)`` writes the protocol the facilitator hands
+to the client: title page, the map as a vector figure, priorities, the RACI
+matrix, decision spaces, escalation paths, findings with the group's reviews
+and the agreed actions.
+
+reportlab is imported on the first call, not with this package, so the
+window can offer File → Export without paying for reportlab at start-up.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from workshop_app.domain import Session
+
+__all__ = ["export_protocol"]
+
+
+def export_protocol(
+    session: Session,
+    path: str | os.PathLike[str],
+    *,
+    language: str | None = None,
+    pagesize: str = "A4",
+    progress: Callable[[float], None] | None = None,
+) -> None:
+    """Write the session's workshop protocol as a PDF.
+
+    See :func:`workshop_app.protocol.export.export_protocol` for the details.
+    """
+    from workshop_app.protocol.export import export_protocol as export
+
+    export(session, path, language=language, pagesize=pagesize, progress=progress)

@@ -1,0 +1,103 @@
+"""What every section needs: the session, the language, styles, and small helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.platypus import Paragraph
+
+from workshop_app.analysis import Finding
+from workshop_app.domain import Session
+from workshop_app.i18n import Translator
+from workshop_app.protocol.document import FrameSize, mark_for_outline
+from workshop_app.protocol.styles import Styles, markup
+
+__all__ = ["ProtocolContext", "format_date"]
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def format_date(value: Any, language: str) -> str:
+    """A date as people write it in ``language``; text that is not a date stays as it is.
+
+    Examples
+    --------
+    >>> format_date("2026-11-26", "de")
+    '26.11.2026'
+    >>> format_date("2026-11-26", "en")
+    '26 November 2026'
+    >>> format_date("KW 48", "de")
+    'KW 48'
+    """
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if not isinstance(value, dt.date):
+        try:
+            value = dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            return str(value)
+    if language == "de":
+        return f"{value.day:02d}.{value.month:02d}.{value.year}"
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+@dataclass
+class ProtocolContext:
+    """The inputs of the protocol, shared by every section.
+
+    ``portrait`` and ``landscape`` are the frames that flowables must fit.
+    """
+
+    session: Session
+    language: str
+    _: Translator
+    styles: Styles
+    findings: list[Finding]
+    positions: dict[str, tuple[float, float]]
+    portrait: FrameSize
+    landscape: FrameSize
+    _sections: int = field(default=0, init=False)
+
+    def heading(self, title: str) -> Paragraph:
+        """A numbered section heading that also starts an outline entry."""
+        self._sections += 1
+        text = f"{self._sections}\u2002{title}"
+        return mark_for_outline(Paragraph(markup(text), self.styles.h1), text)
+
+    def label(self, node_id: str) -> str:
+        return self.session.label(node_id)
+
+    def labels(self, node_ids: Any) -> str:
+        """Labels of ``node_ids``, comma-separated, in the order given."""
+        return ", ".join(self.label(node_id) for node_id in node_ids)
+
+    def date(self, value: Any) -> str:
+        return format_date(value, self.language)
+
+    def yes_no(self, value: Any) -> str:
+        return self._("yes") if value is True else self._("no")
+
+    def text_with_notes(self, text: str, *notes: str) -> Paragraph:
+        """``text`` with smaller grey lines below it (notes, relations); empty ones skipped."""
+        parts = [markup(text)]
+        parts += [
+            f'<font size="{self.styles.note.fontSize}" color="#616E7C">{markup(note)}</font>'
+            for note in notes
+            if note
+        ]
+        return Paragraph("<br/>".join(parts), self.styles.cell)

@@ -1,0 +1,197 @@
+"""The page set-up: page templates, footer with "Page 3 of 9", outline, metadata.
+
+Three page templates share one set of margins: ``title`` (no footer),
+``portrait`` for text and tables, and ``landscape`` for the map and the RACI
+matrix, which need width more than height. The total page count is only
+known after the last page, so the canvas keeps each page's state and draws
+the footers when the document is saved (the usual reportlab idiom; it costs
+one pass instead of the two of ``multiBuild``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.pagesizes import A4, LETTER, landscape
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.flowables import Flowable
+
+from workshop_app.i18n import Translator
+from workshop_app.protocol.styles import ACCENT, LINE, MUTED, REGULAR
+
+__all__ = [
+    "PAGE_SIZES",
+    "FrameSize",
+    "ProtocolDocument",
+    "frame_size",
+    "mark_for_outline",
+]
+
+PAGE_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
+
+MARGIN_SIDE = 18 * mm
+MARGIN_TOP = 18 * mm
+MARGIN_BOTTOM = 20 * mm
+_FOOTER_FONT_SIZE = 7.5
+
+
+@dataclass(frozen=True)
+class FrameSize:
+    """The room for flowables on one page."""
+
+    width: float
+    height: float
+
+
+def frame_size(pagesize: tuple[float, float], *, wide: bool = False) -> FrameSize:
+    """The frame of a portrait page (or, with ``wide``, of a landscape page)."""
+    width, height = landscape(pagesize) if wide else pagesize
+    # Frame's default padding is 6 pt on every side.
+    return FrameSize(width - 2 * MARGIN_SIDE - 12, height - MARGIN_TOP - MARGIN_BOTTOM - 12)
+
+
+def mark_for_outline(flowable: Flowable, title: str, level: int = 0) -> Flowable:
+    """Have ``flowable`` start an entry in the PDF outline (the viewer's bookmarks)."""
+    flowable._outline = (title, level)
+    return flowable
+
+
+def _numbered_canvas(footer_left: str, page_text: Callable[[int, int], str]) -> type[Canvas]:
+    """A canvas class that writes the footers once the page count is known."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # Without this every page would name Helvetica, a font that is never embedded.
+            kwargs["initialFontName"] = REGULAR
+            super().__init__(*args, **kwargs)
+            self._page_states: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._page_states.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._page_states)
+            for state in self._page_states:
+                self.__dict__.update(state)
+                if self._pageNumber > 1:
+                    self._draw_footer(total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _draw_footer(self, total: int) -> None:
+            width = self._pagesize[0]
+            y = MARGIN_BOTTOM - 9 * mm
+            self.saveState()
+            self.setStrokeColor(LINE)
+            self.setLineWidth(0.5)
+            self.line(MARGIN_SIDE, y + 10, width - MARGIN_SIDE, y + 10)
+            self.setFillColor(MUTED)
+            self.setFont(REGULAR, _FOOTER_FONT_SIZE)
+            self.drawString(MARGIN_SIDE, y, _fit(footer_left, width * 0.6))
+            self.drawRightString(width - MARGIN_SIDE, y, page_text(self._pageNumber, total))
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def _fit(text: str, width: float) -> str:
+    if stringWidth(text, REGULAR, _FOOTER_FONT_SIZE) <= width:
+        return text
+    while text and stringWidth(text + "…", REGULAR, _FOOTER_FONT_SIZE) > width:
+        text = text[: max(0, len(text) - max(1, len(text) // 10))]
+    return text + "…"
+
+
+def _title_band(canvas: Canvas, doc: BaseDocTemplate) -> None:
+    width, height = canvas._pagesize
+    canvas.saveState()
+    canvas.setFillColor(ACCENT)
+    canvas.rect(0, height - 9 * mm, width, 9 * mm, stroke=0, fill=1)
+    canvas.restoreState()
+
+
+class ProtocolDocument(BaseDocTemplate):
+    """The protocol's document template.
+
+    Parameters
+    ----------
+    path
+        Where the PDF is written.
+    pagesize
+        ``"a4"`` or ``"letter"`` (portrait size; landscape pages turn it).
+    metadata
+        ``title``, ``author`` and ``subject`` of the PDF's document information.
+    footer
+        The footer's left text (title and date).
+    _
+        The protocol's translator, for "Page 3 of 9".
+    """
+
+    def __init__(
+        self,
+        path: str,
+        pagesize: tuple[float, float],
+        metadata: dict[str, str],
+        footer: str,
+        _: Translator,
+    ) -> None:
+        super().__init__(
+            path,
+            pagesize=pagesize,
+            leftMargin=MARGIN_SIDE,
+            rightMargin=MARGIN_SIDE,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=metadata["title"],
+            author=metadata["author"],
+            subject=metadata["subject"],
+            creator="Responsibility Map",
+            lang=metadata.get("lang"),
+        )
+        self._canvasmaker = _numbered_canvas(
+            footer, lambda page, pages: _("Page {page} of {pages}").format(page=page, pages=pages)
+        )
+        self.addPageTemplates(
+            [
+                self._template("title", pagesize, _title_band),
+                self._template("portrait", pagesize),
+                self._template("landscape", landscape(pagesize)),
+            ]
+        )
+
+    def _template(
+        self,
+        name: str,
+        size: tuple[float, float],
+        on_page: Callable[[Canvas, BaseDocTemplate], None] | None = None,
+    ) -> PageTemplate:
+        width, height = size
+        frame = Frame(
+            MARGIN_SIDE,
+            MARGIN_BOTTOM,
+            width - 2 * MARGIN_SIDE,
+            height - MARGIN_TOP - MARGIN_BOTTOM,
+            id=name,
+        )
+        if on_page is None:
+            return PageTemplate(name, [frame], pagesize=size)
+        return PageTemplate(name, [frame], onPage=on_page, pagesize=size)
+
+    def build_story(self, story: list[Flowable]) -> None:
+        """Lay out ``story`` and write the file."""
+        self.build(story, canvasmaker=self._canvasmaker)
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        outline = getattr(flowable, "_outline", None)
+        if outline is None:
+            return
+        title, level = outline
+        key = f"section-{id(flowable)}"
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(title, key, level=level, closed=True)

@@ -1,0 +1,194 @@
+"""The map section: one page when the map fits, otherwise an overview and tiles.
+
+A map is scaled down to fit one landscape page as long as its labels still
+print at 5 pt or more (``MIN_SCALE``). A larger map gets an overview page
+(the whole map, with a lettered grid) followed by one page per grid tile at
+the readable scale. Tiles rather than one page per layer, because the point
+of the map is what crosses the layers (who owns which responsibility, what
+serves which priority); and because tiles keep the arrangement the group
+built on the projector, so people find their own corner of the map again.
+Tiles overlap by one node, so every node appears whole on at least one of
+them; tiles with no node on them are left out.
+"""
+
+from __future__ import annotations
+
+import math
+
+from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus.flowables import Flowable, PageBreak
+
+from workshop_app.domain import EdgeKind, NodeKind
+from workshop_app.i18n import Translator
+from workshop_app.layout import NODE_HEIGHT, NODE_WIDTH
+from workshop_app.protocol.document import FrameSize
+from workshop_app.protocol.figure import (
+    LABEL_SIZE,
+    MapScene,
+    MapView,
+    Rect,
+    draw_edge_sample,
+    draw_node_shape,
+)
+from workshop_app.protocol.styles import BOLD, INK, REGULAR, Styles
+
+__all__ = ["MAX_SCALE", "MIN_SCALE", "Legend", "map_flowables"]
+
+MIN_SCALE = 0.5
+MAX_SCALE = 1.0
+#: Below this the overview leaves labels out: they would be specks, not text.
+_OVERVIEW_LABELS = 3.0 / LABEL_SIZE
+
+
+def node_kind_names(_: Translator) -> dict[NodeKind, str]:
+    return {
+        NodeKind.PRIORITY: _("Priority"),
+        NodeKind.RESPONSIBILITY: _("Responsibility"),
+        NodeKind.ROLE: _("Role"),
+        NodeKind.GUARDRAIL: _("Guardrail"),
+    }
+
+
+def edge_kind_names(_: Translator) -> dict[EdgeKind, str]:
+    return {
+        EdgeKind.ACCOUNTABLE: _("accountable (A)"),
+        EdgeKind.RESPONSIBLE: _("responsible (R)"),
+        EdgeKind.CONSULTED: _("consulted (C)"),
+        EdgeKind.INFORMED: _("informed (I)"),
+        EdgeKind.ESCALATES_TO: _("escalates to"),
+        EdgeKind.SERVES: _("serves"),
+        EdgeKind.OUTRANKS: _("outranks"),
+        EdgeKind.CONFLICTS_WITH: _("conflicts with"),
+        EdgeKind.BOUNDED_BY: _("bounded by"),
+        EdgeKind.DEPUTY_OF: _("deputy of"),
+    }
+
+
+class Legend(Flowable):
+    """Swatches of the node and edge kinds on the map, flowing in rows."""
+
+    _SWATCH = 26.0
+    _SIZE = 7.5
+    _ROW = 15.0
+
+    def __init__(self, scene: MapScene, _: Translator) -> None:
+        super().__init__()
+        nodes = node_kind_names(_)
+        edges = edge_kind_names(_)
+        self.items: list[tuple[str, NodeKind | EdgeKind]] = [
+            (nodes[kind], kind) for kind in scene.kinds
+        ] + [(edges[kind], kind) for kind in scene.edge_kinds]
+        self.title = _("Legend")
+        self.placed: list[tuple[float, float, str, NodeKind | EdgeKind]] = []
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        x, row = stringWidth(self.title, BOLD, self._SIZE) + 10, 0
+        self.placed = []
+        for text, kind in self.items:
+            width = self._SWATCH + 5 + stringWidth(text, REGULAR, self._SIZE) + 14
+            if x + width > available_width and x > 0:
+                x, row = 0.0, row + 1
+            self.placed.append((x, row, text, kind))
+            x += width
+        self.rows = row + 1
+        self.width, self.height = available_width, self.rows * self._ROW
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        top = self.height - self._ROW + 4
+        canvas.setFont(BOLD, self._SIZE)
+        canvas.setFillColor(INK)
+        canvas.drawString(0, top, self.title)
+        for x, row, text, kind in self.placed:
+            y = top - row * self._ROW
+            if isinstance(kind, NodeKind):
+                draw_node_shape(canvas, kind, x, y - 2, self._SWATCH, 10, 0.6)
+            else:
+                draw_edge_sample(canvas, kind, x, y + 3, self._SWATCH)
+            canvas.setFont(REGULAR, self._SIZE)
+            canvas.setFillColor(INK)
+            canvas.drawString(x + self._SWATCH + 5, y, text)
+
+
+def _height(flowable: Flowable, width: float) -> float:
+    _, height = flowable.wrap(width, 10_000)
+    return height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+
+
+def map_flowables(
+    scene: MapScene, frame: FrameSize, styles: Styles, _: Translator, heading: Flowable
+) -> list[Flowable]:
+    """The map section's flowables, starting with ``heading`` on a landscape page."""
+    if not scene.nodes:
+        return [heading, Paragraph(_("The map is empty."), styles.body)]
+    legend = Legend(scene, _)
+    caption = Paragraph(_map_caption(scene, _), styles.small)
+    reserved = sum(_height(f, frame.width) for f in (heading, caption, legend)) + 8
+    room = FrameSize(frame.width, frame.height - reserved)
+    scale = min(MAX_SCALE, room.width / scene.width, room.height / scene.height)
+    tiles = [] if scale >= MIN_SCALE else _tiles(scene, frame, styles)
+    if len(tiles) <= 1:
+        # A map that one tile would hold is better shown whole, with its legend,
+        # a little below the readable scale than cut into an overview and a copy.
+        view = MapView(scene, scene.bounds, scale)
+        return [heading, caption, view, Spacer(1, 8), legend]
+    overview = MapView(
+        scene,
+        scene.bounds,
+        scale,
+        labels=scale >= _OVERVIEW_LABELS,
+        grid=tuple(tiles),
+    )
+    story: list[Flowable] = [heading, caption, overview, Spacer(1, 8), legend]
+    for number, (name, window) in enumerate(tiles, start=1):
+        title = _("Map, part {name} ({number} of {total})").format(
+            name=name, number=number, total=len(tiles)
+        )
+        story += [
+            PageBreak(),
+            Paragraph(title, styles.h2),
+            MapView(scene, window, MIN_SCALE),
+        ]
+    return story
+
+
+def _map_caption(scene: MapScene, _: Translator) -> str:
+    return _("{nodes} nodes, {edges} relations.").format(
+        nodes=len(scene.nodes), edges=len(scene.edges)
+    )
+
+
+def _tiles(scene: MapScene, frame: FrameSize, styles: Styles) -> list[tuple[str, Rect]]:
+    """Named, overlapping windows of the map at the readable scale, skipping empty ones."""
+    heading_height = _height(Paragraph("X", styles.h2), frame.width)
+    tile_w = frame.width / MIN_SCALE
+    tile_h = (frame.height - heading_height - 2) / MIN_SCALE
+    step_x = max(tile_w - NODE_WIDTH - 2 * _ARROW_ROOM, tile_w / 2)
+    step_y = max(tile_h - NODE_HEIGHT - 2 * _ARROW_ROOM, tile_h / 2)
+    x0, y0, x1, y1 = scene.bounds
+    columns = max(1, math.ceil((x1 - x0 - tile_w) / step_x) + 1)
+    rows = max(1, math.ceil((y1 - y0 - tile_h) / step_y) + 1)
+    tiles = []
+    for row in range(rows):
+        for column in range(columns):
+            left, top = x0 + column * step_x, y0 + row * step_y
+            window = (left, top, left + tile_w, top + tile_h)
+            if scene.nodes_in(window):
+                tiles.append((f"{_column_name(column)}{row + 1}", window))
+    return tiles
+
+
+_ARROW_ROOM = 8.0
+
+
+def _column_name(index: int) -> str:
+    """Spreadsheet-style column names: A…Z, AA, AB…"""
+    name = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        name = chr(ord("A") + remainder) + name
+    return name

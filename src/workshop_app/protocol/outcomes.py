@@ -1,0 +1,136 @@
+"""The workshop's outcomes: findings with the group's reviews, and agreed actions."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Paragraph
+from reportlab.platypus.flowables import Flowable
+
+from workshop_app.analysis import Finding, Severity
+from workshop_app.protocol.context import ProtocolContext
+from workshop_app.protocol.styles import SEVERITY_COLOURS, markup
+from workshop_app.protocol.tables import data_table
+
+__all__ = ["actions", "findings"]
+
+_DASH = "—"
+
+
+def _severity_titles(ctx: ProtocolContext) -> dict[Severity, str]:
+    _ = ctx._
+    return {
+        Severity.ERROR: _("Errors"),
+        Severity.WARNING: _("Warnings"),
+        Severity.INFO: _("Notes"),
+    }
+
+
+def _review_cell(ctx: ProtocolContext, finding: Finding) -> Paragraph:
+    _, styles = ctx._, ctx.styles
+    if finding.accepted:
+        head = f'<font name="{styles.cell_bold.fontName}">✓ {markup(_("Accepted"))}</font>'
+    else:
+        head = markup(_("open"))
+    note = f"<br/>{markup(finding.note)}" if finding.note else ""
+    return Paragraph(head + note, styles.cell)
+
+
+def _finding_cell(ctx: ProtocolContext, finding: Finding) -> Paragraph:
+    code = f'<font size="{ctx.styles.note.fontSize}" color="#616E7C">{markup(finding.code)}</font>'
+    return Paragraph(f"{markup(finding.message)}<br/>{code}", ctx.styles.cell)
+
+
+def findings(ctx: ProtocolContext) -> list[Flowable]:
+    """Findings grouped by severity, each with what it concerns and the group's review."""
+    _ = ctx._
+    story: list[Flowable] = [ctx.heading(_("Findings"))]
+    if not ctx.findings:
+        return [
+            *story,
+            Paragraph(markup(_("The analysis found nothing unclear.")), ctx.styles.body),
+        ]
+    story.append(
+        Paragraph(
+            markup(
+                _(
+                    "What the map still leaves unclear, by severity. Accepted findings stay"
+                    " listed with the group's note."
+                )
+            ),
+            ctx.styles.small,
+        )
+    )
+    width = ctx.portrait.width
+    for severity, title in _severity_titles(ctx).items():
+        group = [f for f in ctx.findings if f.severity == severity]
+        if not group:
+            continue
+        heading = Paragraph(
+            f'<font color="{SEVERITY_COLOURS[severity].hexval().replace("0x", "#")}">●</font> '
+            + markup(f"{title} ({len(group)})"),
+            ctx.styles.h2,
+        )
+        rows = [
+            [_finding_cell(ctx, f), ctx.labels(f.subjects), _review_cell(ctx, f)] for f in group
+        ]
+        story += [
+            heading,
+            data_table(
+                [_("Finding"), _("Concerns"), _("Review")],
+                rows,
+                [width * 0.5, width * 0.25, width * 0.25],
+                ctx.styles,
+            ),
+        ]
+    return story
+
+
+def _status(ctx: ProtocolContext, value: object) -> str:
+    _ = ctx._
+    known = {
+        "open": _("open"),
+        "in_progress": _("in progress"),
+        "in progress": _("in progress"),
+        "done": _("done"),
+        "cancelled": _("cancelled"),
+        "dropped": _("dropped"),
+    }
+    text = str(value) if value not in (None, "") else _DASH
+    return known.get(text.strip().casefold(), text)
+
+
+def _owner(ctx: ProtocolContext, value: object) -> str:
+    """The owner's label when the owner is a node id, else the text as written."""
+    if value in (None, ""):
+        return _DASH
+    text = str(value)
+    return ctx.label(text) if text in ctx.session.graph else text
+
+
+def actions(ctx: ProtocolContext) -> list[Flowable]:
+    """The agreed actions with owner, due date and status, in the group's order."""
+    _ = ctx._
+    story: list[Flowable] = [ctx.heading(_("Agreed actions"))]
+    if not ctx.session.actions:
+        return [*story, Paragraph(markup(_("No actions were agreed.")), ctx.styles.body)]
+    rows = []
+    for number, action in enumerate(ctx.session.actions, start=1):
+        due = action.get("due")
+        rows.append(
+            [
+                str(number),
+                ctx.text_with_notes(str(action.get("text", "")), str(action.get("notes") or "")),
+                _owner(ctx, action.get("owner")),
+                ctx.date(due) if due not in (None, "") else _DASH,
+                _status(ctx, action.get("status")),
+            ]
+        )
+    width = ctx.portrait.width
+    story.append(
+        data_table(
+            ["#", _("Action"), _("Owner"), _("Due"), _("Status")],
+            rows,
+            [width * f for f in (0.06, 0.46, 0.2, 0.14, 0.14)],
+            ctx.styles,
+        )
+    )
+    return story

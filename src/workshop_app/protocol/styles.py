@@ -1,0 +1,171 @@
+"""Fonts, colours and paragraph styles of the protocol, and safe text for Paragraphs.
+
+Every piece of text uses the bundled DejaVu Sans (embedded as a subset), never
+one of the 14 standard PDF fonts: those are not embedded and cannot show
+Greek or Cyrillic labels. User text always passes through :func:`markup`,
+so a label such as ``<img src="/etc/passwd">`` prints as written instead of
+being read as reportlab markup.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from workshop_app.domain import EdgeKind, NodeKind
+from workshop_app.resources import resource_path
+
+__all__ = [
+    "BOLD",
+    "EDGE_STYLES",
+    "INK",
+    "LINE",
+    "MUTED",
+    "NODE_COLOURS",
+    "REGULAR",
+    "SEVERITY_COLOURS",
+    "TINT",
+    "EdgeStyle",
+    "NodeColours",
+    "Styles",
+    "markup",
+    "plain",
+    "register_fonts",
+]
+
+REGULAR = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+
+INK = colors.HexColor("#1F2933")
+MUTED = colors.HexColor("#616E7C")
+LINE = colors.HexColor("#CBD2D9")
+TINT = colors.HexColor("#F3F5F7")
+ACCENT = colors.HexColor("#2F5D8A")
+
+
+@dataclass(frozen=True)
+class NodeColours:
+    fill: colors.Color
+    stroke: colors.Color
+
+
+#: Calm fills with a darker outline of the same hue, one hue per node kind.
+NODE_COLOURS: dict[NodeKind, NodeColours] = {
+    NodeKind.PRIORITY: NodeColours(colors.HexColor("#FBEFD5"), colors.HexColor("#B7791F")),
+    NodeKind.RESPONSIBILITY: NodeColours(colors.HexColor("#E1ECF7"), colors.HexColor("#2F5D8A")),
+    NodeKind.ROLE: NodeColours(colors.HexColor("#E3F1E7"), colors.HexColor("#2F7D4F")),
+    NodeKind.GUARDRAIL: NodeColours(colors.HexColor("#EEE8F5"), colors.HexColor("#6B4E9B")),
+}
+
+
+@dataclass(frozen=True)
+class EdgeStyle:
+    colour: colors.Color
+    width: float
+    dash: tuple[float, ...] = ()
+    arrow: bool = True
+
+
+_GREY = colors.HexColor("#52606D")
+
+#: Line styles that stay distinct in a black-and-white print: dashes as well as hues.
+EDGE_STYLES: dict[EdgeKind, EdgeStyle] = {
+    EdgeKind.ACCOUNTABLE: EdgeStyle(colors.HexColor("#3E4C59"), 1.3),
+    EdgeKind.RESPONSIBLE: EdgeStyle(_GREY, 0.9),
+    EdgeKind.CONSULTED: EdgeStyle(_GREY, 0.9, (4, 2)),
+    EdgeKind.INFORMED: EdgeStyle(_GREY, 0.9, (1, 2)),
+    EdgeKind.ESCALATES_TO: EdgeStyle(colors.HexColor("#B83A2E"), 1.4),
+    EdgeKind.SERVES: EdgeStyle(colors.HexColor("#B7791F"), 0.9),
+    EdgeKind.OUTRANKS: EdgeStyle(colors.HexColor("#8A5A12"), 1.4),
+    EdgeKind.CONFLICTS_WITH: EdgeStyle(colors.HexColor("#B83A2E"), 1.2, (5, 2, 1, 2), False),
+    EdgeKind.BOUNDED_BY: EdgeStyle(colors.HexColor("#6B4E9B"), 0.9, (3, 2)),
+    EdgeKind.DEPUTY_OF: EdgeStyle(colors.HexColor("#2F7D4F"), 1.0, (6, 2, 1, 2)),
+}
+
+SEVERITY_COLOURS = {
+    "error": colors.HexColor("#B83A2E"),
+    "warning": colors.HexColor("#B7791F"),
+    "info": colors.HexColor("#2F5D8A"),
+}
+
+
+def register_fonts() -> None:
+    """Register the bundled DejaVu Sans faces once per process."""
+    if REGULAR in pdfmetrics.getRegisteredFontNames():
+        return
+    pdfmetrics.registerFont(TTFont(REGULAR, str(resource_path("fonts", "DejaVuSans.ttf"))))
+    pdfmetrics.registerFont(TTFont(BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf"))))
+    # No oblique face is bundled: italics fall back to the upright faces.
+    pdfmetrics.registerFontFamily(
+        REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD
+    )
+
+
+# C0/C1 control characters other than tab and newline have no glyph and can
+# confuse the Paragraph parser; the file format allows them in quoted YAML.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def plain(text: object) -> str:
+    """User text as a printable string (no markup): controls become spaces."""
+    return _CONTROL.sub(" ", str(text))
+
+
+def markup(text: object) -> str:
+    """User text as Paragraph markup that prints literally; line breaks are kept."""
+    escaped = escape(plain(text).replace("\t", " "))
+    return escaped.replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+def _style(name: str, size: float, *, font: str = REGULAR, **kwargs: object) -> ParagraphStyle:
+    settings = {"leading": round(size * 1.3, 1), "textColor": INK, **kwargs}
+    return ParagraphStyle(
+        name, fontName=font, bulletFontName=font, fontSize=size, splitLongWords=1, **settings
+    )
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The protocol's paragraph styles: one family, a few sizes, two weights."""
+
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    note: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    head: ParagraphStyle
+    head_centred: ParagraphStyle
+    letter: ParagraphStyle
+
+    @classmethod
+    def create(cls) -> Styles:
+        register_fonts()
+        return cls(
+            title=_style("title", 26, font=BOLD, spaceAfter=10, leading=32),
+            subtitle=_style("subtitle", 14, textColor=MUTED, spaceAfter=28),
+            h1=_style(
+                "h1", 17, font=BOLD, textColor=ACCENT, spaceBefore=20, spaceAfter=8, keepWithNext=1
+            ),
+            h2=_style("h2", 12, font=BOLD, spaceBefore=10, spaceAfter=5, keepWithNext=1),
+            body=_style("body", 9.5, spaceBefore=4, spaceAfter=6),
+            small=_style("small", 8, textColor=MUTED, spaceAfter=4),
+            note=_style("note", 8, textColor=MUTED),
+            cell=_style("cell", 8.5),
+            cell_bold=_style("cell_bold", 8.5, font=BOLD),
+            head=_style("head", 8, font=BOLD, textColor=MUTED),
+            head_centred=_style(
+                "head_centred", 7.5, font=BOLD, textColor=MUTED, alignment=TA_CENTER
+            ),
+            letter=_style("letter", 9, font=BOLD, alignment=TA_CENTER),
+        )
