@@ -278,19 +278,19 @@ def _add_edges(
         if kinds[source] not in sources or kinds[target] not in targets:
             check.fail(
                 (*path, "kind"),
-                "{kind} cannot go from a {source} to a {target}",
+                "{kind} cannot go from a {start} to a {end}",
                 kind=raw,
-                source=kinds[source].value,
-                target=kinds[target].value,
+                start=kinds[source].value,
+                end=kinds[target].value,
             )
         if (source, target, raw) in first:
             check.fail(
                 path,
-                "repeats edges[{other}]: the same {kind} edge from {source} to {target}",
+                "repeats edges[{other}]: the same {kind} edge from {start} to {end}",
                 other=first[source, target, raw],
                 kind=raw,
-                source=source,
-                target=target,
+                start=source,
+                end=target,
             )
         first[source, target, raw] = index
         specs = _EDGE_SPECS[kind]
