@@ -21,7 +21,7 @@ from workshop_app.layout.layers import LayeredGraph
 __all__ = ["place_layers"]
 
 #: Rounds of aligning columns with their neighbours, each one down and one up.
-ALIGN_ROUNDS = 2
+ALIGN_ROUNDS = 1
 
 _COLUMN_STEP = NODE_WIDTH + H_GAP
 _ROW_STEP = NODE_HEIGHT + V_GAP
@@ -41,16 +41,10 @@ def place_layers(
         start = -(len(cols) - 1) / 2 * _COLUMN_STEP
         column_x.append([start + c * _COLUMN_STEP for c in range(len(cols))])
         _store(cols, column_x[-1], x)
-    layer = graph.layer
-    above = [[n for n in ns if layer[n] < layer[i]] for i, ns in enumerate(graph.neighbours)]
-    below = [[n for n in ns if layer[n] > layer[i]] for i, ns in enumerate(graph.neighbours)]
+    sweep = [*range(len(columns)), *reversed(range(len(columns)))]
     for _ in range(ALIGN_ROUNDS):
-        for index in range(1, len(columns)):
-            _align(columns[index], column_x[index], above, x)
-        for index in range(len(columns) - 2, -1, -1):
-            _align(columns[index], column_x[index], below, x)
-    for index in range(len(columns)):
-        _align(columns[index], column_x[index], graph.neighbours, x)
+        for index in sweep:
+            _align(columns[index], column_x[index], graph.neighbours, x)
     left = min(x, default=0.0) - NODE_WIDTH / 2
     y = _rows(columns, len(graph.ids))
     return [(x[node] - left, y[node]) for node in range(len(graph.ids))]
@@ -90,6 +84,8 @@ def _align(
 def _spread(desired: list[float], weights: list[int], step: float) -> list[float]:
     """Least-squares positions, in the given order, at least ``step`` apart.
 
+    ``step`` must be a whole number; the positions are whole numbers too.
+
     Examples
     --------
     >>> _spread([0.0, 0.0, 10.0], [1, 1, 1], 4.0)
@@ -104,7 +100,9 @@ def _spread(desired: list[float], weights: list[int], step: float) -> list[float
             total += previous_total
             size += previous_size
         blocks.append((value, total, size))
-    spread = [value for value, _, size in blocks for _ in range(size)]
+    # Whole numbers keep neighbours exactly ``step`` apart, where float noise
+    # could bring them a hair too close; rounding keeps the blocks in order.
+    spread = [float(round(value)) for value, _, size in blocks for _ in range(size)]
     return [value + index * step for index, value in enumerate(spread)]
 
 
