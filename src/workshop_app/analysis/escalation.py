@@ -44,7 +44,7 @@ def escalation_cycle(G: nx.MultiDiGraph) -> Iterator[tuple[str, ...]]:
         (lower, node)
         for node, _ in nodes_of_kind(G, *_RECEIVING)
         for lower in sources(G, node, "escalates_to")
-        if G._node[lower].get("kind") in _RECEIVING
+        if G.nodes[lower].get("kind") in _RECEIVING
     )
     for component in nx.strongly_connected_components(escalation):
         if len(component) >= 2:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 import networkx as nx
 
+from workshop_app.analysis._graph import has_text
 from workshop_app.i18n import Translator
 
 __all__ = ["MESSAGES", "message"]
@@ -107,7 +108,7 @@ def _escalation_cycle(G: nx.MultiDiGraph, subjects: Sequence[str], _: Translator
 
 def _escalation_missing(G: nx.MultiDiGraph, subjects: Sequence[str], _: Translator) -> str:
     limit = G.nodes[subjects[0]].get("decision_limit")
-    if isinstance(limit, str) and limit.strip():
+    if has_text(limit):
         return _(
             "{subject} has a decision limit ({limit}) but no escalation path: "
             "nobody knows where a case beyond it goes."
