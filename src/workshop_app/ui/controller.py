@@ -114,6 +114,16 @@ class SessionController(QObject):
         self.undo_stack.push(OperationCommand(self, operation, inverse, text))
         return True
 
+    def apply_unrecorded(self, operation: Operation) -> None:
+        """Apply ``operation`` as if the file had held it: not undoable, not an edit.
+
+        For what a view derives when a session is shown, such as positions
+        the automatic layout gives a map saved without them: every view must
+        see the same, but opening a file must not mark it modified, and undo
+        must not take the map back to a state nobody drew.
+        """
+        self._apply(operation)
+
     def _apply(self, operation: Operation) -> Operation:
         inverse = self.session.apply(operation)
         self._refresh_findings()
