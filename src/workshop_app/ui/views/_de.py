@@ -1,3 +1,96 @@
 """German texts of this part of the UI (English source text → German)."""
 
-GERMAN: dict[str, str] = {}
+GERMAN: dict[str, str] = {
+    # --- docks and menu ---
+    "Guide": "Leitfaden",
+    "Priorities": "Prioritäten",
+    "RACI matrix": "RACI-Matrix",
+    "Actions": "Maßnahmen",
+    "Presentation mode": "Präsentationsmodus",
+    "Full screen for the room: the map and the open findings": (
+        "Vollbild für den Raum: die Landkarte und die offenen Befunde"
+    ),
+    # --- guide ---
+    "Phase {n} of {count} · {minutes} min": "Phase {n} von {count} · {minutes} min",
+    "Phase: {title}": "Phase: {title}",
+    "◀ Previous phase": "◀ Vorige Phase",
+    "Next phase ▶": "Nächste Phase ▶",
+    "Start": "Start",
+    "Pause": "Pause",
+    "Reset": "Zurücksetzen",
+    "+{minutes} min": "+{minutes} min",
+    "Give the group more time": "Der Gruppe mehr Zeit geben",
+    "Overtime": "Überzogen",
+    # --- priorities ---
+    "Drag a priority (or Ctrl+Up/Down) to change the order.": (
+        "Priorität ziehen (oder Strg+Pfeil hoch/runter), um die Reihenfolge zu ändern."
+    ),
+    "Compare pairwise…": "Paarweise vergleichen …",
+    "Settle ties and unranked priorities: “A or B?”": (
+        "Gleichstände und Prioritäten ohne Rang klären: „A oder B?“"
+    ),
+    "Which matters more here?": "Was ist hier wichtiger?",
+    "or": "oder",
+    "Pair {n} of {count}": "Paar {n} von {count}",
+    "Undo last answer": "Letzte Antwort zurücknehmen",
+    "Cancel": "Abbrechen",
+    "Ask again": "Noch einmal fragen",
+    "Accept as a tie": "Als Gleichstand übernehmen",
+    "The answers contradict each other:": "Die Antworten widersprechen sich:",
+    "“{a}” over “{b}”": "„{a}“ vor „{b}“",
+    "Ask the group to revisit these pairs, or accept them as a tie.": (
+        "Die Gruppe diese Paare noch einmal abwägen lassen oder als Gleichstand übernehmen."
+    ),
+    "Reorder priorities": "Prioritäten umsortieren",
+    "Rank priorities by pairwise comparison": "Prioritäten paarweise geordnet",
+    "Rank priorities (contradictions kept as a tie)": (
+        "Prioritäten geordnet (Widersprüche als Gleichstand)"
+    ),
+    "Tie: shares rank {rank} with {others}": "Gleichstand: teilt Rang {rank} mit {others}",
+    "No rank yet": "Noch kein Rang",
+    # --- RACI ---
+    "accountable (A)": "verantwortlich (A)",
+    "responsible (R)": "durchführend (R)",
+    "consulted (C)": "konsultiert (C)",
+    "informed (I)": "informiert (I)",
+    "{role} → “{responsibility}”: {kinds}": "{role} → „{responsibility}“: {kinds}",
+    "RACI: {role} / {responsibility}: {letter}": "RACI: {role} / {responsibility}: {letter}",
+    "empty": "leer",
+    "A accountable (owns it) · R responsible (does it) · C consulted · I informed. "
+    "Click or Space: A → R → C → I → empty. {flag}marks an open finding.": (
+        "A verantwortlich (trägt es) · R durchführend (tut es) · C konsultiert · I informiert. "
+        "Klick oder Leertaste: A → R → C → I → leer. {flag}markiert einen offenen Befund."
+    ),
+    # --- actions ---
+    "Action": "Maßnahme",
+    "Owner": "Verantwortlich",
+    "Due": "Fällig",
+    "Status": "Status",
+    "open": "offen",
+    "in progress": "in Arbeit",
+    "done": "erledigt",
+    "New action": "Neue Maßnahme",
+    "Add action": "Maßnahme hinzufügen",
+    "Remove action": "Maßnahme entfernen",
+    "Edit action": "Maßnahme bearbeiten",
+    "Create action from finding": "Maßnahme aus Befund anlegen",
+    "No open findings": "Keine offenen Befunde",
+    # --- presentation ---
+    "Presentation": "Präsentation",
+    "Error": "Fehler",
+    "Warning": "Warnung",
+    "Note": "Hinweis",
+    "Finding {n} of {count}": "Befund {n} von {count}",
+    "Concerns: {labels}": "Betrifft: {labels}",
+    "Note for the protocol (optional)": "Notiz für das Protokoll (optional)",
+    "Accept": "Akzeptieren",
+    "Keep open": "Offen lassen",
+    "Create action": "Maßnahme anlegen",
+    "Action added: {text}": "Maßnahme angelegt: {text}",
+    "Accept finding": "Befund akzeptieren",
+    "Keep finding open": "Befund offen lassen",
+    "Nothing on the map is unclear any more.": "Auf der Landkarte ist nichts mehr unklar.",
+    "→ / PageDown next · ← / PageUp previous · Esc leaves": (
+        "→ / Bild ab weiter · ← / Bild auf zurück · Esc beendet"
+    ),
+}

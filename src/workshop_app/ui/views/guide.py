@@ -1,0 +1,188 @@
+"""The guide: the workshop's current phase, its guiding questions and its timebox.
+
+The phases come from the session (``meta.phases``, written when it was
+started from a template) or, for a session without any, from the default
+workshop in the session's language (:func:`workshop_app.templates.session_phases`).
+The current phase is part of the session (``meta.phase``), changed as an
+undoable step, so it is saved with the file and an undo goes back a phase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.domain import SetMeta
+from workshop_app.templates import Phase, session_phases
+from workshop_app.ui.controller import SessionController
+from workshop_app.ui.i18n import tr
+from workshop_app.ui.views._widgets import row, sized, text_label
+from workshop_app.ui.views.timer import Timebox, format_clock
+
+__all__ = ["EXTEND_MINUTES", "GuideWidget", "current_phase_index"]
+
+#: What "+5 min" adds to the timebox.
+EXTEND_MINUTES = 5
+
+_STYLE = """
+QLabel#guideStep { color: #4a4a4a; }
+QLabel#guideClock { color: #111111; background: #eef1f4; border-radius: 8px; padding: 4px 12px; }
+QLabel#guideClock[over="true"] { color: #111111; background: #f6c343; }
+QLabel#guideClock[running="false"][over="false"] { color: #5a5a5a; }
+"""
+
+
+def current_phase_index(meta: dict, count: int) -> int:
+    """The index of the current phase in ``meta`` (0 when missing or out of range)."""
+    index = meta.get("phase")
+    if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < count:
+        return 0
+    return index
+
+
+class GuideWidget(QWidget):
+    """Phase title, guiding questions, a big timebox and phase navigation.
+
+    Parameters
+    ----------
+    controller
+        The session being edited; the phase index is changed through it.
+    timebox
+        The countdown to show (shared with presentation mode).
+    signal
+        Called once when the time is up (a soft system beep by default).
+    """
+
+    def __init__(
+        self,
+        controller: SessionController,
+        timebox: Timebox,
+        signal: Callable[[], None] = QApplication.beep,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("guide")
+        self.controller = controller
+        self.timebox = timebox
+        self._signal = signal
+        self._phases: list[Phase] = []
+        self._index = -1
+        self._build()
+        controller.changed.connect(self._sync)
+        controller.sessionReplaced.connect(self._restart)
+        timebox.changed.connect(self._show_time)
+        timebox.expired.connect(self._time_is_up)
+        self._restart()
+
+    def _build(self) -> None:
+        self.setStyleSheet(_STYLE)
+        self.step_label = QLabel(objectName="guideStep")
+        self.title_label = sized(text_label("guideTitle"), 16, bold=True)
+        self.questions_label = sized(text_label("guideQuestions"), 13)
+        self.questions_label.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.MinimumExpanding)
+        self.questions_label.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.clock_label = sized(text_label("guideClock"), 44, bold=True)
+        self.clock_label.setAlignment(Qt.AlignCenter)
+        self.clock_label.setWordWrap(False)
+        self.clock_label.setFont(_clock_font(self.clock_label.font()))
+
+        self.start_button = QPushButton(clicked=self.timebox.toggle)
+        self.extend_button = QPushButton(
+            tr("+{minutes} min").format(minutes=EXTEND_MINUTES),
+            clicked=lambda: self.timebox.extend(EXTEND_MINUTES * 60),
+        )
+        self.extend_button.setToolTip(tr("Give the group more time"))
+        self.reset_button = QPushButton(tr("Reset"), clicked=self._reset_clock)
+        self.previous_button = QPushButton(tr("◀ Previous phase"), clicked=self.previous_phase)
+        self.next_button = QPushButton(tr("Next phase ▶"), clicked=self.next_phase)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.step_label)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.questions_label, 1)
+        layout.addWidget(self.clock_label)
+        layout.addLayout(row(self.start_button, self.extend_button, self.reset_button))
+        layout.addLayout(row(self.previous_button, self.next_button))
+
+    # --- phases -------------------------------------------------------------
+
+    @property
+    def phases(self) -> list[Phase]:
+        return list(self._phases)
+
+    @property
+    def index(self) -> int:
+        return self._index
+
+    def go_to(self, index: int) -> None:
+        """Make phase ``index`` the current one, as one undoable step."""
+        if not 0 <= index < len(self._phases) or index == self._index:
+            return
+        title = self._phases[index].title
+        self.controller.execute(SetMeta({"phase": index}), tr("Phase: {title}").format(title=title))
+
+    def next_phase(self) -> None:
+        self.go_to(self._index + 1)
+
+    def previous_phase(self) -> None:
+        self.go_to(self._index - 1)
+
+    def _restart(self) -> None:
+        self._index = -1
+        self._sync()
+
+    def _sync(self, _operation: object = None) -> None:
+        """Follow the session: a new phase (edit, undo, other file) resets the timebox."""
+        session = self.controller.session
+        phases = session_phases(session)
+        index = current_phase_index(session.meta, len(phases))
+        if phases == self._phases and index == self._index:
+            return
+        self._phases, self._index = phases, index
+        phase = phases[index]
+        self.step_label.setText(
+            tr("Phase {n} of {count} · {minutes} min").format(
+                n=index + 1, count=len(phases), minutes=phase.minutes
+            )
+        )
+        self.title_label.setText(phase.title)
+        self.questions_label.setText("\n\n".join(f"• {q}" for q in phase.questions))
+        self.previous_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(phases) - 1)
+        self.timebox.reset(phase.minutes * 60)
+
+    # --- timebox ------------------------------------------------------------
+
+    def _reset_clock(self) -> None:
+        self.timebox.reset(self._phases[self._index].minutes * 60)
+
+    def _show_time(self) -> None:
+        over, running = self.timebox.is_over(), self.timebox.running
+        self.clock_label.setText(format_clock(self.timebox.remaining()))
+        self.clock_label.setToolTip(tr("Overtime") if over and running else "")
+        self.start_button.setText(tr("Pause") if running else tr("Start"))
+        for name, value in (("over", over and running), ("running", running)):
+            if self.clock_label.property(name) != value:
+                self.clock_label.setProperty(name, value)
+                self.clock_label.style().unpolish(self.clock_label)
+                self.clock_label.style().polish(self.clock_label)
+
+    def _time_is_up(self) -> None:
+        self._signal()
+
+
+def _clock_font(font: QFont) -> QFont:
+    # Digits of equal width, so the clock does not jitter while it counts.
+    font.setStyleHint(QFont.Monospace)
+    font.setFamilies(["DejaVu Sans Mono", "Consolas", "Menlo", "monospace"])
+    return font

@@ -1,0 +1,306 @@
+"""Presentation mode: the map and the open findings, one at a time, for the room.
+
+A separate full-screen window: a second map view in presentation style and
+a walkthrough panel in large, high-contrast type, without toolbars or
+inspector. Right/PageDown go to the next open finding and Left/PageUp to
+the previous one (a presenter's clicker sends these), selecting its
+subjects on the map; the group accepts it (with a note for the protocol)
+or keeps it open. Escape or F11 leaves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.analysis import Finding, Severity
+from workshop_app.domain import InsertAction, SetReview
+from workshop_app.ui.controller import SessionController
+from workshop_app.ui.i18n import tr
+from workshop_app.ui.views._widgets import full_screen_keys, text_label
+from workshop_app.ui.views.actions import action_from_finding
+from workshop_app.ui.views.timer import Timebox, format_clock
+
+__all__ = ["MIN_POINT_SIZE", "PresentationWindow", "point_size_for"]
+
+#: The smallest type presentation mode uses at 1920 x 1080 (readable from the back row).
+MIN_POINT_SIZE = 18
+_REFERENCE_HEIGHT = 1080
+_BASE_AT_REFERENCE = 20
+
+_STYLE = """
+#presentationPanel { background: #ffffff; }
+#presentationPanel QLabel { color: #000000; }
+#presentationPanel QLabel#severity { color: #ffffff; border-radius: 6px; padding: 4px 14px; }
+#presentationPanel QLabel#severity[level="error"] { background: #a50e0e; }
+#presentationPanel QLabel#severity[level="warning"] { background: #8a4b00; }
+#presentationPanel QLabel#severity[level="info"] { background: #3c4043; }
+#presentationPanel QLabel#subjects { color: #202124; }
+#presentationPanel QLabel#hint, #presentationPanel QLabel#feedback { color: #3c4043; }
+#presentationPanel QLabel#clock { color: #000000; }
+#presentationPanel QLabel#clock[over="true"] { background: #f6c343; border-radius: 6px; }
+#presentationPanel QLineEdit { border: 2px solid #000000; border-radius: 6px; padding: 6px;
+    color: #000000; background: #ffffff; }
+#presentationPanel QPushButton { border: 2px solid #000000; border-radius: 8px; padding: 10px 22px;
+    color: #000000; background: #ffffff; }
+#presentationPanel QPushButton:focus { border: 4px solid #1a56c4; }
+#presentationPanel QPushButton#accept { background: #0b5d1e; color: #ffffff;
+    border-color: #0b5d1e; }
+#presentationPanel QPushButton:disabled { color: #80868b; border-color: #80868b; }
+"""
+
+MapFactory = Callable[[SessionController], QWidget]
+
+
+def point_size_for(screen_height: int) -> int:
+    """The body type size for a screen ``screen_height`` pixels tall (never below 18 pt)."""
+    return max(MIN_POINT_SIZE, round(_BASE_AT_REFERENCE * screen_height / _REFERENCE_HEIGHT))
+
+
+def _severity_names() -> dict[Severity, str]:
+    return {Severity.ERROR: tr("Error"), Severity.WARNING: tr("Warning"), Severity.INFO: tr("Note")}
+
+
+class PresentationWindow(QWidget):
+    """Full-screen map and findings walkthrough; ``closed`` is emitted when it is left."""
+
+    closed = Signal()
+
+    def __init__(
+        self,
+        controller: SessionController,
+        map_factory: MapFactory,
+        timebox: Timebox | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.Window)
+        self.setObjectName("presentation")
+        self.setWindowTitle(tr("Presentation"))
+        self.controller = controller
+        self.timebox = timebox
+        self.findings: list[Finding] = []
+        self.position = 0
+        self.map_view = map_factory(controller)
+        self.map_view.set_presentation(True)
+        self._build()
+        self._bind_keys()
+        controller.findingsChanged.connect(self._follow_findings)
+        controller.sessionReplaced.connect(self._restart)
+        if timebox is not None:
+            timebox.changed.connect(self._show_time)
+        self.apply_scale(_REFERENCE_HEIGHT)
+        self._restart()
+
+    def _build(self) -> None:
+        panel = QFrame(objectName="presentationPanel")
+        panel.setStyleSheet(_STYLE)
+        self.panel = panel
+        self.position_label = QLabel(objectName="position")
+        self.severity_label = QLabel(objectName="severity")
+        self.clock_label = QLabel(objectName="clock")
+        self.clock_label.setVisible(self.timebox is not None)
+        self.message_label = text_label("message")
+        self.subjects_label = text_label("subjects")
+        self.note_edit = QLineEdit(placeholderText=tr("Note for the protocol (optional)"))
+        self.accept_button = QPushButton(tr("Accept"), objectName="accept", clicked=self.accept)
+        self.keep_button = QPushButton(tr("Keep open"), clicked=self.keep_open)
+        self.action_button = QPushButton(tr("Create action"), clicked=self.create_action)
+        self.feedback_label = text_label("feedback")
+        hint = text_label("hint")
+        hint.setText(tr("→ / PageDown next · ← / PageUp previous · Esc leaves"))
+
+        top = QHBoxLayout()
+        top.addWidget(self.position_label)
+        top.addWidget(self.severity_label)
+        top.addStretch(1)
+        top.addWidget(self.clock_label)
+        buttons = QHBoxLayout()
+        for button in (self.accept_button, self.keep_button, self.action_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(40, 32, 40, 32)
+        layout.setSpacing(20)
+        layout.addLayout(top)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.subjects_label)
+        layout.addStretch(1)
+        layout.addWidget(self.note_edit)
+        layout.addLayout(buttons)
+        layout.addWidget(self.feedback_label)
+        layout.addWidget(hint)
+
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.map_view, 3)
+        outer.addWidget(panel, 2)
+
+    def _bind_keys(self) -> None:
+        def keys(*codes: Qt.Key) -> list[QKeySequence]:
+            return [QKeySequence(code) for code in codes]
+
+        bindings = (
+            (keys(Qt.Key_Right, Qt.Key_PageDown), self.next_finding),
+            (keys(Qt.Key_Left, Qt.Key_PageUp), self.previous_finding),
+            ([*keys(Qt.Key_Escape), *full_screen_keys()], self.close),
+        )
+        for sequences, slot in bindings:
+            for sequence in sequences:
+                QShortcut(sequence, self, slot, context=Qt.WindowShortcut)
+
+    def apply_scale(self, screen_height: int) -> None:
+        """Size the type for a screen ``screen_height`` pixels tall."""
+        base = point_size_for(screen_height)
+        sizes = {self.message_label: round(base * 1.5), self.severity_label: base}
+        for widget in self.panel.findChildren(QWidget):
+            font = QFont(widget.font())
+            font.setPointSize(sizes.get(widget, base))
+            font.setBold(widget in (self.message_label, self.severity_label, self.clock_label))
+            widget.setFont(font)
+
+    def present(self) -> None:
+        """Show full screen, on a second screen (the projector) when there is one."""
+        window = self.parentWidget().window() if self.parentWidget() else None
+        own = window.screen() if window else QApplication.primaryScreen()
+        others = [s for s in QApplication.screens() if s is not own]
+        screen = others[0] if others else own
+        self.setScreen(screen)
+        self.setGeometry(screen.geometry())
+        self.apply_scale(screen.geometry().height())
+        self.showFullScreen()
+        self.raise_()
+        self.activateWindow()
+        self.panel.setFocus()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        self.closed.emit()
+
+    # --- the walkthrough ----------------------------------------------------
+
+    def current(self) -> Finding | None:
+        return self.findings[self.position] if self.findings else None
+
+    def next_finding(self) -> None:
+        self._go(self.position + 1)
+
+    def previous_finding(self) -> None:
+        self._go(self.position - 1)
+
+    def accept(self) -> None:
+        """The group accepts the finding as it is; the note goes into the protocol."""
+        finding = self.current()
+        if finding is None:
+            return
+        review = {"status": "accepted"}
+        if note := self.note_edit.text().strip():
+            review["note"] = note
+        self.controller.execute(
+            SetReview(finding.code, finding.subjects, review), tr("Accept finding")
+        )
+
+    def keep_open(self) -> None:
+        """The finding stays open (a note is kept with it); go on to the next one."""
+        finding = self.current()
+        if finding is None:
+            return
+        if note := self.note_edit.text().strip():
+            self.controller.execute(
+                SetReview(finding.code, finding.subjects, {"status": "open", "note": note}),
+                tr("Keep finding open"),
+            )
+        self.next_finding()
+
+    def create_action(self) -> None:
+        """Turn the finding into an agreed action (owner: its accountable role)."""
+        finding = self.current()
+        if finding is None:
+            return
+        session = self.controller.session
+        action = action_from_finding(session, finding)
+        if self.controller.execute(
+            InsertAction(len(session.actions), action), tr("Create action from finding")
+        ):
+            self.feedback_label.setText(tr("Action added: {text}").format(text=action["text"]))
+
+    def _restart(self) -> None:
+        self.findings = [f for f in self.controller.findings if not f.accepted]
+        self.position = 0
+        self._show()
+
+    def _follow_findings(self) -> None:
+        """Keep the finding on screen; if it was accepted, the next one takes its place."""
+        key = _key(self.current())
+        self.findings = [f for f in self.controller.findings if not f.accepted]
+        keys = [_key(f) for f in self.findings]
+        if key in keys:
+            self.position = keys.index(key)
+            self._show(keep_note=True)
+            return
+        self.position = min(self.position, max(0, len(self.findings) - 1))
+        self._show()
+
+    def _go(self, position: int) -> None:
+        if self.findings and 0 <= position < len(self.findings) and position != self.position:
+            self.position = position
+            self._show()
+
+    def _show(self, *, keep_note: bool = False) -> None:
+        finding = self.current()
+        if not keep_note:
+            self.note_edit.clear()
+            self.feedback_label.clear()
+        for widget in (self.note_edit, self.accept_button, self.keep_button, self.action_button):
+            widget.setEnabled(finding is not None)
+        if finding is None:
+            self.position_label.setText(tr("No open findings"))
+            self.severity_label.hide()
+            self.message_label.setText(tr("Nothing on the map is unclear any more."))
+            self.subjects_label.clear()
+            self.map_view.select_subjects([])
+            return
+        session = self.controller.session
+        self.position_label.setText(
+            tr("Finding {n} of {count}").format(n=self.position + 1, count=len(self.findings))
+        )
+        self.severity_label.setText(_severity_names()[finding.severity])
+        self.severity_label.setProperty("level", finding.severity.value)
+        self.severity_label.style().unpolish(self.severity_label)
+        self.severity_label.style().polish(self.severity_label)
+        self.severity_label.show()
+        self.message_label.setText(finding.message)
+        self.subjects_label.setText(
+            tr("Concerns: {labels}").format(
+                labels=", ".join(f"“{session.label(s)}”" for s in finding.subjects)
+            )
+        )
+        review = session.review_for(finding.code, finding.subjects)
+        if not keep_note and review and review.get("note"):
+            self.note_edit.setText(str(review["note"]))
+        self.map_view.select_subjects(list(finding.subjects))
+
+    def _show_time(self) -> None:
+        assert self.timebox is not None
+        self.clock_label.setText(format_clock(self.timebox.remaining()))
+        over = self.timebox.running and self.timebox.is_over()
+        if self.clock_label.property("over") != over:
+            self.clock_label.setProperty("over", over)
+            self.clock_label.style().unpolish(self.clock_label)
+            self.clock_label.style().polish(self.clock_label)
+
+
+def _key(finding: Finding | None) -> tuple[str, tuple[str, ...]] | None:
+    return (finding.code, finding.subjects) if finding else None

@@ -1,0 +1,95 @@
+"""The guide dock: phases, guiding questions, the timebox, undoable phase changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from workshop_app.fileformat import load_session, save_session
+from workshop_app.templates import load_template, session_from_template
+from workshop_app.ui.controller import SessionController
+from workshop_app.ui.views.guide import GuideWidget
+from workshop_app.ui.views.timer import Timebox
+
+
+@pytest.fixture
+def guide_parts(qtbot, views_clock, views_english):
+    controller = SessionController(session_from_template("customer-service-responsibility"))
+    beeps: list[bool] = []
+    guide = GuideWidget(controller, Timebox(clock=views_clock), signal=lambda: beeps.append(True))
+    qtbot.addWidget(guide)
+    return controller, guide, beeps
+
+
+def test_the_first_phase_shows_its_questions_and_timebox(guide_parts) -> None:
+    _controller, guide, _ = guide_parts
+    phase = load_template("customer-service-responsibility").phases[0]
+    assert guide.title_label.text() == phase.title
+    assert phase.questions[0] in guide.questions_label.text()
+    assert guide.clock_label.text() == f"{phase.minutes:02d}:00"
+    assert guide.step_label.text().startswith("Phase 1 of 6")
+    assert not guide.previous_button.isEnabled()
+
+
+def test_next_phase_is_saved_in_the_session_and_undone_in_one_step(guide_parts, qtbot) -> None:
+    controller, guide, _ = guide_parts
+    qtbot.mouseClick(guide.next_button, Qt.LeftButton)
+    assert controller.session.meta["phase"] == 1
+    assert guide.title_label.text() == guide.phases[1].title
+    assert guide.clock_label.text() == f"{guide.phases[1].minutes:02d}:00"
+    controller.undo_stack.undo()
+    assert controller.session.meta["phase"] == 0
+    assert guide.title_label.text() == guide.phases[0].title
+
+
+def test_the_last_phase_has_no_next(guide_parts) -> None:
+    _controller, guide, _ = guide_parts
+    guide.go_to(len(guide.phases) - 1)
+    assert not guide.next_button.isEnabled()
+    guide.next_phase()
+    assert guide.index == len(guide.phases) - 1
+
+
+def test_the_timer_runs_on_the_clock_and_signals_gently_at_the_end(
+    guide_parts, views_clock, qtbot
+) -> None:
+    _controller, guide, beeps = guide_parts
+    qtbot.mouseClick(guide.start_button, Qt.LeftButton)
+    assert guide.start_button.text() == "Pause"
+    views_clock.advance(29 * 60 + 30)
+    guide.timebox.tick()
+    assert guide.clock_label.text() == "00:30"
+    assert guide.clock_label.property("over") is False
+    views_clock.advance(31)
+    guide.timebox.tick()
+    assert guide.clock_label.text() == "+00:01"
+    assert guide.clock_label.property("over") is True
+    assert beeps == [True]
+    qtbot.mouseClick(guide.extend_button, Qt.LeftButton)
+    assert guide.clock_label.text() == "04:59"
+    assert guide.clock_label.property("over") is False
+    qtbot.mouseClick(guide.reset_button, Qt.LeftButton)
+    assert guide.clock_label.text() == "30:00"
+    assert guide.start_button.text() == "Start"
+
+
+def test_a_session_without_phases_follows_the_default_workshop(qtbot, views_controller) -> None:
+    guide = GuideWidget(views_controller, Timebox(), signal=lambda: None)
+    qtbot.addWidget(guide)
+    assert (
+        guide.title_label.text() == load_template("customer-service-responsibility").phases[0].title
+    )
+    guide.next_phase()
+    assert views_controller.session.meta["phase"] == 1
+    assert "phases" not in views_controller.session.meta
+
+
+def test_the_phase_survives_save_and_load(guide_parts, tmp_path: Path, qtbot) -> None:
+    controller, guide, _ = guide_parts
+    guide.go_to(3)
+    save_session(controller.session, tmp_path / "w.yaml")
+    controller.replace_session(load_session(tmp_path / "w.yaml"), tmp_path / "w.yaml")
+    assert guide.index == 3
+    assert guide.title_label.text() == guide.phases[3].title
