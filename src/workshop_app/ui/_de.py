@@ -1,3 +1,183 @@
 """German texts of this part of the UI (English source text → German)."""
 
-GERMAN: dict[str, str] = {}
+GERMAN: dict[str, str] = {
+    # --- window ---
+    "&About Responsibility Map": "Ü&ber Verantwortungslandkarte",
+    "&Accept…": "A&kzeptieren…",
+    "&Arrange map (new nodes)": "Karte &anordnen (neue Knoten)",
+    "&Delete": "&Löschen",
+    "&Discard changes": "Änderungen &verwerfen",
+    "&Discard it": "&Verwerfen",
+    "&Edit": "&Bearbeiten",
+    "&Export protocol (PDF)…": "Protokoll &exportieren (PDF)…",
+    "&File": "&Datei",
+    "&Fit map": "Karte ein&passen",
+    "&Help": "&Hilfe",
+    "&Keyboard shortcuts": "&Tastenkürzel",
+    "&Language (takes effect after a restart)": "&Sprache (gilt nach einem Neustart)",
+    "&Legend": "&Legende",
+    "&New": "&Neu",
+    "&Open…": "Ö&ffnen…",
+    "&Quit": "&Beenden",
+    "&Recover": "&Wiederherstellen",
+    "&Redo": "&Wiederholen",
+    "&Redo: {step}": "&Wiederholen: {step}",
+    "&Reopen": "&Wieder öffnen",
+    "&Save": "&Speichern",
+    "&Settings": "&Einstellungen",
+    "&Undo": "&Rückgängig",
+    "&Undo: {step}": "&Rückgängig: {step}",
+    "&View": "&Ansicht",
+    "(menu only)": "(nur über das Menü)",
+    ", {accepted} accepted": ", {accepted} akzeptiert",
+    "A node needs a label; the previous one is kept.": (
+        "Ein Knoten braucht eine Beschriftung; die bisherige bleibt."
+    ),
+    "About Responsibility Map": "Über Verantwortungslandkarte",
+    "Accept finding": "Befund akzeptieren",
+    "Accepted by the group": "Von der Gruppe akzeptiert",
+    "Accepted: {note}": "Akzeptiert: {note}",
+    "Add &guardrail": "Lei&tplanke hinzufügen",
+    "Add &priority": "&Priorität hinzufügen",
+    "Add r&ole": "R&olle hinzufügen",
+    "Add re&sponsibility": "&Verantwortung hinzufügen",
+    "All files (*)": "Alle Dateien (*)",
+    "Arrange a&ll": "A&lles anordnen",
+    "Ask again &next time": "Beim &nächsten Start fragen",
+    "Autosave does not work": "Automatisches Speichern funktioniert nicht",
+    "Autosave failed: {reason}": "Automatisches Speichern fehlgeschlagen: {reason}",
+    "Autosave works again.": "Automatisches Speichern funktioniert wieder.",
+    "Cancel": "Abbrechen",
+    "Cannot open the session": "Sitzung kann nicht geöffnet werden",
+    "Cannot read {file}: {reason}": "{file} kann nicht gelesen werden: {reason}",
+    "Cannot write {file}: {reason}": "{file} kann nicht geschrieben werden: {reason}",
+    "Client": "Auftraggeber",
+    "Command": "Befehl",
+    "Critical": "Kritisch",
+    "Date": "Datum",
+    "Decision limit": "Entscheidungsgrenze",
+    "Edit {field}": "{field} ändern",
+    "Errors: {open} open": "Fehler: {open} offen",
+    "Export &map as PNG/SVG…": "&Karte als PNG/SVG exportieren…",
+    "Export map": "Karte exportieren",
+    "Export protocol": "Protokoll exportieren",
+    "Facilitator": "Moderation",
+    "Findings": "Befunde",
+    "From": "Von",
+    "Go to &map": "Zur &Karte",
+    "Go to fi&ndings": "Zu den &Befunden",
+    "Go to ins&pector": "Zu den &Eigenschaften",
+    "Good enough when": "Gut genug, wenn",
+    "Id": "Kennung",
+    "Inspector": "Eigenschaften",
+    "It had not been saved yet.": "Sie war noch nicht gespeichert.",
+    "It was last saved as: {file}": "Zuletzt gespeichert als: {file}",
+    "Keyboard shortcuts": "Tastenkürzel",
+    "Keys": "Tasten",
+    "Kind": "Art",
+    "Label": "Beschriftung",
+    "Language": "Sprache",
+    "Load": "Auslastung",
+    "Main toolbar": "Werkzeugleiste",
+    "Map exported: {file}": "Karte exportiert: {file}",
+    "Map not exported": "Karte nicht exportiert",
+    "Must be re-confirmed by someone else": "Muss von jemand anderem bestätigt werden",
+    "New from &template…": "Neu aus &Vorlage…",
+    "New from template": "Neu aus Vorlage",
+    "No recent files": "Keine zuletzt geöffneten Dateien",
+    "Not possible: {reason}": "Nicht möglich: {reason}",
+    "Not saved": "Nicht gespeichert",
+    "Notes": "Notizen",
+    "Notes (Ctrl+Enter to apply)": "Notizen (Strg+Eingabe übernimmt)",
+    "Notes: {open} open": "Hinweise: {open} offen",
+    "Open &recent": "&Zuletzt geöffnet",
+    "Open workshop session": "Workshop-Sitzung öffnen",
+    "PDF documents (*.pdf)": "PDF-Dokumente (*.pdf)",
+    "PNG image (*.png)": "PNG-Bild (*.png)",
+    "Protocol language": "Sprache des Protokolls",
+    "Protocol not written": "Protokoll nicht geschrieben",
+    "Protocol written: {file}": "Protokoll geschrieben: {file}",
+    "Rank": "Rang",
+    "Re&name": "&Umbenennen",
+    "Recover the unsaved workshop from {time}?": (
+        "Den nicht gespeicherten Workshop vom {time} wiederherstellen?"
+    ),
+    "Recover unsaved workshop": "Nicht gespeicherten Workshop wiederherstellen",
+    "Relation": "Beziehung",
+    "Reopen finding": "Befund wieder öffnen",
+    "Responsibility Map": "Verantwortungslandkarte",
+    "Responsibility Map {version}\n\nMap a customer-service team's priorities, "
+    "responsibilities, decision spaces and escalation paths, and see what is still "
+    "ambiguous.": (
+        "Verantwortungslandkarte {version}\n\nPrioritäten, Verantwortungen, "
+        "Entscheidungsräume und Eskalationswege eines Kundenservice-Teams abbilden "
+        "und sehen, was noch unklar ist."
+    ),
+    "SVG image (*.svg)": "SVG-Bild (*.svg)",
+    "Save &as…": "Speichern &unter…",
+    "Save workshop session": "Workshop-Sitzung speichern",
+    "Select &all": "&Alles auswählen",
+    "Session summary": "Übersicht der Sitzung",
+    "Something went wrong: {error}": "Etwas ist schiefgegangen: {error}",
+    "Take back the group's acceptance": "Die Akzeptanz der Gruppe zurücknehmen",
+    "Templates unavailable": "Vorlagen nicht verfügbar",
+    "The group accepts this finding as it is (with a note)": (
+        "Die Gruppe akzeptiert diesen Befund so, wie er ist (mit einer Notiz)"
+    ),
+    "The lowest value, “— not set”, removes the field.": (
+        "Der kleinste Wert, „— nicht gesetzt“, entfernt das Feld."
+    ),
+    "The new language is used from the next start of the app.": (
+        "Die neue Sprache gilt ab dem nächsten Start der App."
+    ),
+    "The protocol could not be written: {reason}": (
+        "Das Protokoll konnte nicht geschrieben werden: {reason}"
+    ),
+    "Title": "Titel",
+    "To": "Nach",
+    "Trigger": "Auslöser",
+    "Unexpected error": "Unerwarteter Fehler",
+    "Unsaved changes": "Nicht gespeicherte Änderungen",
+    "Untitled": "Unbenannt",
+    "Warnings: {open} open": "Warnungen: {open} offen",
+    "When does a case go there?": "Wann geht ein Fall dorthin?",
+    "Workshop details (shown when nothing is selected)": (
+        "Angaben zum Workshop (sichtbar, wenn nichts ausgewählt ist)"
+    ),
+    "Workshop sessions (*.yaml *.yml)": "Workshop-Sitzungen (*.yaml *.yml)",
+    "Workshop template:": "Workshop-Vorlage:",
+    "Writing the protocol…": "Das Protokoll wird geschrieben…",
+    "YYYY-MM-DD": "JJJJ-MM-TT",
+    "Your changes are still here, unsaved.": "Ihre Änderungen sind noch da, ungespeichert.",
+    "Your work is not lost, but it is not protected against a crash either. Save it with "
+    "“Save as…” to a folder you can write to. Autosave keeps trying.": (
+        "Ihre Arbeit ist nicht verloren, aber auch nicht gegen einen Absturz geschützt. "
+        "Speichern Sie sie mit „Speichern unter…“ in einen Ordner, in den Sie schreiben "
+        "dürfen. Das automatische Speichern versucht es weiter."
+    ),
+    "Your work is still in the window. To be safe, save it now (Save as… keeps the old "
+    "file). The details are in the log.": (
+        "Ihre Arbeit ist noch im Fenster. Speichern Sie sie sicherheitshalber jetzt "
+        "(Speichern unter… lässt die alte Datei unverändert). Die Einzelheiten stehen in "
+        "der Log-Datei."
+    ),
+    "Zoom &in": "Ver&größern",
+    "Zoom &out": "Ver&kleinern",
+    "workshop": "workshop",
+    "{finding}\n\nWhy does the group accept this? (note for the protocol)": (
+        "{finding}\n\nWarum akzeptiert die Gruppe das? (Notiz für das Protokoll)"
+    ),
+    "{nodes} nodes and {edges} relations selected.": (
+        "{nodes} Knoten und {edges} Beziehungen ausgewählt."
+    ),
+    "{nodes} nodes · {edges} relations · open: {errors} errors, {warnings} warnings, "
+    "{notes} notes": (
+        "{nodes} Knoten · {edges} Beziehungen · offen: {errors} Fehler, {warnings} Warnungen, "
+        "{notes} Hinweise"
+    ),
+    "— not set": "— nicht gesetzt",
+    "“{name}” has changes that are not saved yet. Save them?": (
+        "„{name}“ hat Änderungen, die noch nicht gespeichert sind. Speichern?"
+    ),
+    # --- end window ---
+}
