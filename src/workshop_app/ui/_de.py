@@ -2,7 +2,7 @@
 
 GERMAN: dict[str, str] = {
     # --- window ---
-    "&About Responsibility Map": "Ü&ber Verantwortungslandkarte",
+    "&About Responsibility Map": "Ü&ber Responsibility Map",
     "&Accept…": "A&kzeptieren…",
     "&Arrange map (new nodes)": "Karte &anordnen (neue Knoten)",
     "&Delete": "&Löschen",
@@ -33,7 +33,7 @@ GERMAN: dict[str, str] = {
     "A node needs a label; the previous one is kept.": (
         "Ein Knoten braucht eine Beschriftung; die bisherige bleibt."
     ),
-    "About Responsibility Map": "Über Verantwortungslandkarte",
+    "About Responsibility Map": "Über Responsibility Map",
     "Accept finding": "Befund akzeptieren",
     "Accepted by the group": "Von der Gruppe akzeptiert",
     "Accepted: {note}": "Akzeptiert: {note}",
@@ -105,11 +105,12 @@ GERMAN: dict[str, str] = {
     "Recover unsaved workshop": "Nicht gespeicherten Workshop wiederherstellen",
     "Relation": "Beziehung",
     "Reopen finding": "Befund wieder öffnen",
-    "Responsibility Map": "Verantwortungslandkarte",
+    # The product's name stays as it is, as in the file format's messages.
+    "Responsibility Map": "Responsibility Map",
     "Responsibility Map {version}\n\nMap a customer-service team's priorities, "
     "responsibilities, decision spaces and escalation paths, and see what is still "
     "ambiguous.": (
-        "Verantwortungslandkarte {version}\n\nPrioritäten, Verantwortungen, "
+        "Responsibility Map {version}\n\nPrioritäten, Verantwortungen, "
         "Entscheidungsräume und Eskalationswege eines Kundenservice-Teams abbilden "
         "und sehen, was noch unklar ist."
     ),
