@@ -6,9 +6,9 @@ GERMAN: dict[str, str] = {
     "Nobody is accountable for {subject}.": (
         "Für {subject} ist niemand verantwortlich (accountable)."
     ),
-    "{owners} are all accountable for {subject}: "
+    "Several roles are accountable for {subject} ({owners}): "
     "when several own a decision, each waits for the others.": (
-        "{owners} sind alle für {subject} verantwortlich: "
+        "Für {subject} sind mehrere Rollen verantwortlich ({owners}): "
         "Wenn mehrere eine Entscheidung besitzen, wartet jeder auf die anderen."
     ),
     "{priorities} share rank {rank}: when they pull apart, nobody knows which comes first.": (

@@ -63,7 +63,7 @@ def _no_owner(G: nx.MultiDiGraph, subjects: Sequence[str], _: Translator) -> str
 def _shared_ownership(G: nx.MultiDiGraph, subjects: Sequence[str], _: Translator) -> str:
     owners, owned = _split(G, subjects, "role")
     return _(
-        "{owners} are all accountable for {subject}: "
+        "Several roles are accountable for {subject} ({owners}): "
         "when several own a decision, each waits for the others."
     ).format(owners=_names(G, owners, _), subject=_names(G, owned, _))
 
