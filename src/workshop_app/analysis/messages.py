@@ -36,13 +36,10 @@ def message(G: nx.MultiDiGraph, code: str, subjects: Sequence[str], _: Translato
     return MESSAGES[code](G, subjects, _)
 
 
-def _quote(G: nx.MultiDiGraph, node: str, _: Translator) -> str:
-    return _("“{label}”").format(label=G.nodes[node].get("label") or node)
-
-
 def _names(G: nx.MultiDiGraph, nodes: Sequence[str], _: Translator) -> str:
     """The quoted labels as one phrase: “A”, “B” and “C”."""
-    quoted = [_quote(G, node, _) for node in nodes]
+    quote = _("“{label}”")
+    quoted = [quote.format(label=G.nodes[node].get("label") or node) for node in nodes]
     if len(quoted) == 1:
         return quoted[0]
     return _("{first} and {last}").format(first=", ".join(quoted[:-1]), last=quoted[-1])
@@ -86,7 +83,7 @@ def _priority_conflict(G: nx.MultiDiGraph, subjects: Sequence[str], _: Translato
     text = _(
         "{first} and {second} pull in opposite directions, "
         "and the order of priorities does not say which one wins."
-    ).format(first=_quote(G, first, _), second=_quote(G, second, _))
+    ).format(first=_names(G, [first], _), second=_names(G, [second], _))
     if not serving:
         return text
     consequence = _("Whoever handles {responsibilities} has to decide case by case.")
