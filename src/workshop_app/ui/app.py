@@ -1,0 +1,131 @@
+"""Starting the window: the application, the first session, and unexpected errors.
+
+``workshop-app [FILE]`` calls :func:`run`. The first session is, in this
+order: a workshop a crashed run left unsaved (if the facilitator wants it
+back), the file given, the last session used, or the bundled example.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+import shiboken6
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from workshop_app import __version__
+from workshop_app.ui import dialogs
+from workshop_app.ui.i18n import set_ui_language, tr
+from workshop_app.ui.mainwindow import MainWindow
+from workshop_app.ui.settings import configured_language, recent_files
+
+__all__ = [
+    "APPLICATION_NAME",
+    "ORGANIZATION_NAME",
+    "configure_application",
+    "install_excepthook",
+    "open_first_session",
+    "report_unexpected_error",
+    "run",
+]
+
+ORGANIZATION_NAME = "ResponsibilityMap"
+APPLICATION_NAME = "workshop-app"
+
+_log = logging.getLogger("workshop_app")
+_error_box: list[QMessageBox] = []
+
+
+def configure_application(app: QApplication) -> None:
+    """Names that place settings and app data (``QSettings``, ``QStandardPaths``)."""
+    app.setOrganizationName(ORGANIZATION_NAME)
+    app.setApplicationName(APPLICATION_NAME)
+    app.setApplicationVersion(__version__)
+
+
+def _log_to_file() -> None:
+    """Keep a log beside the autosaves: after a bad moment, it tells what happened."""
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            folder / "workshop-app.log", maxBytes=1_000_000, backupCount=2, encoding="utf-8"
+        )
+    except OSError:
+        return  # the error box and stderr still tell
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+
+
+def report_unexpected_error(
+    exc_type: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    """Log an exception that escaped a slot, and show it without blocking the window.
+
+    While one error box is open, further errors are added to its details
+    instead of opening a pile of boxes (a failing paint repeats every frame).
+    """
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, error, trace)
+        return
+    _log.error("Unexpected error", exc_info=(exc_type, error, trace))
+    if QApplication.instance() is None:
+        return
+    details = "".join(traceback.format_exception(exc_type, error, trace))
+    if _error_box and shiboken6.isValid(_error_box[0]) and _error_box[0].isVisible():
+        box = _error_box[0]
+        box.setDetailedText(box.detailedText() + "\n" + details)
+        return
+    _error_box[:] = [
+        dialogs.show_passing(
+            QApplication.activeWindow(),
+            tr("Unexpected error"),
+            tr("Something went wrong: {error}").format(error=error or exc_type.__name__),
+            details,
+            informative=tr(
+                "Your work is still in the window. To be safe, save it now "
+                "(Save as… keeps the old file). The details are in the log."
+            ),
+            icon=QMessageBox.Icon.Critical,
+        )
+    ]
+
+
+def install_excepthook() -> None:
+    """Show exceptions raised inside Qt slots instead of losing them on stderr."""
+    sys.excepthook = report_unexpected_error
+
+
+def open_first_session(window: MainWindow, path: Path | None) -> None:
+    """Fill a new window: recovered work, ``path``, the last session, or the example."""
+    if window.files.offer_recovery():
+        return
+    if path is not None:
+        window.files.open_path(path)
+        return
+    last = recent_files()[:1]
+    if last and window.files.open_path(last[0]):
+        return
+    window.files.open_sample()
+
+
+def run(path: Path | None) -> int:
+    """Open the window (on ``path`` if given) and run until it closes; the exit code."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    configure_application(app)
+    set_ui_language(configured_language())
+    app.setApplicationDisplayName(tr("Responsibility Map"))
+    logging.basicConfig(level=logging.INFO)
+    _log_to_file()
+    install_excepthook()
+    window = MainWindow()
+    window.show()
+    open_first_session(window, path)
+    window.map_view.fit_all()
+    return app.exec()

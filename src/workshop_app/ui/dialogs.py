@@ -1,0 +1,199 @@
+"""Every question the window asks the facilitator, one function each.
+
+Keeping them here keeps the window's logic free of dialog code, and lets the
+tests answer a question by replacing one function (``monkeypatch.setattr``)
+instead of clicking a modal box. Callers use ``dialogs.ask_…`` through the
+module so that the replacement is seen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.ui.i18n import tr
+
+__all__ = [
+    "ask_accept_note",
+    "ask_open_path",
+    "ask_recover",
+    "ask_save_as_after_failure",
+    "ask_save_path",
+    "ask_template",
+    "ask_unsaved_changes",
+    "session_filters",
+    "show_error",
+    "show_passing",
+    "show_shortcuts",
+]
+
+
+def session_filters() -> str:
+    return tr("Workshop sessions (*.yaml *.yml)") + ";;" + tr("All files (*)")
+
+
+def ask_unsaved_changes(parent: QWidget, name: str) -> str:
+    """``"save"``, ``"discard"`` or ``"cancel"`` for unsaved changes in ``name``."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        tr("Unsaved changes"),
+        tr("“{name}” has changes that are not saved yet. Save them?").format(name=name),
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.button(QMessageBox.StandardButton.Save).setText(tr("&Save"))
+    box.button(QMessageBox.StandardButton.Discard).setText(tr("&Discard changes"))
+    box.button(QMessageBox.StandardButton.Cancel).setText(tr("Cancel"))
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return "save"
+    if answer == QMessageBox.StandardButton.Discard:
+        return "discard"
+    return "cancel"
+
+
+def ask_open_path(parent: QWidget, directory: Path) -> Path | None:
+    name, _filter = QFileDialog.getOpenFileName(
+        parent, tr("Open workshop session"), str(directory), session_filters()
+    )
+    return Path(name) if name else None
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: Path, filters: str) -> Path | None:
+    """A path to write to; the file dialog itself asks before overwriting."""
+    name, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
+    return Path(name) if name else None
+
+
+def ask_template(parent: QWidget, choices: list[tuple[str, str]]) -> str | None:
+    """The name of the chosen template; ``choices`` are ``(name, shown text)``."""
+    shown = [text for _name, text in choices]
+    text, ok = QInputDialog.getItem(
+        parent, tr("New from template"), tr("Workshop template:"), shown, 0, False
+    )
+    if not ok:
+        return None
+    return next(name for name, candidate in choices if candidate == text)
+
+
+def ask_accept_note(parent: QWidget, finding: str) -> str | None:
+    """The group's note for accepting ``finding``; ``None`` when cancelled."""
+    note, ok = QInputDialog.getText(
+        parent,
+        tr("Accept finding"),
+        tr("{finding}\n\nWhy does the group accept this? (note for the protocol)").format(
+            finding=finding
+        ),
+    )
+    return note.strip() if ok else None
+
+
+def ask_recover(parent: QWidget | None, when: str, original: str) -> str:
+    """``"recover"``, ``"discard"`` or ``"later"`` for a workshop found after a crash."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        tr("Recover unsaved workshop"),
+        tr("Recover the unsaved workshop from {time}?").format(time=when),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setInformativeText(
+        tr("It was last saved as: {file}").format(file=original)
+        if original
+        else tr("It had not been saved yet.")
+    )
+    recover = box.addButton(tr("&Recover"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(tr("&Discard it"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(tr("Ask again &next time"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(recover)
+    box.exec()
+    if box.clickedButton() is recover:
+        return "recover"
+    if box.clickedButton() is discard:
+        return "discard"
+    return "later"
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def ask_save_as_after_failure(parent: QWidget, message: str) -> bool:
+    """Tell that a save failed; True when the facilitator wants to save elsewhere."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        tr("Not saved"),
+        message,
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setInformativeText(tr("Your changes are still here, unsaved."))
+    save_as = box.addButton(tr("Save &as…"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save_as)
+    box.exec()
+    return box.clickedButton() is save_as
+
+
+def show_passing(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    details: str = "",
+    *,
+    informative: str = "",
+    icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
+) -> QMessageBox:
+    """A message that does not block: the workshop goes on while it is shown."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    if informative:
+        box.setInformativeText(informative)
+    if details:
+        box.setDetailedText(details)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.show()
+    return box
+
+
+def show_shortcuts(parent: QWidget, rows: list[tuple[str, str, list[QKeySequence]]]) -> None:
+    """List every command with its keys: ``rows`` are (menu, command, shortcuts)."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(tr("Keyboard shortcuts"))
+    table = QTreeWidget()
+    table.setHeaderLabels([tr("Command"), tr("Keys")])
+    table.setRootIsDecorated(False)
+    for menu, command, keys in rows:
+        shown = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+        item = QTreeWidgetItem([f"{_plain(menu)}: {_plain(command)}", shown or tr("(menu only)")])
+        table.addTopLevelItem(item)
+    table.resizeColumnToContents(0)
+    close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    close.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(table)
+    layout.addWidget(close)
+    dialog.resize(720, 640)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+
+
+def _plain(text: str) -> str:
+    """Menu text without its mnemonic marks (``&Save`` → ``Save``, ``&&`` → ``&``)."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")

@@ -1,0 +1,212 @@
+"""The live list of findings, grouped by severity, with the group's reviews.
+
+It follows ``findingsChanged``: the list is brought up to date in place, so
+the facilitator's selection, the groups' open state and the scroll position
+survive every edit. Selecting a finding asks the map to select its subjects;
+"Accept…" and "Reopen" record the group's verdict as an undoable review.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.analysis import Finding, Severity
+from workshop_app.domain import SetReview
+from workshop_app.ui import dialogs
+from workshop_app.ui.controller import SessionController
+from workshop_app.ui.i18n import tr
+from workshop_app.ui.map.style import map_style
+
+__all__ = ["FindingsDock", "finding_key"]
+
+FindingKey = tuple[str, tuple[str, ...]]
+_FINDING = Qt.ItemDataRole.UserRole
+_ACCEPTED_MARK = "✓"
+
+
+def finding_key(finding: Finding) -> FindingKey:
+    """What identifies a finding across edits: its rule and its subjects."""
+    return finding.code, tuple(finding.subjects)
+
+
+def _group_title(severity: Severity, open_count: int, accepted: int) -> str:
+    name = {
+        Severity.ERROR: tr("Errors: {open} open"),
+        Severity.WARNING: tr("Warnings: {open} open"),
+        Severity.INFO: tr("Notes: {open} open"),
+    }[severity].format(open=open_count)
+    if accepted:
+        name += tr(", {accepted} accepted").format(accepted=accepted)
+    return name
+
+
+class FindingsDock(QDockWidget):
+    """Findings by severity; the selected one's subjects are selected on the map."""
+
+    #: the facilitator selected a finding; the argument is its subjects' ids
+    subjectsSelected = Signal(list)
+
+    def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Findings"), parent)
+        self.setObjectName("findings_dock")
+        self._controller = controller
+        self._shown: list[tuple[FindingKey, str, bool, str | None]] | None = None
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setAlternatingRowColors(False)
+        self.tree.setAccessibleName(tr("Findings"))
+        self._groups: dict[Severity, QTreeWidgetItem] = {}
+        self._glyphs: dict[Severity, str] = {}
+        style = map_style(False)
+        for severity in Severity:
+            group = QTreeWidgetItem(self.tree)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = QFont(group.font(0))
+            font.setBold(True)
+            group.setFont(0, font)
+            mark = style.marks[severity]
+            group.setForeground(0, QBrush(mark.color.darker(130)))
+            group.setExpanded(True)
+            self._groups[severity] = group
+            self._glyphs[severity] = mark.glyph
+        self.accept_button = QPushButton(tr("&Accept…"))
+        self.accept_button.setToolTip(tr("The group accepts this finding as it is (with a note)"))
+        self.reopen_button = QPushButton(tr("&Reopen"))
+        self.reopen_button.setToolTip(tr("Take back the group's acceptance"))
+        self.accept_button.clicked.connect(self.accept_current)
+        self.reopen_button.clicked.connect(self.reopen_current)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.accept_button)
+        buttons.addWidget(self.reopen_button)
+        buttons.addStretch(1)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+        self.setWidget(body)
+        self.tree.currentItemChanged.connect(self._on_current_changed)
+        controller.findingsChanged.connect(self.refresh)
+        self.refresh()
+
+    # --- the list -----------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Bring the list up to date with the controller's findings."""
+        findings = sorted(self._controller.findings, key=Finding.sort_key)
+        shown = [(finding_key(f), f.message, f.accepted, f.note) for f in findings]
+        if shown == self._shown:
+            return  # most edits (a move, a note) change no finding
+        self._shown = shown
+        current = self.current_finding()
+        wanted = finding_key(current) if current is not None else None
+        scroll = self.tree.verticalScrollBar().value()
+        self.tree.setUpdatesEnabled(False)
+        with QSignalBlocker(self.tree):
+            restored = self._fill(findings, wanted)
+            if restored is not None:
+                self.tree.setCurrentItem(restored)
+            else:
+                self.tree.setCurrentItem(None)
+        self.tree.setUpdatesEnabled(True)
+        self.tree.verticalScrollBar().setValue(scroll)
+        self._update_buttons()
+
+    def _fill(self, findings: list[Finding], wanted: FindingKey | None) -> QTreeWidgetItem | None:
+        restored = None
+        dim = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        for severity, group in self._groups.items():
+            group.takeChildren()
+            mine = [f for f in findings if f.severity == severity]
+            accepted = sum(f.accepted for f in mine)
+            title = _group_title(severity, len(mine) - accepted, accepted)
+            group.setText(0, f"{self._glyphs[severity]}  {title}")
+            for finding in mine:
+                item = self._item(finding, dim)
+                group.addChild(item)
+                if finding_key(finding) == wanted:
+                    restored = item
+        return restored
+
+    @staticmethod
+    def _item(finding: Finding, dim: QColor) -> QTreeWidgetItem:
+        item = QTreeWidgetItem()
+        item.setData(0, _FINDING, finding)
+        text = finding.message
+        tooltip = f"{finding.code}: {', '.join(finding.subjects)}"
+        if finding.accepted:
+            text = f"{_ACCEPTED_MARK} {text}"
+            if finding.note:
+                text += "\n" + tr("Accepted: {note}").format(note=finding.note)
+                tooltip += "\n" + tr("Accepted: {note}").format(note=finding.note)
+            else:
+                text += "\n" + tr("Accepted by the group")
+            item.setForeground(0, QBrush(dim))
+        item.setText(0, text)
+        item.setToolTip(0, tooltip)
+        return item
+
+    def current_finding(self) -> Finding | None:
+        item = self.tree.currentItem()
+        finding = item.data(0, _FINDING) if item is not None else None
+        return finding if isinstance(finding, Finding) else None
+
+    def select_finding(self, code: str, subjects: tuple[str, ...] | list[str]) -> bool:
+        """Make the finding ``code`` about ``subjects`` the current one; False if absent."""
+        wanted = (code, tuple(sorted(subjects)))
+        for group in self._groups.values():
+            for index in range(group.childCount()):
+                item = group.child(index)
+                if finding_key(item.data(0, _FINDING)) == wanted:
+                    self.tree.setCurrentItem(item)
+                    return True
+        return False
+
+    def _on_current_changed(self) -> None:
+        self._update_buttons()
+        finding = self.current_finding()
+        if finding is not None:
+            self.subjectsSelected.emit(list(finding.subjects))
+
+    def _update_buttons(self) -> None:
+        finding = self.current_finding()
+        self.accept_button.setEnabled(finding is not None and not finding.accepted)
+        self.reopen_button.setEnabled(finding is not None and finding.accepted)
+
+    # --- reviews ------------------------------------------------------------------
+
+    def accept_current(self) -> None:
+        """Ask for the group's note and record the current finding as accepted."""
+        finding = self.current_finding()
+        if finding is None or finding.accepted:
+            return
+        note = dialogs.ask_accept_note(self, finding.message)
+        if note is None:
+            return
+        review = {"status": "accepted", **({"note": note} if note else {})}
+        self._controller.execute(
+            SetReview(finding.code, tuple(finding.subjects), review), tr("Accept finding")
+        )
+        self.tree.setFocus()
+
+    def reopen_current(self) -> None:
+        """Take back the group's acceptance of the current finding."""
+        finding = self.current_finding()
+        if finding is None or not finding.accepted:
+            return
+        self._controller.execute(
+            SetReview(finding.code, tuple(finding.subjects), None), tr("Reopen finding")
+        )
+        self.tree.setFocus()

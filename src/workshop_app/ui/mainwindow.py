@@ -1,0 +1,240 @@
+"""The facilitator's window: the map in the middle, inspector and findings beside it.
+
+The window wires the parts together and owns nothing of the session: the
+:class:`~workshop_app.ui.controller.SessionController` does. Other parts of
+the UI extend it through ``controller``, ``map_view``, ``view_menu`` and
+:meth:`MainWindow.add_action`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QToolBar
+
+from workshop_app import __version__
+from workshop_app.ui import dialogs
+from workshop_app.ui.actions import ActionSpec, install_action, refresh_actions, window_actions
+from workshop_app.ui.autosave import Autosaver
+from workshop_app.ui.controller import SessionController
+from workshop_app.ui.exporting import Exporter
+from workshop_app.ui.files import SessionFiles
+from workshop_app.ui.findings_dock import FindingsDock
+from workshop_app.ui.i18n import tr
+from workshop_app.ui.inspector import InspectorDock
+from workshop_app.ui.map import MapView
+from workshop_app.ui.settings import (
+    configured_language,
+    restore_window_state,
+    save_window_state,
+    set_saved_language,
+)
+from workshop_app.ui.statusbar import SessionSummary
+from workshop_app.ui.views import install_facilitation_views
+
+__all__ = ["MainWindow"]
+
+_MESSAGE_MS = 8_000
+
+
+class MainWindow(QMainWindow):
+    """One workshop session being edited."""
+
+    def __init__(self, controller: SessionController | None = None) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.controller = controller if controller is not None else SessionController(parent=self)
+        self.configured_language = configured_language()
+        self.map_view = MapView(self.controller)
+        self.setCentralWidget(self.map_view)
+        self.autosaver = Autosaver(self.controller, self)
+        self.files = SessionFiles(self, self.controller, self.autosaver)
+        self.exporter = Exporter(self, self.controller, self.map_view, self.statusBar())
+        self.inspector = InspectorDock(self.controller, self)
+        self.findings_dock = FindingsDock(self.controller, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector)
+        self.summary = SessionSummary(self.controller, self)
+        self.statusBar().addPermanentWidget(self.summary)
+        self._build_menus()
+        self._connect()
+        self._autosave_warned = False
+        self.map_view.set_legend_visible(True)
+        install_facilitation_views(self)
+        self._restore_layout()
+        self.refresh_actions()
+        self._update_title()
+
+    # --- menus and actions ----------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menus: dict[str, QMenu] = {
+            "file": bar.addMenu(tr("&File")),
+            "edit": bar.addMenu(tr("&Edit")),
+            "view": bar.addMenu(tr("&View")),
+            "settings": bar.addMenu(tr("&Settings")),
+            "help": bar.addMenu(tr("&Help")),
+        }
+        self.menus["language"] = self.menus["settings"].addMenu(
+            tr("&Language (takes effect after a restart)")
+        )
+        self.view_menu = self.menus["view"]
+        self.toolbar = QToolBar(tr("Main toolbar"), self)
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(self.toolbar)
+        self._actions: dict[str, QAction] = {}
+        for spec in window_actions(self):
+            self.add_action(spec)
+        languages = QActionGroup(self)
+        for action in self.menus["language"].actions():
+            languages.addAction(action)
+        recent = QMenu(tr("Open &recent"), self)
+        recent.aboutToShow.connect(lambda: self.files.fill_recent_menu(recent))
+        self.menus["file"].insertMenu(self._actions["file.save"], recent)
+        self.menus["recent"] = recent
+        self.view_menu.addSeparator()
+        for dock in (self.findings_dock, self.inspector):
+            self.view_menu.addAction(dock.toggleViewAction())
+
+    def add_action(self, spec: ActionSpec) -> QAction:
+        """Add a command to its menu (and the toolbar); other views use this too."""
+        action = install_action(spec, self, self.menus, self.toolbar)
+        self._actions[spec.id] = action
+        return action
+
+    def action(self, action_id: str) -> QAction:
+        """The ``QAction`` of the command ``action_id`` (e.g. ``"edit.undo"``)."""
+        return self._actions[action_id]
+
+    def refresh_actions(self) -> None:
+        """Update which commands are enabled, and the undo/redo texts."""
+        refresh_actions(self._actions.values())
+
+    # --- wiring -----------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        controller, stack = self.controller, self.controller.undo_stack
+        stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        stack.indexChanged.connect(self.refresh_actions)
+        stack.cleanChanged.connect(self.refresh_actions)
+        controller.sessionReplaced.connect(self._on_session_replaced)
+        controller.editRefused.connect(self._show_refusal)
+        self.inspector.refused.connect(self._show_refusal)
+        self.files.pathChanged.connect(self._update_title)
+        self.map_view.selectionChanged.connect(self._on_selection_changed)
+        self.findings_dock.subjectsSelected.connect(self.map_view.select_subjects)
+        self.autosaver.failed.connect(self._on_autosave_failed)
+        self.autosaver.written.connect(self._on_autosave_written)
+
+    def _on_selection_changed(self) -> None:
+        self.inspector.show_selection(
+            self.map_view.selected_nodes(), self.map_view.selected_edges()
+        )
+        self.refresh_actions()
+
+    def _on_session_replaced(self) -> None:
+        self.setWindowModified(not self.controller.undo_stack.isClean())
+        self._update_title()
+        self.refresh_actions()
+
+    def _update_title(self) -> None:
+        # "[*]" is where Qt shows the unsaved-changes marker.
+        self.setWindowTitle(f"{self.files.display_name()}[*]")
+
+    def _show_refusal(self, reason: str) -> None:
+        self.statusBar().showMessage(
+            tr("Not possible: {reason}").format(reason=reason), _MESSAGE_MS
+        )
+
+    def _on_autosave_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message)
+        if not self._autosave_warned:
+            self._autosave_warned = True
+            dialogs.show_passing(
+                self,
+                tr("Autosave does not work"),
+                message,
+                informative=tr(
+                    "Your work is not lost, but it is not protected against a crash either. "
+                    "Save it with “Save as…” to a folder you can write to. "
+                    "Autosave keeps trying."
+                ),
+            )
+
+    def _on_autosave_written(self) -> None:
+        if self._autosave_warned:
+            self._autosave_warned = False
+            self.statusBar().showMessage(tr("Autosave works again."), _MESSAGE_MS)
+
+    # --- commands -----------------------------------------------------------------------
+
+    def export_protocol(self) -> None:
+        self.exporter.export_protocol()
+
+    def export_map_image(self) -> None:
+        self.exporter.export_map_image()
+
+    def focus_map(self) -> None:
+        self.map_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_dock(self, dock: QDockWidget) -> None:
+        """Show ``dock`` and put the keyboard into it."""
+        dock.show()
+        dock.raise_()
+        if dock is self.findings_dock:
+            self.findings_dock.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif dock is self.inspector:
+            self.inspector.focus_first_field()
+
+    def set_language(self, language: str) -> None:
+        if language == self.configured_language:
+            return
+        self.configured_language = language
+        set_saved_language(language)
+        dialogs.show_passing(
+            self,
+            tr("Language"),
+            tr("The new language is used from the next start of the app."),
+            icon=QMessageBox.Icon.Information,
+        )
+
+    def show_shortcuts(self) -> None:
+        rows = [
+            (menu.title(), action.text(), action.shortcuts())
+            for menu_id, menu in self.menus.items()
+            if menu_id != "recent"
+            for action in menu.actions()
+            if not action.isSeparator() and action.menu() is None
+        ]
+        dialogs.show_shortcuts(self, rows)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            tr("About Responsibility Map"),
+            tr(
+                "Responsibility Map {version}\n\n"
+                "Map a customer-service team's priorities, responsibilities, "
+                "decision spaces and escalation paths, and see what is still ambiguous."
+            ).format(version=__version__),
+        )
+
+    # --- closing ------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry, state = restore_window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.inspector.commit_pending()
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.autosaver.close()
+        save_window_state(self.saveGeometry(), self.saveState())
+        event.accept()
