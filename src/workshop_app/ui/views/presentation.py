@@ -181,7 +181,6 @@ class PresentationWindow(QWidget):
         self.setGeometry(screen.geometry())
         self.apply_scale(screen.geometry().height())
         self.showFullScreen()
-        self.raise_()
         self.activateWindow()
         self.panel.setFocus()
 

@@ -1,0 +1,129 @@
+"""The actions table: add, edit (owner, ISO due date, status), remove, from a finding."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QDateEdit, QStyleOptionViewItem
+
+from workshop_app.domain import InsertAction
+from workshop_app.ui.views.actions import ActionsWidget, action_from_finding
+
+
+@pytest.fixture
+def actions(qtbot, views_controller) -> ActionsWidget:
+    views_controller.execute(
+        InsertAction(0, {"id": "a1", "text": "Write the refund limit down", "status": "open"}),
+        "seed",
+    )
+    views_controller.undo_stack.clear()
+    widget = ActionsWidget(views_controller)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def stored(controller, row: int = 0) -> dict:
+    return controller.session.actions[row]
+
+
+def edit_with_delegate(widget: ActionsWidget, row: int, column: int, change) -> None:
+    """Open the column's editor as a double-click would, change it, and commit it."""
+    index = widget.model.index(row, column)
+    delegate = widget.table.itemDelegate()
+    editor = delegate.createEditor(widget.table.viewport(), QStyleOptionViewItem(), index)
+    delegate.setEditorData(editor, index)
+    change(editor)
+    delegate.setModelData(editor, widget.model, index)
+    editor.deleteLater()
+
+
+def test_the_table_shows_text_owner_due_and_status(actions) -> None:
+    model = actions.model
+    headers = [model.headerData(c, Qt.Horizontal) for c in range(4)]
+    assert headers == ["Action", "Owner", "Due", "Status"]
+    assert [model.index(0, c).data() for c in range(4)] == [
+        "Write the refund limit down",
+        "",
+        "",
+        "open",
+    ]
+
+
+def test_adding_and_removing_are_undoable(actions, views_controller) -> None:
+    actions.add_action()
+    assert actions.model.rowCount() == 2
+    assert stored(views_controller, 1)["text"] == "New action"
+    assert stored(views_controller, 1)["id"] == "a2"
+    actions.table.setCurrentIndex(actions.model.index(0, 0))
+    actions.remove_selected()
+    assert [a["id"] for a in views_controller.session.actions] == ["a2"]
+    views_controller.undo_stack.undo()
+    views_controller.undo_stack.undo()
+    assert [a["id"] for a in views_controller.session.actions] == ["a1"]
+    assert actions.model.rowCount() == 1
+
+
+def test_the_owner_is_a_role_picked_by_label_or_free_text(actions, views_controller) -> None:
+    def pick_team_lead(combo: QComboBox) -> None:
+        assert combo.isEditable()
+        assert [combo.itemText(i) for i in range(combo.count())] == ["Agent", "Team lead"]
+        combo.setCurrentIndex(combo.findText("Team lead"))
+
+    edit_with_delegate(actions, 0, 1, pick_team_lead)
+    assert stored(views_controller)["owner"] == "r_lead"
+    assert actions.model.index(0, 1).data() == "Team lead"
+    edit_with_delegate(actions, 0, 1, lambda combo: combo.setCurrentText("Works council"))
+    assert stored(views_controller)["owner"] == "Works council"
+    assert views_controller.undo_stack.count() == 2
+
+
+def test_the_due_date_is_written_as_iso(actions, views_controller) -> None:
+    def pick(editor: QDateEdit) -> None:
+        editor.setDate(QDate(2027, 1, 15))
+
+    edit_with_delegate(actions, 0, 2, pick)
+    assert stored(views_controller)["due"] == "2027-01-15"
+    assert actions.model.index(0, 2).data() == "2027-01-15"
+
+
+def test_the_status_is_chosen_from_a_list(actions, views_controller) -> None:
+    def pick(combo: QComboBox) -> None:
+        assert not combo.isEditable()
+        combo.setCurrentIndex(combo.findText("in progress"))
+
+    edit_with_delegate(actions, 0, 3, pick)
+    assert stored(views_controller)["status"] == "in_progress"
+    assert actions.model.index(0, 3).data() == "in progress"
+
+
+def test_an_empty_text_is_refused(actions, views_controller, qtbot) -> None:
+    with qtbot.waitSignal(views_controller.editRefused):
+        actions.model.setData(actions.model.index(0, 0), "  ")
+    assert stored(views_controller)["text"] == "Write the refund limit down"
+
+
+def test_a_finding_becomes_an_action_owned_by_the_accountable_role(
+    actions, views_controller
+) -> None:
+    finding = next(f for f in views_controller.findings if f.subjects == ("x_refund",))
+    row = actions.create_from_finding(finding)
+    action = stored(views_controller, row)
+    assert action["text"] == finding.message
+    assert action["owner"] == "r_lead"
+    assert action["status"] == "open"
+    assert views_controller.undo_stack.count() == 1
+
+
+def test_a_finding_without_an_owner_leaves_the_owner_open(views_controller) -> None:
+    finding = next(f for f in views_controller.findings if f.code == "no-owner")
+    action = action_from_finding(views_controller.session, finding)
+    assert "owner" not in action
+
+
+def test_the_finding_menu_lists_only_open_findings(actions, views_controller) -> None:
+    actions._fill_finding_menu()
+    entries = [a.text() for a in actions.finding_menu.actions()]
+    open_findings = [f for f in views_controller.findings if not f.accepted]
+    assert len(entries) == len(open_findings) > 0
+    actions.finding_menu.actions()[0].trigger()
+    assert stored(views_controller, 1)["text"] == open_findings[0].message

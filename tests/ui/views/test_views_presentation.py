@@ -1,0 +1,128 @@
+"""Presentation mode: large type, no editing chrome, a clicker walks the open findings."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QPushButton, QToolBar
+from views_support import StandInMap
+
+from workshop_app.ui.views.presentation import MIN_POINT_SIZE, PresentationWindow, point_size_for
+from workshop_app.ui.views.timer import Timebox
+
+
+@pytest.fixture
+def presentation(qtbot, views_controller, views_clock) -> PresentationWindow:
+    window = PresentationWindow(views_controller, StandInMap, Timebox(600, views_clock))
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def open_findings(controller):
+    return [f for f in controller.findings if not f.accepted]
+
+
+def test_type_is_at_least_18_points_at_1920_by_1080(presentation) -> None:
+    assert point_size_for(1080) >= MIN_POINT_SIZE
+    assert point_size_for(2160) > point_size_for(1080)
+    presentation.apply_scale(1080)
+    texts = (
+        presentation.panel.findChildren(QLabel)
+        + presentation.panel.findChildren(QPushButton)
+        + presentation.panel.findChildren(QLineEdit)
+    )
+    assert len(texts) >= 10
+    assert min(w.font().pointSize() for w in texts) >= MIN_POINT_SIZE
+    assert presentation.message_label.font().pointSize() > MIN_POINT_SIZE
+
+
+def test_no_editing_chrome_and_the_map_in_presentation_style(presentation) -> None:
+    assert presentation.findChildren(QToolBar) == []
+    assert presentation.findChildren(QDockWidget) == []
+    assert presentation.map_view.presenting
+
+
+def test_the_clicker_walks_the_open_findings_selecting_their_subjects(
+    presentation, views_controller, qtbot
+) -> None:
+    findings = open_findings(views_controller)
+    assert presentation.message_label.text() == findings[0].message
+    assert presentation.map_view.selected == list(findings[0].subjects)
+    assert presentation.position_label.text() == f"Finding 1 of {len(findings)}"
+    qtbot.keyClick(presentation, Qt.Key_PageDown)
+    assert presentation.message_label.text() == findings[1].message
+    assert presentation.map_view.selected == list(findings[1].subjects)
+    qtbot.keyClick(presentation, Qt.Key_Right)
+    assert presentation.position == 2
+    qtbot.keyClick(presentation, Qt.Key_PageUp)
+    qtbot.keyClick(presentation, Qt.Key_Left)
+    qtbot.keyClick(presentation, Qt.Key_Left)
+    assert presentation.position == 0
+
+
+def test_accepting_with_a_note_records_the_review_and_shows_the_next(
+    presentation, views_controller, qtbot
+) -> None:
+    first, second = open_findings(views_controller)[:2]
+    presentation.note_edit.setText("agreed until Q2")
+    qtbot.mouseClick(presentation.accept_button, Qt.LeftButton)
+    review = views_controller.session.review_for(first.code, first.subjects)
+    assert review == {
+        "code": first.code,
+        "subjects": list(first.subjects),
+        "status": "accepted",
+        "note": "agreed until Q2",
+    }
+    assert presentation.message_label.text() == second.message
+    assert presentation.note_edit.text() == ""
+    views_controller.undo_stack.undo()
+    assert views_controller.session.review_for(first.code, first.subjects) is None
+
+
+def test_keeping_open_moves_on_and_keeps_a_note_only_if_given(
+    presentation, views_controller, qtbot
+) -> None:
+    first = open_findings(views_controller)[0]
+    qtbot.mouseClick(presentation.keep_button, Qt.LeftButton)
+    assert presentation.position == 1
+    assert views_controller.session.reviews == []
+    presentation.previous_finding()
+    presentation.note_edit.setText("ask the works council")
+    presentation.keep_open()
+    review = views_controller.session.review_for(first.code, first.subjects)
+    assert review["status"] == "open" and review["note"] == "ask the works council"
+    assert len(open_findings(views_controller)) == len(views_controller.findings)
+
+
+def test_a_finding_can_become_an_action_during_the_walk(presentation, views_controller) -> None:
+    first = open_findings(views_controller)[0]
+    presentation.create_action()
+    assert views_controller.session.actions[-1]["text"] == first.message
+    assert first.message in presentation.feedback_label.text()
+
+
+def test_when_all_are_accepted_the_panel_says_so(presentation, views_controller) -> None:
+    while presentation.current() is not None:
+        presentation.accept()
+    assert presentation.position_label.text() == "No open findings"
+    assert not presentation.accept_button.isEnabled()
+    assert presentation.map_view.selected == []
+
+
+def test_the_shared_timebox_shows_in_the_corner(presentation, views_clock) -> None:
+    presentation.timebox.start()
+    views_clock.advance(61)
+    presentation.timebox.tick()
+    assert presentation.clock_label.text() == "08:59"
+
+
+@pytest.mark.parametrize("key", [Qt.Key_Escape, Qt.Key_F11])
+def test_escape_or_f11_leaves(presentation, qtbot, key) -> None:
+    with qtbot.waitSignal(presentation.closed, timeout=1000):
+        qtbot.keyClick(presentation, key)
+    assert not presentation.isVisible()
