@@ -109,9 +109,7 @@ GERMAN: dict[str, str] = {
     "connects {value} to itself; an edge needs two different nodes": (
         "verbindet {value} mit sich selbst; eine Kante braucht zwei verschiedene Knoten"
     ),
-    "{kind} cannot go from a {start} to a {end}": (
-        "{kind} kann nicht von {start} zu {end} führen"
-    ),
+    "{kind} cannot go from a {start} to a {end}": ("{kind} kann nicht von {start} zu {end} führen"),
     "repeats edges[{other}]: the same {kind} edge from {start} to {end}": (
         "wiederholt edges[{other}]: dieselbe {kind}-Kante von {start} zu {end}"
     ),

@@ -43,6 +43,9 @@ _NOT_PLAIN = re.compile(
     "[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff,?\\[\\]{}]|: | #|:$|\\s$|^\\s|^\\.\\.\\."
 )
 _ESCAPED = re.compile('["\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]')
+# Longer keys are written as explicit keys ("? key : value"); libyaml may
+# count the limit in bytes, so it is kept in bytes, with room to spare.
+_KEY_LIMIT = 1000
 _ESCAPES = {
     '"': '\\"',
     "\\": "\\\\",
@@ -133,15 +136,16 @@ def _plain(value: Any) -> Any:
 def dump_document(document: Mapping[str, Any]) -> str:
     """The text of a session document (see :func:`session_to_document`).
 
-    A top-level mapping is written as a block, a list as one flow item per
-    line, everything deeper as flow collections, always on one line each.
+    A mapping at the top level is written as a block; a list of mappings
+    with one flow mapping per line; everything else as flow collections,
+    so no value is ever broken over lines.
 
     Examples
     --------
-    >>> print(dump_document({"meta": {"title": "Kulanz: 50 EUR"}, "nodes": []}), end="")
+    >>> print(dump_document({"meta": {"title": "Kulanz: 50 EUR", "tags": ["a"]}}), end="")
     meta:
       title: "Kulanz: 50 EUR"
-    nodes: []
+      tags: [a]
     """
     lines: list[str] = []
     for key, value in document.items():
@@ -151,11 +155,13 @@ def dump_document(document: Mapping[str, Any]) -> str:
 
 def _block(lines: list[str], key: str, value: Any, indent: str, *, nested: bool) -> None:
     head = f"{indent}{_key(key)}:"
-    if isinstance(value, Mapping) and value and not nested:
+    if _is_long(head):
+        lines.extend((f"{indent}? {_key(key)}", f"{indent}: {flow(value)}"))
+    elif isinstance(value, Mapping) and value and not nested:
         lines.append(head)
         for name, item in value.items():
             _block(lines, name, item, indent + "  ", nested=True)
-    elif isinstance(value, list | tuple) and value:
+    elif isinstance(value, list | tuple) and value and all(isinstance(v, Mapping) for v in value):
         lines.append(head)
         lines.extend(f"{indent}  - {flow(item)}" for item in value)
     else:
@@ -187,10 +193,19 @@ def flow(value: Any) -> str:
             return float.__repr__(value)
         return ".nan" if math.isnan(value) else (".inf" if value > 0 else "-.inf")
     if isinstance(value, Mapping):
-        return "{" + ", ".join(f"{_key(k)}: {flow(v)}" for k, v in value.items()) + "}"
+        return "{" + ", ".join(_flow_entry(_key(k), flow(v)) for k, v in value.items()) + "}"
     if isinstance(value, list | tuple):
         return "[" + ", ".join(flow(item) for item in value) + "]"
     raise TypeError(f"cannot save a {type(value).__name__} in a session file: {value!r}")
+
+
+def _flow_entry(key: str, value: str) -> str:
+    return f"? {key} : {value}" if _is_long(key) else f"{key}: {value}"
+
+
+def _is_long(key: str) -> bool:
+    """Whether ``key`` is too long for an implicit key (YAML allows 1,024 characters)."""
+    return len(key) > _KEY_LIMIT // 4 and len(key.encode("utf-8", "surrogatepass")) > _KEY_LIMIT
 
 
 def _text(text: str) -> str:
