@@ -1,0 +1,101 @@
+"""Export the whole map, with its legend, as a PNG or SVG image."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import QIODevice, QPointF, QRectF, QSaveFile, QSize, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QGraphicsItem
+
+from workshop_app.ui.i18n import tr
+from workshop_app.ui.map.legend import legend_size, paint_legend
+from workshop_app.ui.map.scene import MapScene
+
+__all__ = ["SUFFIXES", "export_map"]
+
+SUFFIXES = (".png", ".svg")
+#: Pixels per scene unit in a PNG: crisp on a projector and in slides.
+PNG_SCALE = 2.0
+_MARGIN = 24.0
+
+
+def export_map(scene: MapScene, path: Path) -> None:
+    """Write ``scene`` and a legend to ``path``; the suffix picks PNG or SVG.
+
+    The file is replaced only when the image is complete. Raises
+    :class:`ValueError` for another suffix and :class:`OSError` when the
+    file cannot be written; both carry a message for the user.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ValueError(tr("Choose a file name ending in .png or .svg."))
+    source = scene.itemsBoundingRect().adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
+    legend = legend_size(scene.style)
+    width = source.width() + legend.width() + _MARGIN
+    height = max(source.height(), legend.height() + 2 * _MARGIN)
+    file = QSaveFile(str(path))
+    if not file.open(QIODevice.OpenModeFlag.WriteOnly):
+        raise OSError(
+            tr("Cannot write {path}: {reason}").format(path=path, reason=file.errorString())
+        )
+    with _for_export(scene):
+        if suffix == ".png":
+            _write_png(scene, file, source, QSize(round(width), round(height)))
+        else:
+            _write_svg(scene, file, source, QSize(round(width), round(height)))
+    if not file.commit():
+        raise OSError(
+            tr("Cannot write {path}: {reason}").format(path=path, reason=file.errorString())
+        )
+
+
+def _paint(painter: QPainter, scene: MapScene, source: QRectF) -> None:
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    target = QRectF(0, 0, source.width(), source.height())
+    scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
+    paint_legend(painter, QPointF(source.width(), _MARGIN), scene.style)
+
+
+def _write_png(scene: MapScene, file: QSaveFile, source: QRectF, size: QSize) -> None:
+    image = QImage(size * PNG_SCALE, QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDotsPerMeterX(round(96 * PNG_SCALE / 0.0254))
+    image.setDotsPerMeterY(round(96 * PNG_SCALE / 0.0254))
+    image.fill(scene.style.background)
+    painter = QPainter(image)
+    painter.scale(PNG_SCALE, PNG_SCALE)
+    _paint(painter, scene, source)
+    painter.end()
+    if not image.save(file, "PNG"):
+        file.cancelWriting()
+
+
+def _write_svg(scene: MapScene, file: QSaveFile, source: QRectF, size: QSize) -> None:
+    generator = QSvgGenerator()
+    generator.setOutputDevice(file)
+    generator.setSize(size)
+    generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+    generator.setTitle(tr("Responsibility map"))
+    painter = QPainter(generator)
+    painter.fillRect(QRectF(0, 0, size.width(), size.height()), scene.style.background)
+    _paint(painter, scene, source)
+    painter.end()
+
+
+@contextmanager
+def _for_export(scene: MapScene) -> Iterator[None]:
+    """Draw items afresh as vectors (not from their pixmap caches), without selection."""
+    cached = [item for item in scene.nodes.values()]
+    for item in cached:
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    scene.exporting = True
+    try:
+        yield
+    finally:
+        scene.exporting = False
+        for item in cached:
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)

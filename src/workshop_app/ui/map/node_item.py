@@ -1,0 +1,349 @@
+"""A node on the map: its shape by kind, its wrapped label, its finding ring."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QStaticText
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from workshop_app.analysis import Severity
+from workshop_app.domain import NodeKind
+from workshop_app.ui.i18n import tr
+from workshop_app.ui.map.style import (
+    HANDLE_OFFSET,
+    HANDLE_RADIUS,
+    NODE_HEIGHT,
+    NODE_MARGIN,
+    NODE_WIDTH,
+    MapStyle,
+    node_kind_name,
+    node_outline,
+    pen_style,
+    text_box,
+)
+
+if TYPE_CHECKING:
+    from workshop_app.ui.map.edge_item import EdgeItem
+
+__all__ = ["NodeItem", "wrap_label"]
+
+#: Below this zoom a label would be unreadable: draw the shapes only.
+TEXT_MIN_DETAIL = 0.4
+
+
+class NodeItem(QGraphicsItem):
+    """One node; its position is the node's centre in scene units.
+
+    The label is wrapped once, when it or the style changes, into static
+    texts, and the item is cached in device coordinates, so repainting a
+    large map costs little more than copying pixmaps.
+    """
+
+    def __init__(self, node_id: str, attrs: Mapping[str, Any], style: MapStyle) -> None:
+        super().__init__()
+        self.node_id = node_id
+        self.kind = NodeKind(attrs["kind"])
+        self.edges: set[EdgeItem] = set()
+        self.mark: Severity | None = None
+        self.focused = False
+        self.target_state: bool | None = None  # while connecting: valid (True) or not
+        self.hovered = False
+        self._attrs: dict[str, Any] = dict(attrs)
+        self._style = style
+        self._font = style.font
+        self._lines: list[tuple[QPointF, QStaticText]] = []
+        self._detail: tuple[QPointF, QStaticText] | None = None
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+        )
+        self.setAcceptHoverEvents(True)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(1)
+        self._layout_text()
+
+    @property
+    def label(self) -> str:
+        return self._attrs["label"]
+
+    def refresh(self, attrs: Mapping[str, Any]) -> None:
+        """Show the node's current fields (label, rank, load, limits…)."""
+        self._attrs = dict(attrs)
+        self._layout_text()
+        self.update()
+
+    def set_style(self, style: MapStyle) -> None:
+        self._style = style
+        self._layout_text()
+        self.update()
+
+    def set_mark(self, mark: Severity | None, focused: bool) -> None:
+        if (mark, focused) != (self.mark, self.focused):
+            self.mark, self.focused = mark, focused
+            self.update()
+
+    def move_to(self, position: QPointF) -> None:
+        """Put the node's centre at ``position``, its edges following."""
+        self.setPos(position)
+        self.follow()
+
+    def follow(self) -> None:
+        """Redraw the edges after the node moved.
+
+        Called by whoever moves the node, rather than from ``itemChange``:
+        that would call into Python for every change of every item.
+        """
+        for edge in self.edges:
+            edge.adjust()
+
+    def handle_contains(self, scene_pos: QPointF) -> bool:
+        """Whether ``scene_pos`` is on the connector handle (the "+" on the right)."""
+        local = self.mapFromScene(scene_pos)
+        centre = QPointF(NODE_WIDTH / 2 + HANDLE_OFFSET, 0)
+        return (local - centre).manhattanLength() <= HANDLE_RADIUS * 1.6
+
+    # --- QGraphicsItem ---
+
+    def boundingRect(self) -> QRectF:
+        w, h, m = NODE_WIDTH, NODE_HEIGHT, NODE_MARGIN
+        return QRectF(-w / 2 - m, -h / 2 - m, w + 2 * m, h + 2 * m)
+
+    def shape(self) -> QPainterPath:
+        path = node_outline(self.kind, 2)
+        path.addEllipse(QPointF(NODE_WIDTH / 2 + HANDLE_OFFSET, 0), HANDLE_RADIUS, HANDLE_RADIUS)
+        return path
+
+    def hoverEnterEvent(self, event: Any) -> None:
+        self.hovered = True
+        self.update()
+
+    def hoverLeaveEvent(self, event: Any) -> None:
+        self.hovered = False
+        self.update()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        style = self._style
+        exporting = getattr(self.scene(), "exporting", False)
+        if self.focused and not exporting:
+            painter.setPen(QPen(style.focus, 16, Qt.PenStyle.SolidLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(node_outline(self.kind, 9))
+        if self.mark is not None:
+            self._paint_ring(painter)
+        look = style.nodes[self.kind]
+        painter.setPen(QPen(look.border, style.border_width))
+        painter.setBrush(QBrush(look.fill))
+        painter.drawPath(node_outline(self.kind))
+        if self.isSelected() and not exporting:
+            painter.setPen(QPen(style.selection, 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(node_outline(self.kind, 4.5))
+        if self.target_state is not None:
+            color = style.selection if self.target_state else style.detail_text
+            painter.setPen(QPen(color, 3, Qt.PenStyle.DashLine))
+            painter.drawPath(node_outline(self.kind, 4.5))
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < TEXT_MIN_DETAIL:
+            return
+        self._paint_text(painter)
+        if self.kind is NodeKind.ROLE:
+            self._paint_person(painter)
+        if self.mark is not None:
+            self._paint_badge(painter)
+        if self.hovered and not exporting:
+            self._paint_handle(painter)
+
+    # --- painting helpers ---
+
+    def _paint_ring(self, painter: QPainter) -> None:
+        look = self._style.marks[self.mark]
+        pen = QPen(look.color, look.width, pen_style(look.dashes))
+        if look.dashes:
+            pen.setDashPattern(list(look.dashes))
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(node_outline(self.kind, 10))
+
+    def _paint_text(self, painter: QPainter) -> None:
+        painter.setPen(self._style.text)
+        painter.setFont(self._font)
+        for point, text in self._lines:
+            painter.drawStaticText(point, text)
+        if self._detail is not None:
+            painter.setPen(self._style.detail_text)
+            painter.setFont(self._style.detail_font)
+            painter.drawStaticText(*self._detail)
+
+    def _paint_person(self, painter: QPainter) -> None:
+        # A head and shoulders in the pill's left end: "role" without reading.
+        color = self._style.nodes[NodeKind.ROLE].border
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        x = -NODE_WIDTH / 2 + 19
+        painter.drawEllipse(QPointF(x, -7), 5.5, 5.5)
+        shoulders = QPainterPath(QPointF(x - 10, 12))
+        shoulders.cubicTo(x - 10, -1, x + 10, -1, x + 10, 12)
+        shoulders.closeSubpath()
+        painter.drawPath(shoulders)
+
+    def _paint_badge(self, painter: QPainter) -> None:
+        # Severity by shape too (a warning is a triangle), not by colour alone.
+        look = self._style.marks[self.mark]
+        centre = QPointF(-NODE_WIDTH / 2 + 4, -NODE_HEIGHT / 2 - 2)
+        painter.setPen(QPen(Qt.GlobalColor.white, 1.5))
+        painter.setBrush(look.color)
+        if self.mark is Severity.WARNING:
+            painter.drawPolygon(
+                [centre + QPointF(0, -11), centre + QPointF(11, 8), centre + QPointF(-11, 8)]
+            )
+        else:
+            painter.drawEllipse(centre, 9, 9)
+        painter.setPen(Qt.GlobalColor.white)
+        painter.setFont(self._style.edge_font)
+        box = QRectF(centre.x() - 9, centre.y() - 8, 18, 18)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, look.glyph)
+
+    def _paint_handle(self, painter: QPainter) -> None:
+        centre = QPointF(NODE_WIDTH / 2 + HANDLE_OFFSET, 0)
+        painter.setPen(QPen(Qt.GlobalColor.white, 1.5))
+        painter.setBrush(self._style.selection)
+        painter.drawEllipse(centre, HANDLE_RADIUS, HANDLE_RADIUS)
+        painter.setPen(QPen(Qt.GlobalColor.white, 2))
+        painter.drawLine(centre + QPointF(-4.5, 0), centre + QPointF(4.5, 0))
+        painter.drawLine(centre + QPointF(0, -4.5), centre + QPointF(0, 4.5))
+
+    # --- text layout, once per change ---
+
+    def _layout_text(self) -> None:
+        style, box = self._style, text_box(self.kind)
+        detail = self._detail_text()
+        self._font = _fitting_font(self.label, style.font, box.width())
+        metrics = QFontMetricsF(self._font)
+        detail_metrics = QFontMetricsF(style.detail_font)
+        detail_height = detail_metrics.height() if detail else 0.0
+        max_lines = max(1, int((box.height() - detail_height) // metrics.height()))
+        lines, elided = wrap_label(self.label, metrics, box.width(), max_lines)
+        top = box.center().y() - (len(lines) * metrics.height() + detail_height) / 2
+        self._lines = []
+        for index, line in enumerate(lines):
+            x = box.center().x() - metrics.horizontalAdvance(line) / 2
+            point = QPointF(x, top + index * metrics.height())
+            self._lines.append((point, _static(line, self._font)))
+        self._detail = None
+        if detail:
+            x = box.center().x() - detail_metrics.horizontalAdvance(detail) / 2
+            y = top + len(lines) * metrics.height()
+            self._detail = (QPointF(x, y), _static(detail, style.detail_font))
+        self.setToolTip(self._tooltip(elided))
+
+    def _detail_text(self) -> str:
+        attrs, parts = self._attrs, []
+        if self.kind is NodeKind.PRIORITY and "rank" in attrs:
+            parts.append(f"#{attrs['rank']}")
+        elif self.kind is NodeKind.ROLE and "load" in attrs:
+            parts.append(tr("{load} %").format(load=attrs["load"]))
+        elif self.kind is NodeKind.RESPONSIBILITY:
+            if attrs.get("decision_limit"):
+                parts.append(f"≤ {attrs['decision_limit']}")
+            if attrs.get("reconfirm"):
+                parts.append("↻")
+            if attrs.get("critical"):
+                parts.append("!")
+        return "  ".join(parts)
+
+    def _tooltip(self, elided: bool) -> str:
+        attrs = self._attrs
+        lines = [self.label if elided else f"{node_kind_name(self.kind)}: {self.label}"]
+        if "rank" in attrs:
+            lines.append(tr("Rank {rank}").format(rank=attrs["rank"]))
+        if "load" in attrs:
+            lines.append(tr("Load {load} %").format(load=attrs["load"]))
+        if attrs.get("decision_limit"):
+            lines.append(tr("Decision limit: {limit}").format(limit=attrs["decision_limit"]))
+        if attrs.get("reconfirm"):
+            lines.append(tr("↻ must be re-confirmed by someone else"))
+        if attrs.get("critical"):
+            lines.append(tr("! critical"))
+        return "\n".join(lines)
+
+
+def _static(text: str, font: QFont) -> QStaticText:
+    static = QStaticText(text)
+    static.setTextFormat(Qt.TextFormat.PlainText)
+    static.prepare(font=font)
+    return static
+
+
+def _fitting_font(label: str, font: QFont, width: float) -> QFont:
+    """``font``, or a slightly smaller one if that lets every word fit a line.
+
+    German compounds ("Kundenzufriedenheit") rather shrink a little than
+    break mid-word; below 80 % they break.
+    """
+    for scale in (1.0, 0.9, 0.8):
+        candidate = QFont(font)
+        candidate.setPixelSize(round(font.pixelSize() * scale))
+        metrics = QFontMetricsF(candidate)
+        if all(metrics.horizontalAdvance(word) <= width for word in _words(label)):
+            return candidate
+    return font
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text``; a number keeps its unit ("50 EUR", "20 %") on its line."""
+    return _SPACES.split(_UNIT.sub("\\1\u00a0\\2", text).strip())
+
+
+_UNIT = re.compile(r"(\d) (%|‰|€|EUR|CHF|USD)(?!\w)")
+_SPACES = re.compile(r"[ \t\r\n]+")
+
+
+def wrap_label(
+    text: str, metrics: QFontMetricsF, width: float, max_lines: int
+) -> tuple[list[str], bool]:
+    """Break ``text`` into at most ``max_lines`` lines no wider than ``width``.
+
+    Returns the lines and whether text was cut off (the last line then ends
+    in "…"). A word too long for a line (German compounds) is split with a
+    hyphen rather than overflowing the node.
+    """
+    lines: list[str] = []
+    current = ""
+    split_last = False  # the last line ends in a hyphen that split a word
+    words = _words(text)
+    while words and len(lines) < max_lines:
+        word = words.pop(0)
+        candidate = f"{current} {word}" if current else word
+        if metrics.horizontalAdvance(candidate) <= width:
+            current = candidate
+        elif current:
+            lines.append(current)
+            current, split_last = "", False
+            words.insert(0, word)
+        else:
+            head = _longest_prefix(word, metrics, width)
+            lines.append(head + "-")
+            split_last = True
+            words.insert(0, word[len(head) :])
+    if current and len(lines) < max_lines:
+        lines.append(current)
+        current, split_last = "", False
+    tail = " ".join([current, *words]).strip()
+    if not tail:
+        return lines, False
+    rest = lines[-1][:-1] + tail if split_last else f"{lines[-1]} {tail}"
+    lines[-1] = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    return lines, True
+
+
+def _longest_prefix(word: str, metrics: QFontMetricsF, width: float) -> str:
+    hyphen = metrics.horizontalAdvance("-")
+    end = len(word) - 1
+    while end > 1 and metrics.horizontalAdvance(word[:end]) + hyphen > width:
+        end -= 1
+    return word[:end]

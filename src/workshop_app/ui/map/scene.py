@@ -1,0 +1,287 @@
+"""The map's scene: one item per node and edge, kept in step with the session.
+
+Items are indexed by id, so an operation updates only the items it touched:
+the scene collects the node ids and edge keys an operation names and makes
+each of those items match the session as it now is. That one rule serves
+new edits, undo and redo alike, and a batch whose parts cancel out.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QObject, QPointF, QRectF
+from PySide6.QtWidgets import QGraphicsScene
+
+from workshop_app.analysis import Finding, Severity
+from workshop_app.domain import (
+    AddEdge,
+    AddNode,
+    Batch,
+    EdgeKind,
+    Operation,
+    RemoveEdge,
+    RemoveNode,
+    Session,
+    SetEdgeFields,
+    SetNodeFields,
+)
+from workshop_app.layout import H_GAP, NODE_HEIGHT, NODE_WIDTH, V_GAP, auto_layout
+from workshop_app.ui.map.edge_item import EdgeItem
+from workshop_app.ui.map.node_item import NodeItem
+from workshop_app.ui.map.style import MapStyle, map_style
+
+__all__ = ["MapScene", "stored_position"]
+
+EdgeKey = tuple[str, str, str]
+#: Distance between parallel edges joining the same two nodes.
+PARALLEL_SPACING = 26.0
+#: Room to pan beyond the outermost nodes.
+SCENE_MARGIN = 1500.0
+_KIND_ORDER = {kind.value: index for index, kind in enumerate(EdgeKind)}
+
+
+class MapScene(QGraphicsScene):
+    """The node and edge items of one session, indexed by id."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.nodes: dict[str, NodeItem] = {}
+        self.edges: dict[EdgeKey, EdgeItem] = {}
+        self.style: MapStyle = map_style(False)
+        #: while True, items leave out selection and hover (for image export)
+        self.exporting = False
+        self._pairs: dict[frozenset[str], list[EdgeItem]] = {}
+        self._marks: dict[str, Severity] = {}
+        self._focus: frozenset[str] = frozenset()
+
+    def build(self, session: Session) -> None:
+        """Drop every item and create them anew from ``session``."""
+        self.clear()
+        self.nodes.clear()
+        self.edges.clear()
+        self._pairs.clear()
+        self._marks.clear()
+        placed = _Placement(session)
+        for node_id, attrs in session.graph.nodes(data=True):
+            self._add_node(node_id, attrs, placed)
+        for source, target, key, attrs in session.graph.edges(keys=True, data=True):
+            self._add_edge((source, target, key), attrs)
+        rect = self.nodes_rect()
+        margin = SCENE_MARGIN
+        self.setSceneRect(rect.adjusted(-margin, -margin, margin, margin))
+
+    def apply(self, operation: Operation, session: Session) -> None:
+        """Bring the items an ``operation`` touched in line with ``session``."""
+        node_ids: dict[str, None] = {}
+        edge_keys: dict[EdgeKey, None] = {}
+        _touched(operation, node_ids, edge_keys)
+        placed = _Placement(session)
+        for node_id in node_ids:
+            self._sync_node(node_id, session, placed)
+        for key in edge_keys:
+            self._sync_edge(key, session)
+
+    def set_marks(self, findings: Iterable[Finding]) -> None:
+        """Ring the subjects of open findings, by their most severe finding."""
+        marks: dict[str, Severity] = {}
+        for finding in findings:
+            if finding.accepted:
+                continue
+            for subject in finding.subjects:
+                known = marks.get(subject)
+                if known is None or finding.severity.order < known.order:
+                    marks[subject] = finding.severity
+        self._marks = marks
+        self._refresh_marks(set(self.nodes))
+
+    def set_focus(self, node_ids: Iterable[str]) -> None:
+        """Make these nodes stand out (the finding being discussed); empty: none."""
+        old, self._focus = self._focus, frozenset(node_ids)
+        self._refresh_marks(old | self._focus)
+
+    @property
+    def focus(self) -> frozenset[str]:
+        return self._focus
+
+    def set_style(self, style: MapStyle) -> None:
+        self.style = style
+        self.setBackgroundBrush(style.background)
+        for node in self.nodes.values():
+            node.set_style(style)
+        for edge in self.edges.values():
+            edge.set_style(style)
+
+    def nodes_rect(self) -> QRectF:
+        """The area the nodes cover (their boxes with marks), or an empty rect."""
+        rect = QRectF()
+        for node in self.nodes.values():
+            rect = rect.united(node.sceneBoundingRect())
+        return rect
+
+    def free_spot(self, near: QPointF) -> QPointF:
+        """The grid spot nearest ``near`` where a new node overlaps none."""
+        step_x, step_y = NODE_WIDTH + H_GAP, NODE_HEIGHT + V_GAP
+        near = QPointF(round(near.x()), round(near.y()))
+        for ring in range(60):
+            cells = [
+                (i, j)
+                for i in range(-ring, ring + 1)
+                for j in range(-ring, ring + 1)
+                if max(abs(i), abs(j)) == ring
+            ]
+            cells.sort(key=lambda c: (abs(c[1]), abs(c[0]), c))  # prefer the same row
+            for i, j in cells:
+                spot = near + QPointF(i * step_x, j * step_y)
+                if self._is_free(spot):
+                    return spot
+        return near
+
+    def _is_free(self, spot: QPointF) -> bool:
+        w, h = NODE_WIDTH + H_GAP / 2, NODE_HEIGHT + V_GAP / 2
+        area = QRectF(spot.x() - w, spot.y() - h, 2 * w, 2 * h)
+        return not any(
+            isinstance(item, NodeItem)
+            and abs(item.pos().x() - spot.x()) < w
+            and abs(item.pos().y() - spot.y()) < h
+            for item in self.items(area)
+        )
+
+    # --- items ---
+
+    def _sync_node(self, node_id: str, session: Session, placed: _Placement) -> None:
+        item = self.nodes.get(node_id)
+        attrs = session.graph.nodes.get(node_id)
+        if attrs is None:
+            if item is not None:
+                self._remove_node(item)
+        elif item is None or item.kind != attrs["kind"]:
+            if item is not None:
+                self._remove_node(item)
+            self._add_node(node_id, attrs, placed)
+        else:
+            relabelled = item.label != attrs["label"]
+            item.refresh(attrs)
+            position = placed.position(node_id)
+            if item.pos() != position:
+                item.move_to(position)
+            self._include(item)
+            if relabelled:
+                for edge in item.edges:
+                    edge.update_tooltip()
+
+    def _sync_edge(self, key: EdgeKey, session: Session) -> None:
+        item = self.edges.get(key)
+        source, target, kind = key
+        exists = session.graph.has_edge(source, target, key=kind)
+        if not exists:
+            if item is not None:
+                self._remove_edge(item)
+        elif item is None:
+            self._add_edge(key, session.graph.edges[key])
+        else:
+            item.refresh(session.graph.edges[key])
+
+    def _add_node(self, node_id: str, attrs: Mapping[str, Any], placed: _Placement) -> None:
+        item = NodeItem(node_id, attrs, self.style)
+        item.setPos(placed.position(node_id))
+        item.set_mark(self._marks.get(node_id), node_id in self._focus)
+        self.nodes[node_id] = item
+        self.addItem(item)
+        self._include(item)
+
+    def _remove_node(self, item: NodeItem) -> None:
+        for edge in list(item.edges):
+            self._remove_edge(edge)
+        del self.nodes[item.node_id]
+        self.removeItem(item)
+
+    def _add_edge(self, key: EdgeKey, attrs: Mapping[str, Any]) -> None:
+        source, target = self.nodes.get(key[0]), self.nodes.get(key[1])
+        if source is None or target is None:
+            return
+        item = EdgeItem(source, target, EdgeKind(key[2]), attrs, self.style)
+        self.edges[key] = item
+        self.addItem(item)
+        pair = self._pairs.setdefault(frozenset(key[:2]), [])
+        pair.append(item)
+        self._spread(pair)
+
+    def _remove_edge(self, item: EdgeItem) -> None:
+        item.detach()
+        del self.edges[item.key]
+        self.removeItem(item)
+        pair_key = frozenset(item.key[:2])
+        pair = self._pairs[pair_key]
+        pair.remove(item)
+        if pair:
+            self._spread(pair)
+        else:
+            del self._pairs[pair_key]
+
+    def _spread(self, pair: list[EdgeItem]) -> None:
+        """Give edges between the same two nodes distinct offsets, centred on the line."""
+        pair.sort(key=lambda e: (_KIND_ORDER[e.kind.value], e.source.node_id))
+        middle = (len(pair) - 1) / 2
+        for index, edge in enumerate(pair):
+            edge.set_offset((index - middle) * PARALLEL_SPACING)
+
+    def _refresh_marks(self, node_ids: Iterable[str]) -> None:
+        for node_id in node_ids:
+            item = self.nodes.get(node_id)
+            if item is not None:
+                item.set_mark(self._marks.get(node_id), node_id in self._focus)
+
+    def _include(self, item: NodeItem) -> None:
+        """Grow the scene so there is room to pan around a node that moved out."""
+        wanted = item.sceneBoundingRect().adjusted(
+            -SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN
+        )
+        if not self.sceneRect().contains(wanted):
+            self.setSceneRect(self.sceneRect().united(wanted))
+
+
+def stored_position(attrs: Mapping[str, Any]) -> QPointF | None:
+    """The node's saved centre, or ``None`` when it has none (or a broken one)."""
+    value = attrs.get("position")
+    if not isinstance(value, list | tuple) or len(value) != 2:
+        return None
+    x, y = value
+    numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
+    if not numbers or not (math.isfinite(x) and math.isfinite(y)):
+        return None
+    return QPointF(x, y)
+
+
+class _Placement:
+    """Positions for display: the stored one, or else the automatic layout's.
+
+    The layout runs at most once per update, and only if a node lacks a
+    position (the view stores positions when a session is shown, so this
+    covers nodes another view adds without one).
+    """
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._layout: dict[str, tuple[float, float]] | None = None
+
+    def position(self, node_id: str) -> QPointF:
+        stored = stored_position(self._session.graph.nodes[node_id])
+        if stored is not None:
+            return stored
+        if self._layout is None:
+            self._layout = auto_layout(self._session)
+        return QPointF(*self._layout[node_id])
+
+
+def _touched(operation: Operation, node_ids: dict[str, None], edge_keys: dict) -> None:
+    """Collect, in order, the node ids and edge keys ``operation`` names."""
+    if isinstance(operation, Batch):
+        for part in operation.operations:
+            _touched(part, node_ids, edge_keys)
+    elif isinstance(operation, AddNode | RemoveNode | SetNodeFields):
+        node_ids[operation.node_id] = None
+    elif isinstance(operation, AddEdge | RemoveEdge | SetEdgeFields):
+        edge_keys[(operation.source, operation.target, EdgeKind(operation.kind).value)] = None

@@ -1,0 +1,277 @@
+"""How the map looks: colours, lines, shapes and fonts for each kind.
+
+Colours come from the Okabe-Ito palette, which stays distinct for the common
+forms of colour blindness; every kind also differs in shape (nodes) or line
+pattern (edges), so nothing relies on colour alone. The presentation look is
+the same design with heavier lines, larger type and stronger colours, for a
+washed-out projector.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from functools import cache
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainterPath, QPolygonF
+
+from workshop_app.analysis import Severity
+from workshop_app.domain import EdgeKind, NodeKind
+from workshop_app.layout import NODE_HEIGHT, NODE_WIDTH
+from workshop_app.resources import ResourceNotFoundError, resource_path
+from workshop_app.ui.i18n import tr
+
+__all__ = [
+    "NODE_HEIGHT",
+    "NODE_WIDTH",
+    "Arrow",
+    "EdgeLook",
+    "MapStyle",
+    "MarkLook",
+    "NodeLook",
+    "edge_kind_name",
+    "map_style",
+    "node_kind_name",
+    "node_outline",
+    "severity_name",
+]
+
+#: Room around a node's box for the selection line, finding ring and handle.
+NODE_MARGIN = 20.0
+#: The connector handle: centre distance from the node's right edge, and radius.
+HANDLE_OFFSET = 12.0
+HANDLE_RADIUS = 9.0
+
+
+class Arrow(enum.Enum):
+    NONE = "none"
+    TRIANGLE = "triangle"
+    DOUBLE = "double"  # escalation: a double chevron, unlike any other edge
+
+
+@dataclass(frozen=True)
+class NodeLook:
+    fill: QColor
+    border: QColor
+
+
+@dataclass(frozen=True)
+class EdgeLook:
+    color: QColor
+    width: float
+    dashes: tuple[float, ...]  # empty: a solid line
+    arrow: Arrow
+    zigzag: bool = False
+
+
+@dataclass(frozen=True)
+class MarkLook:
+    """The ring drawn around a node under an open finding."""
+
+    color: QColor
+    width: float
+    dashes: tuple[float, ...]
+    glyph: str  # in the badge, so severity does not rely on colour
+
+
+@dataclass(frozen=True)
+class MapStyle:
+    presentation: bool
+    font: QFont
+    detail_font: QFont
+    edge_font: QFont
+    legend_font: QFont
+    text: QColor
+    detail_text: QColor
+    background: QColor
+    selection: QColor
+    focus: QColor
+    border_width: float
+    nodes: dict[NodeKind, NodeLook]
+    edges: dict[EdgeKind, EdgeLook]
+    marks: dict[Severity, MarkLook]
+
+
+_BLUE, _GREEN, _PURPLE = QColor("#0072B2"), QColor("#009E73"), QColor("#CC79A7")
+_ORANGE, _VERMILLION, _SKY = QColor("#E69F00"), QColor("#D55E00"), QColor("#56B4E9")
+
+
+def _font(pixels: int, *, bold: bool = False) -> QFont:
+    font = QFont(_family())
+    font.setPixelSize(pixels)
+    font.setBold(bold)
+    return font
+
+
+@cache
+def _family() -> str:
+    """The bundled DejaVu Sans, so labels wrap the same on every laptop."""
+    families: list[str] = []
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        try:
+            font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", name)))
+        except ResourceNotFoundError:
+            continue
+        families += QFontDatabase.applicationFontFamilies(font_id)
+    return families[0] if families else QFont().family()
+
+
+@cache
+def map_style(presentation: bool = False) -> MapStyle:
+    """The look of the map, normal or for presentation (larger, bolder, stronger)."""
+    heavy = 1.6 if presentation else 1.0
+    ink = QColor("#000000") if presentation else QColor("#1A1A1A")
+    grey = QColor("#202020") if presentation else QColor("#4A4A4A")
+    strength = 0.34 if presentation else 0.2
+
+    def tint(color: QColor) -> QColor:
+        # Opaque (blended on white), so edges passing behind a node do not show through.
+        return QColor(*(round(255 - (255 - c) * strength) for c in color.getRgb()[:3]))
+
+    nodes = {
+        NodeKind.PRIORITY: NodeLook(tint(_BLUE), _BLUE),
+        NodeKind.ROLE: NodeLook(tint(_GREEN), _GREEN),
+        NodeKind.RESPONSIBILITY: NodeLook(tint(_PURPLE), QColor("#A8447E")),
+        NodeKind.GUARDRAIL: NodeLook(QColor("#E4E4E4"), QColor("#3C3C3C")),
+    }
+    edges = {
+        EdgeKind.ACCOUNTABLE: EdgeLook(ink, 3.2 * heavy, (), Arrow.TRIANGLE),
+        EdgeKind.RESPONSIBLE: EdgeLook(ink, 1.6 * heavy, (), Arrow.TRIANGLE),
+        EdgeKind.CONSULTED: EdgeLook(grey, 1.6 * heavy, (6, 4), Arrow.TRIANGLE),
+        EdgeKind.INFORMED: EdgeLook(grey, 1.8 * heavy, (0.1, 3.5), Arrow.TRIANGLE),
+        EdgeKind.ESCALATES_TO: EdgeLook(QColor("#B05000"), 2.6 * heavy, (), Arrow.DOUBLE),
+        EdgeKind.SERVES: EdgeLook(_BLUE, 1.4 * heavy, (), Arrow.TRIANGLE),
+        EdgeKind.OUTRANKS: EdgeLook(QColor("#004C7A"), 3.0 * heavy, (), Arrow.TRIANGLE),
+        EdgeKind.CONFLICTS_WITH: EdgeLook(QColor("#C8102E"), 2.2 * heavy, (), Arrow.NONE, True),
+        EdgeKind.BOUNDED_BY: EdgeLook(grey, 1.6 * heavy, (8, 3, 1, 3), Arrow.TRIANGLE),
+        EdgeKind.DEPUTY_OF: EdgeLook(QColor("#00704F"), 1.8 * heavy, (9, 4), Arrow.TRIANGLE),
+    }
+    marks = {
+        Severity.ERROR: MarkLook(QColor("#C8102E"), 5.0 * heavy, (), "!"),
+        Severity.WARNING: MarkLook(_ORANGE, 4.0 * heavy, (2.5, 1.5), "!"),
+        Severity.INFO: MarkLook(QColor("#6F8296"), 2.5 * heavy, (1, 2), "i"),
+    }
+    return MapStyle(
+        presentation=presentation,
+        font=_font(17 if presentation else 14, bold=presentation),
+        detail_font=_font(13 if presentation else 12, bold=presentation),
+        edge_font=_font(14 if presentation else 12, bold=True),
+        legend_font=_font(15 if presentation else 12),
+        text=ink,
+        detail_text=QColor("#1A1A1A") if presentation else QColor("#505050"),
+        background=QColor("#FFFFFF") if presentation else QColor("#FAFAF7"),
+        selection=QColor("#1456C8"),
+        focus=QColor(255, 214, 0, 170),
+        border_width=(3.5 if presentation else 2.0),
+        nodes=nodes,
+        edges=edges,
+        marks=marks,
+    )
+
+
+def node_outline(kind: NodeKind, grow: float = 0.0) -> QPainterPath:
+    """The node's shape centred on (0, 0), ``grow`` scene units larger all round."""
+    w, h = NODE_WIDTH / 2 + grow, NODE_HEIGHT / 2 + grow
+    path = QPainterPath()
+    if kind is NodeKind.PRIORITY:
+        inset = 18.0
+        path.addPolygon(
+            _polygon(
+                (-w, 0), (-w + inset, -h), (w - inset, -h), (w, 0), (w - inset, h), (-w + inset, h)
+            )
+        )
+        path.closeSubpath()
+    elif kind is NodeKind.GUARDRAIL:
+        cut = 16.0
+        path.addPolygon(
+            _polygon(
+                (-w + cut, -h),
+                (w - cut, -h),
+                (w, -h + cut),
+                (w, h - cut),
+                (w - cut, h),
+                (-w + cut, h),
+                (-w, h - cut),
+                (-w, -h + cut),
+            )
+        )
+        path.closeSubpath()
+    elif kind is NodeKind.ROLE:
+        path.addRoundedRect(QRectF(-w, -h, 2 * w, 2 * h), h, h)
+    else:
+        path.addRoundedRect(QRectF(-w, -h, 2 * w, 2 * h), 4 + grow, 4 + grow)
+    return path
+
+
+@cache
+def outline_polygon(kind: NodeKind) -> tuple[tuple[float, float], ...]:
+    """A few points around the node's shape, to end edges at its border."""
+    polygon = node_outline(kind).toFillPolygon()
+    points = [(p.x(), p.y()) for p in polygon]
+    step = max(1, len(points) // 24)  # a rounded shape yields many points: keep ~24
+    return tuple(points[::step])
+
+
+def text_box(kind: NodeKind) -> QRectF:
+    """Where the label goes inside the node (the role leaves room for its person)."""
+    w, h = NODE_WIDTH, NODE_HEIGHT
+    inset = {NodeKind.PRIORITY: 16.0, NodeKind.GUARDRAIL: 14.0, NodeKind.ROLE: 12.0}
+    left = inset.get(kind, 8.0)
+    if kind is NodeKind.ROLE:
+        return QRectF(-w / 2 + 30, -h / 2 + 4, w - 30 - left, h - 8)
+    return QRectF(-w / 2 + left, -h / 2 + 4, w - 2 * left, h - 8)
+
+
+def _polygon(*points: tuple[float, float]) -> QPolygonF:
+    return QPolygonF([QPointF(x, y) for x, y in points])
+
+
+def pen_style(dashes: tuple[float, ...]) -> Qt.PenStyle:
+    return Qt.PenStyle.CustomDashLine if dashes else Qt.PenStyle.SolidLine
+
+
+def node_kind_name(kind: NodeKind) -> str:
+    return {
+        NodeKind.PRIORITY: tr("Priority"),
+        NodeKind.ROLE: tr("Role"),
+        NodeKind.RESPONSIBILITY: tr("Responsibility"),
+        NodeKind.GUARDRAIL: tr("Guardrail"),
+    }[kind]
+
+
+def edge_kind_name(kind: EdgeKind) -> str:
+    """The relation's name as offered in menus and the legend."""
+    return {
+        EdgeKind.ACCOUNTABLE: tr("Accountable (A)"),
+        EdgeKind.RESPONSIBLE: tr("Responsible (R)"),
+        EdgeKind.CONSULTED: tr("Consulted (C)"),
+        EdgeKind.INFORMED: tr("Informed (I)"),
+        EdgeKind.ESCALATES_TO: tr("Escalates to"),
+        EdgeKind.SERVES: tr("Serves"),
+        EdgeKind.OUTRANKS: tr("Outranks"),
+        EdgeKind.CONFLICTS_WITH: tr("Conflicts with"),
+        EdgeKind.BOUNDED_BY: tr("Bounded by"),
+        EdgeKind.DEPUTY_OF: tr("Deputy of"),
+    }[kind]
+
+
+def edge_tag(kind: EdgeKind) -> str | None:
+    """The short tag written on an edge of ``kind``, if it has one."""
+    return {
+        # RACI letters: the same in German workshops, where the English terms are used.
+        EdgeKind.ACCOUNTABLE: "A",
+        EdgeKind.RESPONSIBLE: "R",
+        EdgeKind.CONSULTED: "C",
+        EdgeKind.INFORMED: "I",
+        EdgeKind.ESCALATES_TO: tr("escalates"),
+        EdgeKind.DEPUTY_OF: tr("deputy"),
+    }.get(kind)
+
+
+def severity_name(severity: Severity) -> str:
+    return {
+        Severity.ERROR: tr("Error"),
+        Severity.WARNING: tr("Warning"),
+        Severity.INFO: tr("Note"),
+    }[severity]

@@ -1,0 +1,393 @@
+"""The map canvas: the session's graph, edited by mouse and keyboard."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QFocusEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QResizeEvent,
+    QShowEvent,
+    QTransform,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from workshop_app.domain import (
+    AddEdge,
+    AddNode,
+    Batch,
+    EdgeKind,
+    NodeKind,
+    Operation,
+    RemoveEdge,
+    RemoveNode,
+)
+from workshop_app.layout import layout_operation
+from workshop_app.ui.controller import SessionController
+from workshop_app.ui.i18n import tr
+from workshop_app.ui.map.edge_item import EdgeItem
+from workshop_app.ui.map.editor import Renamer
+from workshop_app.ui.map.export import export_map
+from workshop_app.ui.map.gestures import Gestures, position_change
+from workshop_app.ui.map.legend import LegendOverlay
+from workshop_app.ui.map.node_item import NodeItem
+from workshop_app.ui.map.scene import MapScene, stored_position
+from workshop_app.ui.map.style import map_style
+
+__all__ = ["MapView"]
+
+ZOOM_STEP = 1.25
+MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
+#: Fitting never magnifies beyond this: a small map stays a calm size.
+FIT_MAX_ZOOM = 1.5
+_FIT_MARGIN = 40.0
+
+
+class MapView(QGraphicsView):
+    """The map of ``controller.session``; it follows the controller's signals.
+
+    Every edit goes through ``controller.execute`` as one undoable operation;
+    the items change when the controller reports the change (model → view).
+    """
+
+    #: the selected nodes or edges changed
+    selectionChanged = Signal()
+
+    def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self._scene = MapScene(self)
+        self.setScene(self._scene)
+        self.setRenderHints(
+            QPainter.RenderHint.Antialiasing
+            | QPainter.RenderHint.TextAntialiasing
+            | QPainter.RenderHint.SmoothPixmapTransform
+        )
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._legend = LegendOverlay(self._scene.style, self)
+        self._renamer = Renamer(self)
+        self._gestures = Gestures(self)
+        #: keep the whole map in view (when the view is resized) until the user navigates
+        self.auto_fit = True
+        self._quiet_selection = False
+        self._ignore_changes = False
+        self._scene.set_style(self._scene.style)
+        self._scene.selectionChanged.connect(self._on_selection)
+        controller.changed.connect(self._on_changed)
+        controller.sessionReplaced.connect(self._show_session)
+        controller.findingsChanged.connect(self._on_findings)
+        self._show_session()
+
+    def scene(self) -> MapScene:
+        return self._scene
+
+    # --- selection ---
+
+    def selected_nodes(self) -> list[str]:
+        return sorted(i.node_id for i in self._scene.selectedItems() if isinstance(i, NodeItem))
+
+    def selected_edges(self) -> list[tuple[str, str, str]]:
+        return sorted(i.key for i in self._scene.selectedItems() if isinstance(i, EdgeItem))
+
+    def select_all(self) -> None:
+        with self._one_selection_change():
+            for item in (*self._scene.nodes.values(), *self._scene.edges.values()):
+                item.setSelected(True)
+
+    def select_subjects(self, ids: Iterable[str]) -> None:
+        """Select these nodes and the edges among them, and bring them into view.
+
+        Used when a finding is picked: its subjects also stand out with a
+        highlight until the selection changes.
+        """
+        nodes = self._scene.nodes
+        wanted = {node_id for node_id in ids if node_id in nodes}
+        with self._one_selection_change():
+            self._scene.clearSelection()
+            for node_id in wanted:
+                nodes[node_id].setSelected(True)
+            for node_id in wanted:
+                for edge in nodes[node_id].edges:
+                    if edge.source.node_id in wanted and edge.target.node_id in wanted:
+                        edge.setSelected(True)
+            self._scene.set_focus(wanted)
+        if wanted:
+            rect = QRectF()
+            for node_id in wanted:
+                rect = rect.united(nodes[node_id].sceneBoundingRect())
+            self.auto_fit = False
+            self._show_rect(rect, max(self.zoom(), 1.0))
+
+    # --- editing ---
+
+    def add_node(self, kind: NodeKind) -> None:
+        """Add a node of ``kind`` in free space at the view's centre and rename it."""
+        kind = NodeKind(kind)
+        labels = {
+            NodeKind.PRIORITY: (tr("New priority"), tr("Add priority")),
+            NodeKind.ROLE: (tr("New role"), tr("Add role")),
+            NodeKind.RESPONSIBILITY: (tr("New responsibility"), tr("Add responsibility")),
+            NodeKind.GUARDRAIL: (tr("New guardrail"), tr("Add guardrail")),
+        }
+        label, text = labels[kind]
+        node_id = self.controller.session.new_node_id(kind)
+        spot = self._scene.free_spot(self.mapToScene(self.viewport().rect().center()))
+        position = [round(spot.x(), 1), round(spot.y(), 1)]
+        if self.controller.execute(AddNode(node_id, kind, label, {"position": position}), text):
+            with self._one_selection_change():
+                self._scene.clearSelection()
+                self._scene.nodes[node_id].setSelected(True)
+            self._renamer.start(node_id)
+
+    def add_edge(self, source: str, target: str, kind: EdgeKind) -> None:
+        """Add the relation ``kind`` from ``source`` to ``target`` and select it."""
+        if self.controller.execute(AddEdge(source, target, EdgeKind(kind)), tr("Connect")):
+            with self._one_selection_change():
+                self._scene.clearSelection()
+                self._scene.edges[(source, target, EdgeKind(kind).value)].setSelected(True)
+
+    def rename_selected(self) -> None:
+        """Open the in-place label editor on the selected node (if exactly one)."""
+        nodes = self.selected_nodes()
+        if len(nodes) == 1:
+            self._renamer.start(nodes[0])
+
+    def delete_selected(self) -> None:
+        """Delete the selected nodes (with their edges) and edges, as one undo step."""
+        nodes = self.selected_nodes()
+        gone = set(nodes)
+        operations: list[Operation] = [
+            RemoveEdge(source, target, EdgeKind(kind))
+            for source, target, kind in self.selected_edges()
+            if source not in gone and target not in gone  # RemoveNode takes these along
+        ]
+        operations += [RemoveNode(node_id) for node_id in nodes]
+        if operations:
+            self.controller.execute(Batch(tuple(operations)), tr("Delete"))
+
+    def nudge_selected(self, dx: float, dy: float) -> None:
+        """Move the selected nodes by (dx, dy); repeated nudges undo as one step."""
+        nodes = self._scene.nodes
+        moved = {n: nodes[n].pos() + QPointF(dx, dy) for n in self.selected_nodes()}
+        if moved:
+            self.controller.execute(position_change(moved), tr("Move"))
+
+    def clear_selection(self) -> None:
+        """Select nothing (Escape); a highlighted finding is let go too."""
+        with self._one_selection_change():
+            self._scene.clearSelection()
+            self._scene.set_focus(())
+
+    def relayout(self, full: bool) -> None:
+        """Arrange the map automatically (``full``: every node, else only unplaced ones)."""
+        operation = layout_operation(self.controller.session, full=full)
+        if isinstance(operation, Batch) and not operation.operations:
+            return
+        if self.controller.execute(operation, tr("Arrange map")) and full:
+            self.fit_all()
+
+    # --- navigation ---
+
+    def zoom(self) -> float:
+        """The current magnification (1.0 = 100 %)."""
+        return self.transform().m11()
+
+    def zoom_in(self) -> None:
+        self._zoom_by(ZOOM_STEP, QGraphicsView.ViewportAnchor.AnchorViewCenter)
+
+    def zoom_out(self) -> None:
+        self._zoom_by(1 / ZOOM_STEP, QGraphicsView.ViewportAnchor.AnchorViewCenter)
+
+    def fit_all(self) -> None:
+        """Show the whole map, magnified at most to ``FIT_MAX_ZOOM``."""
+        rect = self._scene.nodes_rect()
+        if rect.isEmpty():
+            self.setTransform(QTransform())
+            self.centerOn(0, 0)
+            return
+        self._show_rect(rect, FIT_MAX_ZOOM)
+        self._renamer.place()
+
+    def pan_by(self, delta: QPoint) -> None:
+        """Scroll the map by ``delta`` viewport pixels, as if dragged."""
+        self.auto_fit = False
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+
+    # --- look and output ---
+
+    def set_presentation(self, on: bool) -> None:
+        """Larger type, heavier lines and stronger colours for the projector."""
+        style = map_style(on)
+        self._scene.set_style(style)
+        self._legend.set_style(style)
+        self._place_legend()
+        self._renamer.place()
+
+    def set_legend_visible(self, visible: bool) -> None:
+        self._legend.setVisible(visible)
+
+    def legend_visible(self) -> bool:
+        return not self._legend.isHidden()
+
+    def export_image(self, path: Path) -> None:
+        """Write the whole map with a legend as PNG (2x) or SVG, chosen by suffix."""
+        export_map(self._scene, Path(path))
+
+    def node_at(self, view_pos: QPointF | QPoint) -> NodeItem | None:
+        """The node under a point of the viewport, if any."""
+        point = view_pos.toPoint() if isinstance(view_pos, QPointF) else view_pos
+        for item in self.items(point):
+            if isinstance(item, NodeItem):
+                return item
+        return None
+
+    # --- following the controller ---
+
+    def _show_session(self) -> None:
+        session = self.controller.session
+        if any(stored_position(attrs) is None for _, attrs in session.graph.nodes(data=True)):
+            # Stored rather than only displayed: every view, the presentation
+            # window and the protocol then show the same map (see apply_unrecorded).
+            self._ignore_changes = True
+            try:
+                self.controller.apply_unrecorded(layout_operation(session))
+            finally:
+                self._ignore_changes = False
+        self._renamer.close()
+        self._gestures.cancel()
+        with self._one_selection_change():
+            self._scene.build(session)
+            self._scene.set_marks(self.controller.findings)
+        self.auto_fit = True
+        self.fit_all()
+
+    def _on_changed(self, operation: Operation) -> None:
+        if self._ignore_changes:
+            return
+        self._scene.apply(operation, self.controller.session)
+        self._renamer.close_if_gone()
+
+    def _on_findings(self) -> None:
+        self._scene.set_marks(self.controller.findings)
+
+    def _on_selection(self) -> None:
+        if self._quiet_selection:
+            return
+        focus = self._scene.focus
+        if focus and set(self.selected_nodes()) != focus:
+            self._scene.set_focus(())
+        self.selectionChanged.emit()
+
+    @contextmanager
+    def _one_selection_change(self) -> Iterator[None]:
+        """Report a selection changed item by item as one change."""
+        self._quiet_selection = True
+        try:
+            yield
+        finally:
+            self._quiet_selection = False
+        self.selectionChanged.emit()
+
+    # --- helpers ---
+
+    def _zoom_by(self, factor: float, anchor: QGraphicsView.ViewportAnchor) -> None:
+        self.auto_fit = False
+        target = max(MIN_ZOOM, min(MAX_ZOOM, self.zoom() * factor))
+        self.setTransformationAnchor(anchor)
+        self.scale(target / self.zoom(), target / self.zoom())
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self._renamer.place()
+
+    def _show_rect(self, rect: QRectF, max_zoom: float) -> None:
+        """Centre on ``rect`` at the largest zoom (up to ``max_zoom``) that shows it all."""
+        rect = rect.adjusted(-_FIT_MARGIN, -_FIT_MARGIN, _FIT_MARGIN, _FIT_MARGIN)
+        view = self.viewport().rect()
+        fit = min(view.width() / rect.width(), view.height() / rect.height())
+        zoom = max(MIN_ZOOM, min(fit, max_zoom))
+        self.setTransform(QTransform.fromScale(zoom, zoom))
+        self.centerOn(rect.center())
+
+    def _place_legend(self) -> None:
+        area = self.viewport().geometry()
+        self._legend.move(area.left() + 12, area.bottom() - self._legend.height() - 12)
+        self._legend.raise_()
+
+    # --- events ---
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self._gestures.key_press(event):
+            super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if not self._gestures.key_release(event):
+            super().keyReleaseEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._gestures.set_space_pan(False)
+        super().focusOutEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if not self._gestures.press(event):
+            super().mousePressEvent(event)
+            self._gestures.after_press(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if not self._gestures.move(event):
+            super().mouseMoveEvent(event)
+            self._gestures.after_move()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if not self._gestures.release(event):
+            super().mouseReleaseEvent(event)
+            self._gestures.after_release(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        node = self.node_at(event.position())
+        if node is None or event.button() != Qt.MouseButton.LeftButton:
+            super().mouseDoubleClickEvent(event)
+            return
+        with self._one_selection_change():
+            self._scene.clearSelection()
+            node.setSelected(True)
+        self._renamer.start(node.node_id)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        # A wheel zooms around the cursor; a touchpad's two-finger scroll
+        # (pixel deltas, no Ctrl) pans, as people expect from it.
+        control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if control or event.pixelDelta().isNull():
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self._zoom_by(ZOOM_STEP**steps, QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+            event.accept()
+            return
+        self.auto_fit = False
+        super().wheelEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_legend()
+        if self.auto_fit:
+            self.fit_all()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._place_legend()
+        if self.auto_fit:
+            self.fit_all()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self._renamer.place()
