@@ -89,7 +89,7 @@ def test_check_exits_0_when_no_error_is_open(tmp_path: Path) -> None:
     [
         ("nodes: [\n  - {id: a", "line"),
         ("format: workshop-session\nversion: 2\n", "newer"),
-        ("- just\n- a list\n", "mapping"),
+        ("- just\n- a list\n", "not a session file"),
         (
             HEADER + "nodes: !!python/object/apply:os.system [echo hi]\n",
             "line 3",
