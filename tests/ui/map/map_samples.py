@@ -40,6 +40,7 @@ _NODES = [
     ("x_orphan", RE, "Sonderfälle Großkunden", {}),
 ]
 
+_GOODWILL_TRIGGER = "Betrag über 50 EUR oder Wiederholungskunde"
 _EDGES = [
     ("r_agent", "x_goodwill", E.ACCOUNTABLE, {}),
     ("r_agent", "x_claims", E.ACCOUNTABLE, {}),
@@ -68,7 +69,12 @@ _EDGES = [
     ("r_head", "g_goodwill", E.ACCOUNTABLE, {}),
     ("r_legal", "g_gdpr", E.ACCOUNTABLE, {}),
     ("r_lead", "g_duration", E.ACCOUNTABLE, {}),
-    ("x_goodwill", "r_lead", E.ESCALATES_TO, {"trigger": "Betrag über 50 EUR oder Wiederholungskunde"}),
+    (
+        "x_goodwill",
+        "r_lead",
+        E.ESCALATES_TO,
+        {"trigger": "Betrag über 50 EUR oder Wiederholungskunde"},
+    ),
     ("x_refund", "r_head", E.ESCALATES_TO, {"trigger": "über 500 EUR"}),
     ("r_agent", "r_2nd", E.ESCALATES_TO, {}),
     ("r_2nd", "r_lead", E.ESCALATES_TO, {}),

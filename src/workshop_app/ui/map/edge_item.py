@@ -78,6 +78,10 @@ class EdgeItem(QGraphicsItem):
     def key(self) -> tuple[str, str, str]:
         return self.source.node_id, self.target.node_id, self.kind.value
 
+    def midpoint(self) -> QPointF:
+        """The middle of the line, where its tag sits."""
+        return QPointF(self._tag_centre)
+
     def detach(self) -> None:
         """Forget the end nodes (before the item leaves the scene)."""
         self.source.edges.discard(self)

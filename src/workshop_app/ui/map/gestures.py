@@ -168,8 +168,9 @@ class Gestures:
             return True
         if self._source is not None and event.button() == Qt.MouseButton.LeftButton:
             source, target = self._source, self._target
+            valid = target is not None and target.target_state
             self._end_connect()
-            if target is not None and target.target_state:
+            if valid:
                 self._offer_relations(source, target, event.globalPosition().toPoint())
             return True
         return False

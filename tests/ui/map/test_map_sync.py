@@ -1,0 +1,136 @@
+"""The map follows the session: operations and undo add, change and remove items."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from map_helpers import shown_view
+from map_samples import german_session
+from PySide6.QtCore import QPointF
+from pytestqt.qtbot import QtBot
+
+from workshop_app.domain import (
+    AddEdge,
+    AddNode,
+    Batch,
+    EdgeKind,
+    NodeKind,
+    RemoveNode,
+    Session,
+    SetEdgeFields,
+    SetNodeFields,
+)
+from workshop_app.layout import auto_layout
+from workshop_app.ui.map import MapView
+
+
+@pytest.fixture
+def map_view(qtbot: QtBot) -> MapView:
+    return shown_view(qtbot, german_session(positioned=True))
+
+
+def test_every_node_and_edge_has_an_item(map_view: MapView) -> None:
+    graph = map_view.controller.session.graph
+    assert set(map_view.scene().nodes) == set(graph.nodes)
+    assert set(map_view.scene().edges) == set(graph.edges(keys=True))
+
+
+def test_an_added_node_appears_and_undo_removes_it(map_view: MapView) -> None:
+    controller = map_view.controller
+    controller.execute(AddNode("p_new", NodeKind.PRIORITY, "Datenschutz", {"position": [5, 7]}), "")
+    item = map_view.scene().nodes["p_new"]
+    assert item.label == "Datenschutz"
+    assert item.pos() == QPointF(5, 7)
+    controller.undo_stack.undo()
+    assert "p_new" not in map_view.scene().nodes
+    assert item.scene() is None
+
+
+def test_changed_fields_show_and_undo_restores_them(map_view: MapView) -> None:
+    controller, item = map_view.controller, map_view.scene().nodes["r_agent"]
+    before = item.pos()
+    controller.execute(
+        SetNodeFields("r_agent", {"label": "Agent", "load": 70, "position": [900, 900]}), ""
+    )
+    assert item.label == "Agent"
+    assert "70 %" in item.toolTip()
+    assert item.pos() == QPointF(900, 900)
+    controller.undo_stack.undo()
+    assert item.label == "Servicekraft"
+    assert item.pos() == before
+
+
+def test_edges_follow_a_moved_node(map_view: MapView) -> None:
+    edge = map_view.scene().edges[("r_agent", "x_goodwill", "accountable")]
+    before = edge.boundingRect()
+    map_view.controller.execute(SetNodeFields("r_agent", {"position": [3000, 3000]}), "")
+    node_box = map_view.scene().nodes["r_agent"].sceneBoundingRect()
+    assert edge.boundingRect().intersects(node_box)
+    assert not before.intersects(node_box)
+
+
+def test_removing_a_node_takes_its_edges_and_undo_brings_all_back(map_view: MapView) -> None:
+    scene, controller = map_view.scene(), map_view.controller
+    touching = {k for k in scene.edges if "x_goodwill" in k[:2]}
+    assert len(touching) > 3
+    controller.execute(RemoveNode("x_goodwill"), "")
+    assert "x_goodwill" not in scene.nodes
+    assert not touching & set(scene.edges)
+    controller.undo_stack.undo()
+    assert touching <= set(scene.edges)
+    assert (
+        scene.edges[("x_goodwill", "r_lead", "escalates_to")]
+        .toolTip()
+        .endswith("Betrag über 50 EUR oder Wiederholungskunde")
+    )
+
+
+def test_several_kinds_between_two_nodes_are_drawn_apart(map_view: MapView) -> None:
+    controller, scene = map_view.controller, map_view.scene()
+    controller.execute(AddEdge("r_2nd", "x_returns", EdgeKind.CONSULTED), "")
+    pair = [scene.edges[("r_2nd", "x_returns", kind)] for kind in ("accountable", "consulted")]
+    apart = pair[0].midpoint() - pair[1].midpoint()
+    assert math.hypot(apart.x(), apart.y()) >= 20
+    controller.undo_stack.undo()
+    assert scene.edges[("r_2nd", "x_returns", "accountable")].offset == 0
+
+
+def test_a_trigger_change_reaches_the_edge(map_view: MapView) -> None:
+    key = ("r_agent", "r_2nd", EdgeKind.ESCALATES_TO)
+    map_view.controller.execute(SetEdgeFields(*key, {"trigger": "Kunde droht mit Anwalt"}), "")
+    assert "Kunde droht mit Anwalt" in map_view.scene().edges[(*key[:2], "escalates_to")].toolTip()
+
+
+def test_a_batch_that_adds_and_removes_a_node_leaves_no_item(map_view: MapView) -> None:
+    batch = Batch((AddNode("tmp", NodeKind.ROLE, "Aushilfe"), RemoveNode("tmp")))
+    map_view.controller.execute(batch, "")
+    assert "tmp" not in map_view.scene().nodes
+
+
+def test_a_new_session_replaces_every_item(map_view: MapView) -> None:
+    other = Session()
+    other.apply(AddNode("g", NodeKind.GUARDRAIL, "Budget", {"position": [0, 0]}))
+    map_view.controller.replace_session(other, None)
+    assert set(map_view.scene().nodes) == {"g"}
+    assert map_view.scene().edges == {}
+
+
+def test_a_map_without_positions_is_laid_out_without_becoming_modified(qtbot: QtBot) -> None:
+    session = german_session(positioned=False)
+    expected = auto_layout(session)
+    view = shown_view(qtbot, session)
+    stack = view.controller.undo_stack
+    assert stack.count() == 0
+    assert stack.isClean()
+    for node_id, (x, y) in expected.items():
+        assert view.scene().nodes[node_id].pos() == QPointF(round(x, 1), round(y, 1))
+        assert session.graph.nodes[node_id]["position"] == [round(x, 1), round(y, 1)]
+
+
+def test_a_node_added_without_position_is_placed_for_display(map_view: MapView) -> None:
+    map_view.controller.execute(AddNode("r_new", NodeKind.ROLE, "Werkstudent"), "")
+    item = map_view.scene().nodes["r_new"]
+    others = [n for n in map_view.scene().nodes.values() if n is not item]
+    assert all(not item.collidesWithItem(other) for other in others)
+    assert "position" not in map_view.controller.session.graph.nodes["r_new"]
