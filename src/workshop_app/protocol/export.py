@@ -19,9 +19,9 @@ from workshop_app.protocol import escalation, mappages, outcomes, sections
 from workshop_app.protocol._de import GERMAN
 from workshop_app.protocol.context import ProtocolContext, format_date
 from workshop_app.protocol.document import PAGE_SIZES, ProtocolDocument, frame_size
-from workshop_app.protocol.figure import MapScene
+from workshop_app.protocol.raci import raci_flowables
+from workshop_app.protocol.scene import MapScene
 from workshop_app.protocol.styles import Styles
-from workshop_app.protocol.tables import raci_flowables
 
 __all__ = ["export_protocol", "map_positions"]
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer
 from reportlab.platypus.flowables import Flowable, PageBreak
 
@@ -22,14 +23,8 @@ from workshop_app.domain import EdgeKind, NodeKind
 from workshop_app.i18n import Translator
 from workshop_app.layout import NODE_HEIGHT, NODE_WIDTH
 from workshop_app.protocol.document import FrameSize
-from workshop_app.protocol.figure import (
-    LABEL_SIZE,
-    MapScene,
-    MapView,
-    Rect,
-    draw_edge_sample,
-    draw_node_shape,
-)
+from workshop_app.protocol.figure import MapView, draw_edges, draw_nodes
+from workshop_app.protocol.scene import ARROW, LABEL_SIZE, MapScene, Rect
 from workshop_app.protocol.styles import BOLD, INK, REGULAR, Styles
 
 __all__ = ["MAX_SCALE", "MIN_SCALE", "Legend", "map_flowables"]
@@ -82,8 +77,6 @@ class Legend(Flowable):
         self.placed: list[tuple[float, float, str, NodeKind | EdgeKind]] = []
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
         x, row = stringWidth(self.title, BOLD, self._SIZE) + 10, 0
         self.placed = []
         for text, kind in self.items:
@@ -105,9 +98,9 @@ class Legend(Flowable):
         for x, row, text, kind in self.placed:
             y = top - row * self._ROW
             if isinstance(kind, NodeKind):
-                draw_node_shape(canvas, kind, x, y - 2, self._SWATCH, 10, 0.6)
+                draw_nodes(canvas, kind, [(x, y - 2, self._SWATCH, 10)], 0.6)
             else:
-                draw_edge_sample(canvas, kind, x, y + 3, self._SWATCH)
+                draw_edges(canvas, kind, [((x, y + 3), (x + self._SWATCH, y + 3))], 1.0)
             canvas.setFont(REGULAR, self._SIZE)
             canvas.setFillColor(INK)
             canvas.drawString(x + self._SWATCH + 5, y, text)
@@ -166,8 +159,8 @@ def _tiles(scene: MapScene, frame: FrameSize, styles: Styles) -> list[tuple[str,
     heading_height = _height(Paragraph("X", styles.h2), frame.width)
     tile_w = frame.width / MIN_SCALE
     tile_h = (frame.height - heading_height - 2) / MIN_SCALE
-    step_x = max(tile_w - NODE_WIDTH - 2 * _ARROW_ROOM, tile_w / 2)
-    step_y = max(tile_h - NODE_HEIGHT - 2 * _ARROW_ROOM, tile_h / 2)
+    step_x = max(tile_w - NODE_WIDTH - 2 * ARROW, tile_w / 2)
+    step_y = max(tile_h - NODE_HEIGHT - 2 * ARROW, tile_h / 2)
     x0, y0, x1, y1 = scene.bounds
     columns = max(1, math.ceil((x1 - x0 - tile_w) / step_x) + 1)
     rows = max(1, math.ceil((y1 - y0 - tile_h) / step_y) + 1)
@@ -179,9 +172,6 @@ def _tiles(scene: MapScene, frame: FrameSize, styles: Styles) -> list[tuple[str,
             if scene.nodes_in(window):
                 tiles.append((f"{_column_name(column)}{row + 1}", window))
     return tiles
-
-
-_ARROW_ROOM = 8.0
 
 
 def _column_name(index: int) -> str:

@@ -146,7 +146,6 @@ class Styles:
     cell_bold: ParagraphStyle
     head: ParagraphStyle
     head_centred: ParagraphStyle
-    letter: ParagraphStyle
 
     @classmethod
     def create(cls) -> Styles:
@@ -167,5 +166,4 @@ class Styles:
             head_centred=_style(
                 "head_centred", 7.5, font=BOLD, textColor=MUTED, alignment=TA_CENTER
             ),
-            letter=_style("letter", 9, font=BOLD, alignment=TA_CENTER),
         )

@@ -1,4 +1,4 @@
-"""Tables: one calm house style, and the RACI matrix split legibly over pages.
+"""Tables in one calm house style.
 
 Every table repeats its header row on each page and may split inside a row
 (``splitInRow``), so a cell holding a page of notes flows on instead of
@@ -7,31 +7,28 @@ raising reportlab's ``LayoutError``.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
-from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Table, TableStyle
-from reportlab.platypus.flowables import CondPageBreak, Flowable, KeepTogether
+from reportlab.platypus.flowables import Flowable
 
-from workshop_app.domain import EdgeKind, NodeKind, Session
-from workshop_app.i18n import Translator
 from workshop_app.protocol.styles import INK, LINE, REGULAR, TINT, Styles, markup
 
-__all__ = ["Cell", "data_table", "raci_flowables"]
+__all__ = ["Cell", "Plain", "data_table"]
+
+
+class Plain(str):
+    """A short text of our own (a RACI letter, "yes", a number) drawn as is.
+
+    The table draws it directly, without the markup parser and line breaking
+    of a Paragraph, which makes big matrices several times faster. It does
+    not wrap: never use it for user text.
+    """
+
 
 Cell = str | Flowable
-_RACI_LETTERS = {
-    EdgeKind.ACCOUNTABLE: "A",
-    EdgeKind.RESPONSIBLE: "R",
-    EdgeKind.CONSULTED: "C",
-    EdgeKind.INFORMED: "I",
-}
-_ACCOUNTABLE_TINT = colors.HexColor("#DCE7F3")
-_ROLE_COLUMN_MIN = 48.0
-_ROLE_COLUMN_MAX = 100.0
-_HEADER_LABEL_LIMIT = 60
+_PLAIN_SIZE = 8.5
 
 
 def _base_style(extra: Sequence[tuple] = (), *, header: bool = True) -> TableStyle:
@@ -41,6 +38,9 @@ def _base_style(extra: Sequence[tuple] = (), *, header: bool = True) -> TableSty
             # Cells hold Paragraphs, but the table still sets its own cell font:
             # left at the default it would put a non-embedded Helvetica in the PDF.
             ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+            ("FONTSIZE", (0, 0), (-1, -1), _PLAIN_SIZE),
+            ("LEADING", (0, 0), (-1, -1), _PLAIN_SIZE * 1.3),
+            ("TEXTCOLOR", (0, 0), (-1, -1), INK),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 4),
             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
@@ -53,8 +53,10 @@ def _base_style(extra: Sequence[tuple] = (), *, header: bool = True) -> TableSty
     )
 
 
-def _as_flowable(value: Cell, style: ParagraphStyle) -> Flowable:
-    return value if isinstance(value, Flowable) else Paragraph(markup(value), style)
+def _as_flowable(value: Cell, style: ParagraphStyle) -> Flowable | str:
+    if isinstance(value, Flowable | Plain):
+        return value
+    return Paragraph(markup(value), style)
 
 
 def data_table(
@@ -85,115 +87,3 @@ def data_table(
     )
     table.setStyle(_base_style(extra_style, header=bool(header)))
     return table
-
-
-def _letters(session: Session) -> dict[tuple[str, str], str]:
-    cells: dict[tuple[str, str], list[str]] = {}
-    for role, target, key in session.graph.edges(keys=True):
-        letter = _RACI_LETTERS.get(key)
-        if letter and session.kind(target) is NodeKind.RESPONSIBILITY:
-            cells.setdefault((target, role), []).append(letter)
-    order = "ARCI"
-    return {place: "/".join(sorted(found, key=order.index)) for place, found in cells.items()}
-
-
-def raci_flowables(session: Session, width: float, styles: Styles, _: Translator) -> list[Flowable]:
-    """The RACI matrix: responsibilities down, roles across, split into parts by roles.
-
-    When the roles do not fit across one page, each part shows a group of
-    roles and only the responsibilities with an entry among them, so no page
-    is a sheet of empty cells; responsibilities with no entry at all stay in
-    the first part, where the gap shows.
-    """
-    letters = _letters(session)
-    responsibilities = session.nodes_of_kind(NodeKind.RESPONSIBILITY)
-    used_roles = {role for _, role in letters}
-    roles = [role for role in session.nodes_of_kind(NodeKind.ROLE) if role in used_roles]
-    if not responsibilities or not roles:
-        return [Paragraph(markup(_("No roles have RACI entries yet.")), styles.body)]
-    first_column = max(150.0, width * 0.26)
-    per_page = max(1, int((width - first_column) // _ROLE_COLUMN_MIN))
-    parts = math.ceil(len(roles) / per_page)
-    per_part = math.ceil(len(roles) / parts)
-    column = min(_ROLE_COLUMN_MAX, (width - first_column) / per_part)
-    first_column = min(width - column * per_part, max(first_column, width * 0.4))
-    story: list[Flowable] = [
-        Paragraph(
-            markup(_("A accountable · R responsible · C consulted · I informed")), styles.small
-        )
-    ]
-    if parts > 1:
-        story.append(
-            Paragraph(
-                markup(
-                    _(
-                        "The roles do not fit across one page: the matrix comes in {parts} parts."
-                        " Each part lists the responsibilities with an entry for its roles."
-                    ).format(parts=parts)
-                ),
-                styles.small,
-            )
-        )
-    for index in range(parts):
-        group = roles[index * per_part : (index + 1) * per_part]
-        rows = [
-            r
-            for r in responsibilities
-            if any((r, role) in letters for role in group)
-            or (index == 0 and not any((r, role) in letters for role in roles))
-        ]
-        story += _raci_part(session, letters, rows, group, (first_column, column), styles, _)
-    return story
-
-
-def _raci_part(
-    session: Session,
-    letters: dict[tuple[str, str], str],
-    rows: list[str],
-    roles: list[str],
-    widths: tuple[float, float],
-    styles: Styles,
-    _: Translator,
-) -> list[Flowable]:
-    notes: list[str] = []
-    header_cells: list[Cell] = []
-    for role in roles:
-        label = session.label(role)
-        if len(label) > _HEADER_LABEL_LIMIT:
-            notes.append(label)
-            short = markup(label[: _HEADER_LABEL_LIMIT - 1].rstrip()) + "…"
-            label_markup = f"{short}<super>{len(notes)}</super>"
-        else:
-            label_markup = markup(label)
-        header_cells.append(Paragraph(label_markup, styles.head_centred))
-    body: list[list[Cell]] = []
-    tints: list[tuple] = []
-    for row_number, responsibility in enumerate(rows, start=1):
-        cells: list[Cell] = [Paragraph(markup(session.label(responsibility)), styles.cell)]
-        for column_number, role in enumerate(roles, start=1):
-            letter = letters.get((responsibility, role), "")
-            cells.append(Paragraph(letter, styles.letter))
-            if letter.startswith("A"):
-                tints.append(
-                    (
-                        "BACKGROUND",
-                        (column_number, row_number),
-                        (column_number, row_number),
-                        _ACCOUNTABLE_TINT,
-                    )
-                )
-        body.append(cells)
-    first, column = widths
-    grid = [("LINEAFTER", (0, 0), (-2, -1), 0.4, LINE), ("VALIGN", (1, 0), (-1, 0), "BOTTOM")]
-    table = data_table(
-        [_("Responsibility"), *header_cells],
-        body,
-        [first] + [column] * len(roles),
-        styles,
-        extra_style=[*grid, *tints],
-    )
-    footnotes = [
-        Paragraph(f"<super>{number}</super> {markup(label)}", styles.note)
-        for number, label in enumerate(notes, start=1)
-    ]
-    return [CondPageBreak(120), table, *([KeepTogether(footnotes)] if footnotes else [])]
