@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 
 from conftest import build, overlapping
-
 from workshop_app.domain import AddEdge, AddNode, EdgeKind, NodeKind, Session, SetNodeFields
 from workshop_app.layout import H_GAP, NODE_WIDTH, auto_layout, layout_operation
 
@@ -58,6 +57,18 @@ def test_a_new_node_lands_between_the_nodes_it_connects_to() -> None:
     assert overlapping(positions, slack=ROUNDING) == []
 
 
+def test_a_new_node_joins_a_row_of_its_own_layer(generate) -> None:
+    session = laid_out(generate(60))
+    tasks = session.nodes_of_kind(NodeKind.RESPONSIBILITY)
+    rows = {session.graph.nodes[task]["position"][1] for task in tasks}
+    roles = session.nodes_of_kind(NodeKind.ROLE)
+    for i, role in enumerate(roles):
+        add_responsibility(session, f"x_new{i}", role, session.nodes_of_kind(NodeKind.PRIORITY)[0])
+    positions = auto_layout(session)
+    assert {positions[f"x_new{i}"][1] for i in range(len(roles))} <= rows
+    assert overlapping(positions, slack=ROUNDING) == []
+
+
 def test_new_nodes_find_room_in_a_crowded_spot() -> None:
     crowd = [(f"x_{i}", {"position": [i % 5 * 100.0, i // 5 * 60.0]}) for i in range(25)]
     owner = ("r_1", {"position": [200.0, 400.0]})
@@ -84,9 +95,18 @@ def test_when_most_nodes_are_new_every_one_is_still_placed_clear(generate) -> No
     session = generate(300)
     for i, node in enumerate(sorted(session.graph)[::30]):
         session.apply(SetNodeFields(node, {"position": [i * 700.0, i % 3 * 300.0]}))
+    kept = stored(session)
     positions = auto_layout(session)
     assert positions.keys() == set(session.graph.nodes)
     assert overlapping(positions) == []
+    assert {node: positions[node] for node in kept} == kept
+    # The new nodes are laid out in layers of their own.
+    new_y = {
+        kind: [positions[n][1] for n in session.nodes_of_kind(kind) if n not in kept]
+        for kind in (NodeKind.PRIORITY, NodeKind.RESPONSIBILITY, NodeKind.ROLE)
+    }
+    assert max(new_y[NodeKind.PRIORITY]) < min(new_y[NodeKind.RESPONSIBILITY])
+    assert max(new_y[NodeKind.RESPONSIBILITY]) < min(new_y[NodeKind.ROLE])
 
 
 def test_a_full_layout_ignores_saved_positions(generate) -> None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 
 from workshop_app.domain import Batch, Operation, Session, SetNodeFields
-from workshop_app.layout.incremental import place_new_nodes
+from workshop_app.layout.incremental import place_beside, place_new_nodes
 from workshop_app.layout.layers import layered_graph, stored_position
 from workshop_app.layout.ordering import order_layers
 from workshop_app.layout.placement import place_layers
@@ -51,8 +51,10 @@ def auto_layout(
         The workshop; it is not changed.
     full
         Lay out every node anew. Otherwise nodes with a ``position`` keep it
-        and only the others are placed, in free space near their neighbours
-        (when none has a position, this is the same as a full layout).
+        and only the others are placed, in free space near their neighbours;
+        when most nodes are new, they are laid out in layers as one block to
+        the right of the placed ones (when none has a position, this is the
+        same as a full layout).
     max_per_row
         Wrap a layer wider than this into several rows. By default
         ``max(MIN_PER_ROW, ceil(sqrt(n)))`` for ``n`` nodes, which keeps large
@@ -73,11 +75,13 @@ def auto_layout(
             position = stored_position(session.graph.nodes[node_id])
             if position is not None:
                 fixed[index] = position
-    if fixed:
+    per_row = max_per_row or max(MIN_PER_ROW, math.ceil(math.sqrt(len(graph.ids))))
+    if not fixed:
+        centres = place_layers(graph, order_layers(graph), per_row)
+    elif 2 * len(fixed) >= len(graph.ids):
         centres = place_new_nodes(graph, fixed)
     else:
-        per_row = max_per_row or max(MIN_PER_ROW, math.ceil(math.sqrt(len(graph.ids))))
-        centres = place_layers(graph, order_layers(graph), per_row)
+        centres = place_beside(graph, fixed, per_row)
     return dict(zip(graph.ids, centres, strict=True))
 
 

@@ -53,6 +53,20 @@ class LayeredGraph:
     tier: tuple[float, ...]
     layer_count: int
 
+    def subgraph(self, nodes: list[int]) -> LayeredGraph:
+        """The graph of ``nodes`` (ascending) alone, with the same layer order."""
+        index = {node: i for i, node in enumerate(nodes)}
+        compact = {value: n for n, value in enumerate(sorted({self.layer[n] for n in nodes}))}
+        return LayeredGraph(
+            ids=tuple(self.ids[n] for n in nodes),
+            layer=tuple(compact[self.layer[n]] for n in nodes),
+            neighbours=tuple(
+                tuple(index[m] for m in self.neighbours[n] if m in index) for n in nodes
+            ),
+            tier=tuple(self.tier[n] for n in nodes),
+            layer_count=len(compact),
+        )
+
 
 def stored_position(attrs: dict) -> tuple[float, float] | None:
     """The node's saved ``position`` as floats, or ``None`` when it has no valid one."""
