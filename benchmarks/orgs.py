@@ -215,8 +215,23 @@ def _add_responsibility(
         build.edge(node_id, rng.choice((team.lead, team.manager)), EdgeKind.ESCALATES_TO)
 
 
+#: Edge colours in the DOT text: the map tells kinds apart by style, not by labels.
+_DOT_COLOURS = {
+    EdgeKind.ACCOUNTABLE: "black",
+    EdgeKind.RESPONSIBLE: "gray40",
+    EdgeKind.CONSULTED: "gray60",
+    EdgeKind.INFORMED: "gray80",
+    EdgeKind.ESCALATES_TO: "purple",
+    EdgeKind.SERVES: "orange",
+    EdgeKind.OUTRANKS: "brown",
+    EdgeKind.CONFLICTS_WITH: "red",
+    EdgeKind.BOUNDED_BY: "crimson",
+    EdgeKind.DEPUTY_OF: "darkgreen",
+}
+
+
 def to_dot(session: Session) -> str:
-    """The session's graph as Graphviz DOT text: boxes with labels, edges by kind."""
+    """The session's graph as Graphviz DOT text: labelled boxes, edges coloured by kind."""
 
     def quoted(text: str) -> str:
         return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -225,6 +240,7 @@ def to_dot(session: Session) -> str:
     for node_id, label in sorted(session.graph.nodes(data="label")):
         lines.append(f"  {quoted(node_id)} [label={quoted(label)}];")
     for source, target, kind in sorted(session.graph.edges(keys=True)):
-        lines.append(f"  {quoted(source)} -> {quoted(target)} [label={quoted(kind)}];")
+        colour = _DOT_COLOURS[EdgeKind(kind)]
+        lines.append(f"  {quoted(source)} -> {quoted(target)} [color={colour}];")
     lines.append("}")
     return "\n".join(lines) + "\n"
