@@ -20,6 +20,14 @@ def views_english() -> None:
 
 
 @pytest.fixture
+def views_german(views_english: None):
+    """The UI in German for one test."""
+    set_ui_language("de")
+    yield
+    set_ui_language("en")
+
+
+@pytest.fixture
 def views_controller(qtbot: object, views_english: None) -> SessionController:
     return SessionController(small_session())
 

@@ -93,3 +93,25 @@ def test_the_phase_survives_save_and_load(guide_parts, tmp_path: Path, qtbot) ->
     controller.replace_session(load_session(tmp_path / "w.yaml"), tmp_path / "w.yaml")
     assert guide.index == 3
     assert guide.title_label.text() == guide.phases[3].title
+
+
+def test_the_agenda_lists_every_phase_and_jumps_on_click(guide_parts, qtbot) -> None:
+    controller, guide, _ = guide_parts
+    assert guide.agenda.count() == 6
+    assert guide.agenda_label.text() == "Agenda · 170 min"
+    item = guide.agenda.item(4)
+    assert item.text().startswith("5. Good enough")
+    qtbot.mouseClick(
+        guide.agenda.viewport(), Qt.LeftButton, pos=guide.agenda.visualItemRect(item).center()
+    )
+    assert controller.session.meta["phase"] == 4
+    assert guide.title_label.text() == guide.phases[4].title
+
+
+def test_questions_from_a_file_show_as_written_not_as_markup(qtbot, views_controller) -> None:
+    views_controller.session.meta["phases"] = [
+        {"title": "Check", "minutes": 5, "questions": ["Is <b>this</b> & that clear?"]}
+    ]
+    guide = GuideWidget(views_controller, Timebox(), signal=lambda: None)
+    qtbot.addWidget(guide)
+    assert "Is &lt;b&gt;this&lt;/b&gt; &amp; that clear?" in guide.questions_label.text()

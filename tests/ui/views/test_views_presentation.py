@@ -126,3 +126,20 @@ def test_escape_or_f11_leaves(presentation, qtbot, key) -> None:
     with qtbot.waitSignal(presentation.closed, timeout=1000):
         qtbot.keyClick(presentation, key)
     assert not presentation.isVisible()
+
+
+def test_each_finding_comes_with_a_question_for_the_group(presentation, views_controller) -> None:
+    while presentation.current().code != "no-owner":
+        presentation.next_finding()
+    assert presentation.question_label.text() == (
+        "Who answers for this, and who decides when it goes wrong?"
+    )
+    assert presentation.question_caption.isVisibleTo(presentation)
+
+
+def test_in_german_the_walk_speaks_german(qtbot, views_german, views_controller) -> None:
+    window = PresentationWindow(views_controller, StandInMap)
+    qtbot.addWidget(window)
+    assert window.position_label.text().startswith("Befund 1 von ")
+    assert window.accept_button.text() == "Akzeptieren"
+    assert window.subjects_label.text().startswith("Betrifft: „")

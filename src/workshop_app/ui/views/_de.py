@@ -1,6 +1,7 @@
 """German texts of this part of the UI (English source text → German)."""
 
 GERMAN: dict[str, str] = {
+    "“{text}”": "„{text}“",
     # --- docks and menu ---
     "Guide": "Leitfaden",
     "Priorities": "Prioritäten",
@@ -12,7 +13,8 @@ GERMAN: dict[str, str] = {
     ),
     # --- guide ---
     "Phase {n} of {count} · {minutes} min": "Phase {n} von {count} · {minutes} min",
-    "Phase: {title}": "Phase: {title}",
+    "Go to phase {n}": "Zu Phase {n} wechseln",
+    "Agenda · {minutes} min": "Ablauf · {minutes} min",
     "◀ Previous phase": "◀ Vorige Phase",
     "Next phase ▶": "Nächste Phase ▶",
     "Start": "Start",
@@ -37,7 +39,7 @@ GERMAN: dict[str, str] = {
     "Ask again": "Noch einmal fragen",
     "Accept as a tie": "Als Gleichstand übernehmen",
     "The answers contradict each other:": "Die Antworten widersprechen sich:",
-    "“{a}” over “{b}”": "„{a}“ vor „{b}“",
+    "{a} over {b}": "{a} vor {b}",
     "Ask the group to revisit these pairs, or accept them as a tie.": (
         "Die Gruppe diese Paare noch einmal abwägen lassen oder als Gleichstand übernehmen."
     ),
@@ -53,7 +55,7 @@ GERMAN: dict[str, str] = {
     "responsible (R)": "durchführend (R)",
     "consulted (C)": "konsultiert (C)",
     "informed (I)": "informiert (I)",
-    "{role} → “{responsibility}”: {kinds}": "{role} → „{responsibility}“: {kinds}",
+    "{role} → {responsibility}: {kinds}": "{role} → {responsibility}: {kinds}",
     "RACI: {role} / {responsibility}: {letter}": "RACI: {role} / {responsibility}: {letter}",
     "empty": "leer",
     "A accountable (owns it) · R responsible (does it) · C consulted · I informed. "
@@ -90,6 +92,43 @@ GERMAN: dict[str, str] = {
     "Accept finding": "Befund akzeptieren",
     "Keep finding open": "Befund offen lassen",
     "Nothing on the map is unclear any more.": "Auf der Landkarte ist nichts mehr unklar.",
+    "Question for the group": "Frage an die Gruppe",
+    # --- questions for the group, per finding code ---
+    "Who answers for this, and who decides when it goes wrong?": (
+        "Wer steht dafür ein, und wer entscheidet, wenn es schiefgeht?"
+    ),
+    "If several own it, who decides when they disagree?": (
+        "Wenn mehrere es tragen: Wer entscheidet, wenn sie sich nicht einig sind?"
+    ),
+    "If both cannot be served today, which one wins?": "Wenn heute nicht beides geht: Was gewinnt?",
+    "Which of these really comes first when it counts?": (
+        "Was davon geht wirklich vor, wenn es darauf ankommt?"
+    ),
+    "When these two pull apart, who decides, and by which rule?": (
+        "Wenn diese beiden gegeneinander ziehen: Wer entscheidet, nach welcher Regel?"
+    ),
+    "What is this task for? Which priority does it serve?": (
+        "Wofür gibt es diese Aufgabe? Welcher Priorität dient sie?"
+    ),
+    "Where is the case finally decided?": "Wo wird der Fall am Ende entschieden?",
+    "Where does a case go that exceeds the limit, and who takes it?": (
+        "Wohin geht ein Fall über der Grenze, und wer nimmt ihn an?"
+    ),
+    "What would it take to trust this decision without re-confirming it?": (
+        "Was müsste geschehen, damit diese Entscheidung ohne Rückversicherung gilt?"
+    ),
+    "Who decides here when this role is ill or on holiday?": (
+        "Wer entscheidet hier, wenn diese Rolle krank oder im Urlaub ist?"
+    ),
+    "What is left undone at the next peak or absence, and what could go?": (
+        "Was bleibt bei der nächsten Spitze oder Abwesenheit liegen, und was könnte entfallen?"
+    ),
+    "When is a solution good enough here: for the customer, professionally, economically?": (
+        "Wann ist eine Lösung hier gut genug: für den Kunden, fachlich, wirtschaftlich?"
+    ),
+    "How does this connect to the rest: who owns it, what is it for?": (
+        "Wie hängt das mit dem Rest zusammen: Wer trägt es, wofür ist es da?"
+    ),
     "→ / PageDown next · ← / PageUp previous · Esc leaves": (
         "→ / Bild ab weiter · ← / Bild auf zurück · Esc beendet"
     ),

@@ -6,7 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-__all__ = ["full_screen_keys", "row", "sized", "text_label"]
+from workshop_app.ui.i18n import tr
+
+__all__ = ["full_screen_keys", "quoted", "row", "sized", "text_label"]
 
 
 def row(*widgets: QWidget) -> QHBoxLayout:
@@ -40,3 +42,8 @@ def full_screen_keys() -> list[QKeySequence]:
         if key not in keys:
             keys.append(key)
     return keys
+
+
+def quoted(text: str) -> str:
+    """``text`` in the quotation marks of the UI language (“…” or „…“)."""
+    return tr("“{text}”").format(text=text)

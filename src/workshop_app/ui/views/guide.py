@@ -9,15 +9,17 @@ undoable step, so it is saved with the file and an undo goes back a phase.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -89,7 +91,8 @@ class GuideWidget(QWidget):
         self.step_label = QLabel(objectName="guideStep")
         self.title_label = sized(text_label("guideTitle"), 16, bold=True)
         self.questions_label = sized(text_label("guideQuestions"), 13)
-        self.questions_label.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.MinimumExpanding)
+        # Rich text only for the hanging indent; every question is escaped.
+        self.questions_label.setTextFormat(Qt.RichText)
         self.questions_label.setAlignment(Qt.AlignTop | Qt.AlignLeft)
         self.clock_label = sized(text_label("guideClock"), 44, bold=True)
         self.clock_label.setAlignment(Qt.AlignCenter)
@@ -105,14 +108,28 @@ class GuideWidget(QWidget):
         self.reset_button = QPushButton(tr("Reset"), clicked=self._reset_clock)
         self.previous_button = QPushButton(tr("◀ Previous phase"), clicked=self.previous_phase)
         self.next_button = QPushButton(tr("Next phase ▶"), clicked=self.next_phase)
+        self.agenda_label = QLabel(objectName="guideStep")
+        self.agenda = QListWidget(objectName="guideAgenda")
+        self.agenda.setMaximumHeight(180)
+        self.agenda.setWordWrap(True)
+        self.agenda.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.agenda.itemClicked.connect(lambda item: self.go_to(self.agenda.row(item)))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.step_label)
         layout.addWidget(self.title_label)
-        layout.addWidget(self.questions_label, 1)
+        layout.addWidget(self.questions_label)
+        layout.addStretch(1)
         layout.addWidget(self.clock_label)
         layout.addLayout(row(self.start_button, self.extend_button, self.reset_button))
         layout.addLayout(row(self.previous_button, self.next_button))
+        layout.addSpacing(8)
+        layout.addWidget(self.agenda_label)
+        layout.addWidget(self.agenda)
+
+    def sizeHint(self) -> QSize:
+        # Narrow enough to leave the map the room, wide enough for a question per line or two.
+        return QSize(420, 720)
 
     # --- phases -------------------------------------------------------------
 
@@ -128,8 +145,8 @@ class GuideWidget(QWidget):
         """Make phase ``index`` the current one, as one undoable step."""
         if not 0 <= index < len(self._phases) or index == self._index:
             return
-        title = self._phases[index].title
-        self.controller.execute(SetMeta({"phase": index}), tr("Phase: {title}").format(title=title))
+        text = tr("Go to phase {n}").format(n=index + 1)
+        self.controller.execute(SetMeta({"phase": index}), text)
 
     def next_phase(self) -> None:
         self.go_to(self._index + 1)
@@ -156,10 +173,24 @@ class GuideWidget(QWidget):
             )
         )
         self.title_label.setText(phase.title)
-        self.questions_label.setText("\n\n".join(f"• {q}" for q in phase.questions))
+        self.questions_label.setText(_questions_html(phase.questions))
+        self._show_agenda()
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(phases) - 1)
         self.timebox.reset(phase.minutes * 60)
+
+    def _show_agenda(self) -> None:
+        total = sum(phase.minutes for phase in self._phases)
+        self.agenda_label.setText(tr("Agenda · {minutes} min").format(minutes=total))
+        self.agenda.clear()
+        for number, phase in enumerate(self._phases, start=1):
+            item = QListWidgetItem(f"{number}. {phase.title} · {phase.minutes} min")
+            if number - 1 == self._index:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.agenda.addItem(item)
+        self.agenda.setCurrentRow(self._index)
 
     # --- timebox ------------------------------------------------------------
 
@@ -179,6 +210,16 @@ class GuideWidget(QWidget):
 
     def _time_is_up(self) -> None:
         self._signal()
+
+
+def _questions_html(questions: tuple[str, ...]) -> str:
+    """The questions as a bulleted list with a hanging indent (text escaped)."""
+    rows = "".join(
+        f'<tr><td style="padding-right:6px">•</td>'
+        f'<td style="padding-bottom:10px">{html.escape(question)}</td></tr>'
+        for question in questions
+    )
+    return f"<table>{rows}</table>"
 
 
 def _clock_font(font: QFont) -> QFont:

@@ -29,8 +29,9 @@ from workshop_app.analysis import Finding, Severity
 from workshop_app.domain import InsertAction, SetReview
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.i18n import tr
-from workshop_app.ui.views._widgets import full_screen_keys, text_label
+from workshop_app.ui.views._widgets import full_screen_keys, quoted, text_label
 from workshop_app.ui.views.actions import action_from_finding
+from workshop_app.ui.views.prompts import group_question
 from workshop_app.ui.views.timer import Timebox, format_clock
 
 __all__ = ["MIN_POINT_SIZE", "PresentationWindow", "point_size_for"]
@@ -41,7 +42,7 @@ _REFERENCE_HEIGHT = 1080
 _BASE_AT_REFERENCE = 20
 
 _STYLE = """
-#presentationPanel { background: #ffffff; }
+#presentationPanel { background: #ffffff; border-left: 3px solid #000000; }
 #presentationPanel QLabel { color: #000000; }
 #presentationPanel QLabel#severity { color: #ffffff; border-radius: 6px; padding: 4px 14px; }
 #presentationPanel QLabel#severity[level="error"] { background: #a50e0e; }
@@ -49,6 +50,7 @@ _STYLE = """
 #presentationPanel QLabel#severity[level="info"] { background: #3c4043; }
 #presentationPanel QLabel#subjects { color: #202124; }
 #presentationPanel QLabel#hint, #presentationPanel QLabel#feedback { color: #3c4043; }
+#presentationPanel QLabel#questionCaption { color: #1a56c4; }
 #presentationPanel QLabel#clock { color: #000000; }
 #presentationPanel QLabel#clock[over="true"] { background: #f6c343; border-radius: 6px; }
 #presentationPanel QLineEdit { border: 2px solid #000000; border-radius: 6px; padding: 6px;
@@ -113,6 +115,9 @@ class PresentationWindow(QWidget):
         self.clock_label.setVisible(self.timebox is not None)
         self.message_label = text_label("message")
         self.subjects_label = text_label("subjects")
+        self.question_caption = text_label("questionCaption")
+        self.question_caption.setText(tr("Question for the group"))
+        self.question_label = text_label("question")
         self.note_edit = QLineEdit(placeholderText=tr("Note for the protocol (optional)"))
         self.accept_button = QPushButton(tr("Accept"), objectName="accept", clicked=self.accept)
         self.keep_button = QPushButton(tr("Keep open"), clicked=self.keep_open)
@@ -136,6 +141,9 @@ class PresentationWindow(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.message_label)
         layout.addWidget(self.subjects_label)
+        layout.addSpacing(24)
+        layout.addWidget(self.question_caption)
+        layout.addWidget(self.question_label)
         layout.addStretch(1)
         layout.addWidget(self.note_edit)
         layout.addLayout(buttons)
@@ -164,11 +172,13 @@ class PresentationWindow(QWidget):
     def apply_scale(self, screen_height: int) -> None:
         """Size the type for a screen ``screen_height`` pixels tall."""
         base = point_size_for(screen_height)
-        sizes = {self.message_label: round(base * 1.5), self.severity_label: base}
+        sizes = {self.message_label: round(base * 1.5), self.question_label: round(base * 1.2)}
+        bold = (self.message_label, self.severity_label, self.clock_label, self.question_caption)
         for widget in self.panel.findChildren(QWidget):
             font = QFont(widget.font())
             font.setPointSize(sizes.get(widget, base))
-            font.setBold(widget in (self.message_label, self.severity_label, self.clock_label))
+            font.setBold(widget in bold)
+            font.setItalic(widget is self.question_label)
             widget.setFont(font)
 
     def present(self) -> None:
@@ -269,6 +279,7 @@ class PresentationWindow(QWidget):
             self.severity_label.hide()
             self.message_label.setText(tr("Nothing on the map is unclear any more."))
             self.subjects_label.clear()
+            self._show_question(None)
             self.map_view.select_subjects([])
             return
         session = self.controller.session
@@ -283,13 +294,19 @@ class PresentationWindow(QWidget):
         self.message_label.setText(finding.message)
         self.subjects_label.setText(
             tr("Concerns: {labels}").format(
-                labels=", ".join(f"“{session.label(s)}”" for s in finding.subjects)
+                labels=", ".join(quoted(session.label(s)) for s in finding.subjects)
             )
         )
+        self._show_question(group_question(finding.code))
         review = session.review_for(finding.code, finding.subjects)
         if not keep_note and review and review.get("note"):
             self.note_edit.setText(str(review["note"]))
         self.map_view.select_subjects(list(finding.subjects))
+
+    def _show_question(self, question: str | None) -> None:
+        self.question_label.setText(question or "")
+        self.question_caption.setVisible(bool(question))
+        self.question_label.setVisible(bool(question))
 
     def _show_time(self) -> None:
         assert self.timebox is not None

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from workshop_app.domain import Session
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.i18n import tr
-from workshop_app.ui.views._widgets import row, sized, text_label
+from workshop_app.ui.views._widgets import quoted, row, sized, text_label
 from workshop_app.ui.views.ranking import (
     PairwiseComparison,
     comparison_groups,
@@ -272,7 +272,7 @@ def _rank_item(session: Session, node: str, level: list[str]) -> QListWidgetItem
     item.setData(_ID_ROLE, node)
     if tied:
         item.setBackground(QBrush(_TIE_BACKGROUND))
-        others = ", ".join(f"“{session.label(n)}”" for n in level if n != node)
+        others = ", ".join(quoted(session.label(n)) for n in level if n != node)
         item.setToolTip(
             tr("Tie: shares rank {rank} with {others}").format(rank=rank, others=others)
         )
@@ -297,7 +297,7 @@ def _describe_cycles(session: Session, cycles: list[list[str]]) -> str:
         steps = zip(cycle, [*cycle[1:], cycle[0]], strict=True)
         lines.append(
             ", ".join(
-                tr("“{a}” over “{b}”").format(a=session.label(a), b=session.label(b))
+                tr("{a} over {b}").format(a=quoted(session.label(a)), b=quoted(session.label(b)))
                 for a, b in steps
             )
         )

@@ -27,6 +27,7 @@ from workshop_app.analysis import Finding, Severity
 from workshop_app.domain import AddEdge, Batch, EdgeKind, NodeKind, Operation, RemoveEdge, Session
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.i18n import tr
+from workshop_app.ui.views._widgets import quoted
 
 __all__ = ["RACI_CYCLE", "RaciModel", "RaciTable", "RaciWidget", "next_raci_kind"]
 
@@ -166,10 +167,10 @@ class RaciModel(QAbstractTableModel):
             return font
         if role == Qt.ToolTipRole and kinds:
             names = _kind_names()
-            return tr("{role} → “{responsibility}”: {kinds}").format(
+            return tr("{role} → {responsibility}: {kinds}").format(
                 role=self.session.label(self.columns[index.column()]),
                 kinds=", ".join(names[kind] for kind in kinds),
-                responsibility=self.session.label(self.rows[index.row()]),
+                responsibility=quoted(self.session.label(self.rows[index.row()])),
             )
         return None
 
