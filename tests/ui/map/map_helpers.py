@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -10,6 +12,9 @@ from pytestqt.qtbot import QtBot
 from workshop_app.domain import Session
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.map import MapView
+
+#: The ``map_show`` fixture: show a map view of a session.
+MapShow = Callable[[Session], MapView]
 
 
 def shown_view(qtbot: QtBot, session: Session) -> MapView:

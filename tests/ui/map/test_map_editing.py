@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from map_helpers import drag, point_of, shown_view
-from map_samples import german_session
+from map_helpers import drag, point_of
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
@@ -20,11 +19,6 @@ POPUP_NOISE = pytest.mark.qt_log_ignore(
     r"This plugin does not support raise\(\)",
     "This plugin does not support grabbing the keyboard",
 )
-
-
-@pytest.fixture
-def map_view(qtbot: QtBot) -> MapView:
-    return shown_view(qtbot, german_session(positioned=True))
 
 
 def _editor(view: MapView) -> LabelEditor:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import math
 
-import pytest
-from map_helpers import shown_view
+from map_helpers import MapShow
 from map_samples import german_session
 from PySide6.QtCore import QPointF
-from pytestqt.qtbot import QtBot
 
 from workshop_app.domain import (
     AddEdge,
@@ -23,11 +21,6 @@ from workshop_app.domain import (
 )
 from workshop_app.layout import auto_layout
 from workshop_app.ui.map import MapView
-
-
-@pytest.fixture
-def map_view(qtbot: QtBot) -> MapView:
-    return shown_view(qtbot, german_session(positioned=True))
 
 
 def test_every_node_and_edge_has_an_item(map_view: MapView) -> None:
@@ -116,10 +109,10 @@ def test_a_new_session_replaces_every_item(map_view: MapView) -> None:
     assert map_view.scene().edges == {}
 
 
-def test_a_map_without_positions_is_laid_out_without_becoming_modified(qtbot: QtBot) -> None:
+def test_a_map_without_positions_is_laid_out_without_becoming_modified(map_show: MapShow) -> None:
     session = german_session(positioned=False)
     expected = auto_layout(session)
-    view = shown_view(qtbot, session)
+    view = map_show(session)
     stack = view.controller.undo_stack
     assert stack.count() == 0
     assert stack.isClean()

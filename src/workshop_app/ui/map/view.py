@@ -72,7 +72,6 @@ class MapView(QGraphicsView):
         )
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._legend = LegendOverlay(self._scene.style, self)
@@ -307,8 +306,21 @@ class MapView(QGraphicsView):
         target = max(MIN_ZOOM, min(MAX_ZOOM, self.zoom() * factor))
         self.setTransformationAnchor(anchor)
         self.scale(target / self.zoom(), target / self.zoom())
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self._renamer.place()
+
+    def _zoom_at(self, factor: float, view_pos: QPointF) -> None:
+        """Zoom keeping the scene point under ``view_pos`` where it is.
+
+        Computed from the event's position rather than with Qt's
+        ``AnchorUnderMouse``, which reads the global cursor position instead
+        and falls back to the view's centre when the view does not believe
+        it is under the mouse.
+        """
+        point = view_pos.toPoint()
+        before = self.mapToScene(point)
+        self._zoom_by(factor, QGraphicsView.ViewportAnchor.NoAnchor)
+        drift = self.mapToScene(point) - before
+        self.centerOn(self.mapToScene(self.viewport().rect().center()) - drift)
 
     def _show_rect(self, rect: QRectF, max_zoom: float) -> None:
         """Centre on ``rect`` at the largest zoom (up to ``max_zoom``) that shows it all."""
@@ -370,7 +382,7 @@ class MapView(QGraphicsView):
         if control or event.pixelDelta().isNull():
             steps = event.angleDelta().y() / 120
             if steps:
-                self._zoom_by(ZOOM_STEP**steps, QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+                self._zoom_at(ZOOM_STEP**steps, event.position())
             event.accept()
             return
         self.auto_fit = False
