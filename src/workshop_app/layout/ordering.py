@@ -18,6 +18,8 @@ __all__ = ["count_crossings", "order_layers"]
 
 #: Rounds of one sweep down and one up; the result rarely improves after a few.
 ROUNDS = 4
+#: Stop early when a round removes fewer than this share of the crossings left.
+ENOUGH = 0.01
 
 
 def order_layers(graph: LayeredGraph, rounds: int = ROUNDS) -> list[list[int]]:
@@ -38,15 +40,15 @@ def order_layers(graph: LayeredGraph, rounds: int = ROUNDS) -> list[list[int]]:
     best = [list(layer) for layer in layers]
     fewest = crossings.count(layers)
     for _ in range(rounds):
-        if fewest == 0:
-            break
         for layer in layers[1:]:
             _reorder(layer, above, position, graph.tier)
         for layer in reversed(layers[:-1]):
             _reorder(layer, below, position, graph.tier)
-        now = crossings.count(layers)
+        previous, now = fewest, crossings.count(layers)
         if now < fewest:
             best, fewest = [list(layer) for layer in layers], now
+        if previous - now <= previous * ENOUGH:
+            break
     return best
 
 
@@ -73,7 +75,9 @@ def _reorder(
     barycenter = {}
     for node in layer:
         pulls = neighbours[node]
-        barycenter[node] = sum(position[n] for n in pulls) / len(pulls) if pulls else position[node]
+        barycenter[node] = (
+            sum(map(position.__getitem__, pulls)) / len(pulls) if pulls else position[node]
+        )
     layer.sort(key=lambda node: (tier[node], barycenter[node], node))
     _number(layer, position)
 

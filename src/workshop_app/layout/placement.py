@@ -73,7 +73,7 @@ def _align(
         total, count = 0.0, 0
         for node in col:
             pulls = neighbours[node]
-            total += sum(x[n] for n in pulls)
+            total += sum(map(x.__getitem__, pulls))
             count += len(pulls)
         desired.append(total / count if count else current)
         weights.append(count or 1)
