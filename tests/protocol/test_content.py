@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.protocol.conftest import HOSTILE_LABELS, pdf_fonts, pdf_info, pdf_text
 from workshop_app.analysis import find_ambiguities
 from workshop_app.domain import Session
 from workshop_app.fileformat import load_session
 from workshop_app.protocol import export_protocol
 from workshop_app.resources import resource_path
+
+from .helpers import HOSTILE_LABELS, build_session, pdf_fonts, pdf_info, pdf_text
 
 HEADINGS = {
     "en": ["Map", "Priorities", "RACI matrix", "Decision spaces", "Escalation paths",
@@ -23,12 +24,13 @@ HEADINGS = {
 }  # fmt: skip
 
 
-@pytest.fixture(params=["de", "en"])
+@pytest.fixture(params=["de", "en"], scope="module")
 def exported(
-    request: pytest.FixtureRequest, tmp_path: Path, hostile_session: Callable[[str], Session]
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[Session, Path, str]:
-    session = hostile_session(request.param)
-    path = tmp_path / "protocol.pdf"
+    """The protocol of the hostile session, exported once per language for all tests here."""
+    session = build_session(request.param)
+    path = tmp_path_factory.mktemp(request.param) / "protocol.pdf"
     export_protocol(session, path)
     return session, path, request.param
 

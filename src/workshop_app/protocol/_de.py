@@ -102,11 +102,15 @@ GERMAN: dict[str, str] = {
     "The analysis found nothing unclear.": "Die Analyse hat nichts Unklares gefunden.",
     "Errors": "Fehler",
     "Warnings": "Warnungen",
-    "Notes": "Hinweise",
+    "Information": "Hinweise",
     "Finding": "Befund",
     "Concerns": "Betrifft",
     "Review": "Bewertung",
     "Accepted": "Akzeptiert",
+    # Long texts
+    "Notes": "Notizen",
+    "continued in the appendix, text {number}": "Fortsetzung im Anhang, Text {number}",
+    "Appendix: long texts": "Anhang: lange Texte",
     # Actions
     "Agreed actions": "Vereinbarte Maßnahmen",
     "No actions were agreed.": "Es wurden keine Maßnahmen vereinbart.",

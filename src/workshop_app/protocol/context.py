@@ -14,7 +14,11 @@ from workshop_app.i18n import Translator
 from workshop_app.protocol.document import FrameSize, mark_for_outline
 from workshop_app.protocol.styles import Styles, markup
 
-__all__ = ["ProtocolContext", "format_date"]
+__all__ = ["LONG_TEXT", "LONG_TEXT_LINES", "ProtocolContext", "format_date"]
+
+#: A free text longer than this (characters or lines) is printed in the appendix.
+LONG_TEXT = 800
+LONG_TEXT_LINES = 12
 
 _MONTHS = (
     "January",
@@ -71,6 +75,7 @@ class ProtocolContext:
     positions: dict[str, tuple[float, float]]
     portrait: FrameSize
     landscape: FrameSize
+    long_texts: list[tuple[str, str]] = field(default_factory=list, init=False)
     _sections: int = field(default=0, init=False)
 
     def heading(self, title: str) -> Paragraph:
@@ -78,6 +83,28 @@ class ProtocolContext:
         self._sections += 1
         text = f"{self._sections}\u2002{title}"
         return mark_for_outline(Paragraph(markup(text), self.styles.h1), text)
+
+    def brief(self, text: object, subject: str, what: str) -> str:
+        """``text`` for a table cell: as it is when short, else its start and a pointer.
+
+        A long text (a page of notes) goes in full into the appendix, where
+        it flows as ordinary paragraphs. Left in a table cell it would make
+        one row span pages, hard to read, and reportlab re-measures a cell
+        that splits at every page, so layout time would grow with the square
+        of the text's length.
+        """
+        text = "" if text is None else str(text)
+        if len(text) <= LONG_TEXT and text.count("\n") < LONG_TEXT_LINES:
+            return text
+        self.long_texts.append((f"{subject} · {what}", text))
+        start = " ".join(text[: LONG_TEXT // 2].split()[:-1])
+        pointer = self._("continued in the appendix, text {number}")
+        return f"{start} … ({pointer.format(number=len(self.long_texts))})"
+
+    def notes(self, node_id: str) -> str:
+        """The node's notes for a table cell (see :meth:`brief`)."""
+        notes = self.session.graph.nodes[node_id].get("notes")
+        return self.brief(notes, self.label(node_id), self._("Notes"))
 
     def label(self, node_id: str) -> str:
         return self.session.label(node_id)

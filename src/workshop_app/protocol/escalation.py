@@ -136,7 +136,11 @@ def _chain_row(ctx: ProtocolContext, chain: Chain) -> list[object]:
         path += " → " + _("{label} (loop)").format(label=ctx.label(chain.loop_to))
     triggers = []
     for source, target in _edges(chain):
-        trigger = graph.edges[source, target, EdgeKind.ESCALATES_TO].get("trigger")
+        trigger = ctx.brief(
+            graph.edges[source, target, EdgeKind.ESCALATES_TO].get("trigger"),
+            f"{ctx.label(source)} → {ctx.label(target)}",
+            _("Triggers"),
+        )
         if trigger:
             triggers.append(f"→ {ctx.label(target)}: {trigger}")
     return [

@@ -15,7 +15,7 @@ from workshop_app.domain import LANGUAGES, Session
 from workshop_app.i18n import translator
 from workshop_app.layout import auto_layout
 from workshop_app.layout.layers import stored_position
-from workshop_app.protocol import escalation, mappages, outcomes, sections
+from workshop_app.protocol import appendix, escalation, mappages, outcomes, sections
 from workshop_app.protocol._de import GERMAN
 from workshop_app.protocol.context import ProtocolContext, format_date
 from workshop_app.protocol.document import PAGE_SIZES, ProtocolDocument, frame_size
@@ -82,6 +82,8 @@ def _story(ctx: ProtocolContext) -> list[Flowable]:
         *escalation.escalation_paths(ctx),
         *outcomes.findings(ctx),
         *outcomes.actions(ctx),
+        # Last: it holds the long texts that the sections above set aside.
+        *appendix.appendix(ctx),
     ]
 
 

@@ -20,7 +20,7 @@ def _severity_titles(ctx: ProtocolContext) -> dict[Severity, str]:
     return {
         Severity.ERROR: _("Errors"),
         Severity.WARNING: _("Warnings"),
-        Severity.INFO: _("Notes"),
+        Severity.INFO: _("Information"),
     }
 
 
@@ -30,7 +30,10 @@ def _review_cell(ctx: ProtocolContext, finding: Finding) -> Paragraph:
         head = f'<font name="{styles.cell_bold.fontName}">✓ {markup(_("Accepted"))}</font>'
     else:
         head = markup(_("open"))
-    note = f"<br/>{markup(finding.note)}" if finding.note else ""
+    note = ""
+    if finding.note:
+        subject = ctx.labels(finding.subjects) or finding.code
+        note = "<br/>" + markup(ctx.brief(finding.note, subject, _("Review")))
     return Paragraph(head + note, styles.cell)
 
 
@@ -118,7 +121,10 @@ def actions(ctx: ProtocolContext) -> list[Flowable]:
         rows.append(
             [
                 str(number),
-                ctx.text_with_notes(str(action.get("text", "")), str(action.get("notes") or "")),
+                ctx.text_with_notes(
+                    ctx.brief(action.get("text", ""), f"{_('Action')} {number}", _("Action")),
+                    ctx.brief(action.get("notes"), f"{_('Action')} {number}", _("Notes")),
+                ),
                 _owner(ctx, action.get("owner")),
                 ctx.date(due) if due not in (None, "") else _DASH,
                 _status(ctx, action.get("status")),

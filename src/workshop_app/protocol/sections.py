@@ -164,7 +164,7 @@ def priorities(ctx: ProtocolContext) -> list[Flowable]:
         rows.append(
             [
                 str(place),
-                ctx.text_with_notes(ctx.label(node), graph.nodes[node].get("notes", "")),
+                ctx.text_with_notes(ctx.label(node), ctx.notes(node)),
                 str(graph.nodes[node].get("rank", _DASH)),
                 ctx.labels(outranks) or _DASH,
                 _owners(ctx, node),
@@ -203,7 +203,11 @@ def _conflicts(ctx: ProtocolContext) -> list[Flowable]:
             status = _("settled: {label} comes first").format(label=ctx.label(first))
         else:
             status = _("open: the order does not decide")
-        notes = graph.edges[a, b, EdgeKind.CONFLICTS_WITH].get("notes", "")
+        notes = ctx.brief(
+            graph.edges[a, b, EdgeKind.CONFLICTS_WITH].get("notes"),
+            f"{ctx.label(a)} ↔ {ctx.label(b)}",
+            _("Notes"),
+        )
         rows.append([ctx.label(a), ctx.text_with_notes(ctx.label(b), notes), status])
     width = ctx.portrait.width
     return [
@@ -234,15 +238,16 @@ def decision_spaces(ctx: ProtocolContext) -> list[Flowable]:
             ctx.label(node),
             _("serves: {labels}").format(labels=ctx.labels(serves)) if serves else "",
             _("bounded by: {labels}").format(labels=ctx.labels(bounded)) if bounded else "",
-            data.get("notes", ""),
+            ctx.notes(node),
         )
         rows.append(
             [
                 cell,
                 _owners(ctx, node),
-                str(data.get("decision_limit") or _DASH),
+                ctx.brief(data.get("decision_limit"), ctx.label(node), _("Decision limit"))
+                or _DASH,
                 _("yes, must be re-confirmed") if data.get("reconfirm") is True else _("no"),
-                str(data.get("good_enough") or _DASH),
+                ctx.brief(data.get("good_enough"), ctx.label(node), _("Good enough when")) or _DASH,
                 ctx.yes_no(data.get("critical")),
             ]
         )
@@ -271,10 +276,9 @@ def guardrails(ctx: ProtocolContext) -> list[Flowable]:
         bounded = [
             s for s, _t, k in session.graph.in_edges(node, keys=True) if k == EdgeKind.BOUNDED_BY
         ]
-        notes = session.graph.nodes[node].get("notes", "")
         rows.append(
             [
-                ctx.text_with_notes(ctx.label(node), notes),
+                ctx.text_with_notes(ctx.label(node), ctx.notes(node)),
                 _owners(ctx, node),
                 ctx.labels(bounded) or _DASH,
             ]

@@ -1,0 +1,125 @@
+"""Texts and maps of any size: long words, huge notes, hundreds of nodes."""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from workshop_app.domain import AddEdge, AddNode, EdgeKind, NodeKind, Session, SetNodeFields
+from workshop_app.protocol import export_protocol
+
+from .helpers import page_sizes, pdf_pages, pdf_text
+
+LONG_WORD = (string.ascii_letters * 6)[:300]
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def test_long_unbroken_labels_wrap_in_tables(
+    tmp_path: Path, hostile_session: Callable[[str], Session]
+) -> None:
+    session = hostile_session("en")
+    fields = {"decision_limit": LONG_WORD}
+    session.apply(AddNode("x_long", NodeKind.RESPONSIBILITY, LONG_WORD, fields))
+    session.apply(AddNode("r_long", NodeKind.ROLE, "R" + LONG_WORD))
+    session.apply(AddEdge("r_long", "x_long", EdgeKind.ACCOUNTABLE))
+    path = tmp_path / "long.pdf"
+    export_protocol(session, path)
+    text = _squeezed(pdf_text(path))
+    # Broken across lines, but complete: in the RACI column head the role is
+    # cut short and given in full beneath the matrix.
+    assert LONG_WORD in text
+    assert "R" + LONG_WORD in text
+
+
+def test_huge_notes_are_printed_in_full_in_the_appendix(
+    tmp_path: Path, hostile_session: Callable[[str], Session]
+) -> None:
+    session = hostile_session("de")
+    paragraph = "Diese Kulanzregel gilt nur nach Rücksprache mit der Teamleitung. " * 40
+    notes = "\n".join([paragraph] * 12) + " ENDE-DER-NOTIZ"
+    session.apply(SetNodeFields("x_greek", {"notes": notes, "good_enough": LONG_WORD * 10}))
+    path = tmp_path / "notes.pdf"
+    export_protocol(session, path)
+    text = pdf_text(path)
+    assert "(Fortsetzung im Anhang, Text 1)" in text
+    assert "(Fortsetzung im Anhang, Text 2)" in text
+    footer = re.compile(r"Verantwortung & <Kundenservice> · 26\.11\.2026 Seite \d+ von \d+")
+    appendix = _squeezed(footer.sub("", text.split("Anhang: lange Texte")[1]))
+    assert _squeezed(notes) in appendix
+    assert LONG_WORD * 10 in appendix
+
+
+def test_empty_session_exports(tmp_path: Path) -> None:
+    path = tmp_path / "empty.pdf"
+    export_protocol(Session(), path)
+    text = pdf_text(path)
+    assert "The map is empty." in text
+    assert "No actions were agreed." in text
+
+
+def test_text_outside_the_font_and_control_characters_do_not_break_the_export(
+    tmp_path: Path,
+) -> None:
+    session = Session()
+    session.apply(AddNode("p1", NodeKind.PRIORITY, "Kanji 漢字 and bell \x07 here"))
+    path = tmp_path / "glyphs.pdf"
+    export_protocol(session, path)
+    assert "bell here" in " ".join(pdf_text(path).split())
+
+
+@pytest.fixture(scope="module")
+def big_protocol(
+    generate: Callable[..., Session], tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Session, Path]:
+    session = generate(300, seed=3)
+    path = tmp_path_factory.mktemp("big") / "big.pdf"
+    export_protocol(session, path, pagesize="Letter")
+    return session, path
+
+
+def _section(pages: list[str], heading: str, next_heading: str) -> list[str]:
+    """The pages from ``heading`` to ``next_heading``, both included."""
+    start = next(n for n, text in enumerate(pages) if heading in text)
+    end = next(n for n, text in enumerate(pages) if next_heading in text)
+    return pages[start : end + 1]
+
+
+def test_big_raci_is_split_into_parts_that_repeat_their_header(
+    big_protocol: tuple[Session, Path],
+) -> None:
+    session, path = big_protocol
+    pages = _section(pdf_pages(path), "3 RACI matrix", "4 Decision spaces")
+    assert len(pages) > 3
+    raci = " ".join(" ".join(pages).split())
+    assert "the matrix comes in" in raci
+    # Every page of the matrix starts its table with the column heads.
+    for page in pages[1:-1]:
+        assert page.lstrip().startswith("Responsibility")
+    responsibilities = session.nodes_of_kind(NodeKind.RESPONSIBILITY)
+    roles = [
+        role
+        for role in session.nodes_of_kind(NodeKind.ROLE)
+        if any(k in ("accountable", "responsible", "consulted", "informed")
+               and session.kind(t) is NodeKind.RESPONSIBILITY
+               for _s, t, k in session.graph.out_edges(role, keys=True))
+    ]  # fmt: skip
+    for node in [*responsibilities, *roles]:
+        assert session.label(node) in raci
+
+
+def test_big_map_gets_an_overview_and_tiles_on_landscape_letter(
+    big_protocol: tuple[Session, Path],
+) -> None:
+    _, path = big_protocol
+    text = pdf_text(path)
+    assert "Map, part A1 (1 of" in text
+    sizes = page_sizes(path)
+    assert (612.0, 792.0) in sizes
+    assert (792.0, 612.0) in sizes
