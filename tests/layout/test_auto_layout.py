@@ -7,8 +7,8 @@ import math
 
 import networkx as nx
 import pytest
-from conftest import build, overlapping
 
+from conftest import build, overlapping
 from workshop_app.domain import EdgeKind, NodeKind, Session
 from workshop_app.layout import H_GAP, NODE_HEIGHT, NODE_WIDTH, auto_layout
 
@@ -156,3 +156,8 @@ def test_rank_order_wins_over_fewer_crossings() -> None:
     assert auto_layout(ranked)["p_1"][0] < auto_layout(ranked)["p_2"][0]
     # The same map without ranks shows that the swap would untangle the edges.
     assert auto_layout(unranked)["p_1"][0] > auto_layout(unranked)["p_2"][0]
+
+
+def test_rows_need_room_for_at_least_one_node() -> None:
+    with pytest.raises(ValueError, match="max_per_row"):
+        auto_layout(build(["r_1"]), max_per_row=0)

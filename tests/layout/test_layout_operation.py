@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import build
-
 from workshop_app.domain import UNSET, Batch, Session, SetNodeFields
 from workshop_app.layout import auto_layout, layout_operation
 
@@ -50,3 +49,9 @@ def test_laying_out_again_places_only_the_node_without_a_position(generate) -> N
     session.apply(SetNodeFields(first, {"position": UNSET}))
     operation = layout_operation(session)
     assert [op.node_id for op in operation.operations] == [first]
+
+
+def test_a_kept_position_with_more_decimals_is_left_as_it_is() -> None:
+    session = build([("r_1", {"position": [10.123, 5.55]}), "x_1"], [("r_1", "x_1", "responsible")])
+    operation = layout_operation(session)
+    assert [op.node_id for op in operation.operations] == ["x_1"]

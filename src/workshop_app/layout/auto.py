@@ -66,6 +66,8 @@ def auto_layout(
         Node id to centre, in scene units; boxes of ``NODE_WIDTH`` x
         ``NODE_HEIGHT`` at these centres keep ``H_GAP`` / ``V_GAP`` apart.
     """
+    if max_per_row is not None and max_per_row < 1:
+        raise ValueError(f"max_per_row must be at least 1, not {max_per_row}")
     graph = layered_graph(session)
     if not graph.ids:
         return {}
@@ -90,12 +92,12 @@ def layout_operation(
 ) -> Operation:
     """The change that applies :func:`auto_layout`, as one undoable step.
 
-    Only nodes whose position changes are touched; positions are rounded to
-    one decimal, as they are saved.
+    Only nodes whose position changes are touched (a kept position is left
+    as it is); new positions are rounded to one decimal.
     """
     changes = []
-    for node_id, (x, y) in sorted(auto_layout(session, full=full, max_per_row=max_per_row).items()):
-        position = [round(x, 1), round(y, 1)]
-        if stored_position(session.graph.nodes[node_id]) != tuple(position):
+    for node_id, centre in sorted(auto_layout(session, full=full, max_per_row=max_per_row).items()):
+        position = [round(centre[0], 1), round(centre[1], 1)]
+        if stored_position(session.graph.nodes[node_id]) not in (centre, tuple(position)):
             changes.append(SetNodeFields(node_id, {"position": position}))
     return Batch(tuple(changes))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from workshop_app.domain import NODE_FIELDS, EdgeKind, NodeKind, Session, check_field
+from workshop_app.domain import EdgeKind, FieldSpec, NodeKind, Session, check_field
 
 __all__ = ["LayeredGraph", "layered_graph", "stored_position"]
 
@@ -24,7 +24,7 @@ _BAND = {
     NodeKind.RESPONSIBILITY.value: 2,
     NodeKind.ROLE.value: 3,
 }
-_POSITION = next(spec for spec in NODE_FIELDS[NodeKind.ROLE] if spec.name == "position")
+_POSITION = FieldSpec("position", "position")
 
 
 @dataclass(frozen=True)
