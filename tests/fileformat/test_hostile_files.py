@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import subprocess
 import sys
 import textwrap
@@ -14,6 +15,7 @@ import pytest
 from workshop_app.fileformat import (
     MAX_FILE_BYTES,
     SessionFormatError,
+    dumps_session,
     load_session,
     loads_session,
     parse_yaml,
@@ -481,3 +483,42 @@ def test_parse_yaml_gives_plain_data_and_lines() -> None:
     data, lines = parse_yaml("a:\n  - {b: ~, c: -0.5e1}\n  - [true, '1']\n", "t.yaml")
     assert data == {"a": [{"b": None, "c": -5.0}, [True, "1"]]}
     assert lines[("a", 0, "c")] == 2 and lines[("a", 1, 1)] == 3
+
+
+MUTATION_BYTES = b"{}[],:&*!|>-?#'\"%@`\n \t\\0123456789abcxyz\xc3\xa4\xff\x00~."
+
+
+@pytest.mark.parametrize(
+    "count", [300, pytest.param(20_000, marks=pytest.mark.slow)], ids=["quick", "long"]
+)
+def test_mutated_files_are_refused_or_round_trip(count: int) -> None:
+    rng = random.Random(count)
+    base = bytearray(
+        (
+            HEADER
+            + NODES
+            + "edges:\n  - {source: r1, target: x1, kind: accountable}\n"
+            + "meta: {title: Tür, participants: [{name: A}]}\n"
+        ).encode()
+    )
+    loaded = 0
+    for _ in range(count):
+        data = bytearray(base)
+        for _ in range(rng.randint(1, 4)):
+            at = rng.randrange(len(data))
+            choice = rng.random()
+            if choice < 0.4:
+                data[at] = rng.choice(MUTATION_BYTES)
+            elif choice < 0.7:
+                data[at:at] = bytes([rng.choice(MUTATION_BYTES)]) * rng.randint(1, 3)
+            else:
+                del data[at : at + rng.randint(1, 5)]
+        try:
+            session = loads_session(bytes(data))
+        except SessionFormatError as err:
+            assert "\n" not in str(err)
+            continue
+        loaded += 1
+        text = dumps_session(session)
+        assert dumps_session(loads_session(text)) == text
+    assert 0 < loaded < count

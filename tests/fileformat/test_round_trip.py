@@ -401,11 +401,10 @@ def test_any_session_survives_save_and_load(session: Session) -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(key=TEXT, value=VALUES)
+@given(key=TEXT.filter(lambda k: k not in TOP_LEVEL), value=VALUES)
 def test_any_value_reads_back_with_either_parser(key: str, value: object) -> None:
-    session = Session(extra={key or "k": value})
-    text = dumps_session(session)
+    text = dumps_session(Session(extra={key: value}))
     for loader in (yaml.SafeLoader, parser_module._Loader):
         with mock.patch.object(parser_module, "_Loader", loader):
             data, _ = parse_yaml(text)
-        assert data[key or "k"] == value
+        assert data[key] == value

@@ -17,7 +17,7 @@ from workshop_app.i18n import translator
 
 __all__ = ["SaveError", "SessionFormatError", "format_path", "one_line", "show"]
 
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _SHOWN = 40  # characters of a text value quoted in a message
 

@@ -163,9 +163,6 @@ def _checked_text(text: str | bytes, source: str) -> str:
     """``text`` as a string, after the size, encoding and character checks."""
     if isinstance(text, bytes):
         check_size(len(text), source)
-    elif len(text) > MAX_FILE_BYTES // 4:  # only then can its UTF-8 be too large
-        check_size(len(text.encode("utf-8", "surrogatepass")), source)
-    if isinstance(text, bytes):
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -175,6 +172,8 @@ def _checked_text(text: str | bytes, source: str) -> str:
                 line=text.count(b"\n", 0, exc.start) + 1,
                 byte=text[exc.start],
             ) from None
+    elif len(text) > MAX_FILE_BYTES // 4:  # only then can its UTF-8 be too large
+        check_size(len(text.encode("utf-8", "surrogatepass")), source)
     if match := _NOT_PRINTABLE.search(text):
         raise SessionFormatError(
             "contains a character that is not allowed in a session file (U+{code:04X})",
