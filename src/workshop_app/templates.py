@@ -20,9 +20,9 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -231,36 +231,33 @@ def parse_template(text: str | bytes, source: str, *, name: str | None = None) -
 def _build_starter(template: Template, reader: _Reader) -> Session:
     """A session holding the template's starter map, checked by the domain's own rules."""
     session = Session(meta={"title": template.title, "language": template.language})
-    for place, make in _starter_entries(template, reader):
+    entries = [
+        *(
+            (("starter", "nodes", i), entry, _NODE_KEYS, _add_node)
+            for i, entry in enumerate(template.nodes)
+        ),
+        *(
+            (("starter", "edges", i), entry, _EDGE_KEYS, _add_edge)
+            for i, entry in enumerate(template.edges)
+        ),
+    ]
+    for place, entry, required, operation in entries:
+        fields = reader.mapping(entry, place, None, required)
         try:
-            session.apply(make())
+            session.apply(operation(fields))
         except DomainError as error:
             raise reader.refuse(str(error), place) from None
     return session
 
 
-def _starter_entries(
-    template: Template, reader: _Reader
-) -> Iterator[tuple[Place, Callable[[], Operation]]]:
-    """For each starter entry: its place, and a function making its operation."""
-    for index, entry in enumerate(template.nodes):
-        place = ("starter", "nodes", index)
-        node = reader.mapping(entry, place, None, _NODE_KEYS)
-        fields = {k: v for k, v in node.items() if k not in _NODE_KEYS}
-        yield place, partial(_add_node, node, fields)
-    for index, entry in enumerate(template.edges):
-        place = ("starter", "edges", index)
-        edge = reader.mapping(entry, place, None, _EDGE_KEYS)
-        fields = {k: v for k, v in edge.items() if k not in _EDGE_KEYS}
-        yield place, partial(_add_edge, edge, fields)
+def _add_node(entry: Mapping[str, Any]) -> Operation:
+    fields = {k: v for k, v in entry.items() if k not in _NODE_KEYS}
+    return AddNode(entry["id"], _kind(NodeKind, entry["kind"]), entry["label"], fields)
 
 
-def _add_node(node: Mapping[str, Any], fields: dict[str, Any]) -> Operation:
-    return AddNode(node["id"], _kind(NodeKind, node["kind"]), node["label"], fields)
-
-
-def _add_edge(edge: Mapping[str, Any], fields: dict[str, Any]) -> Operation:
-    return AddEdge(edge["source"], edge["target"], _kind(EdgeKind, edge["kind"]), fields)
+def _add_edge(entry: Mapping[str, Any]) -> Operation:
+    fields = {k: v for k, v in entry.items() if k not in _EDGE_KEYS}
+    return AddEdge(entry["source"], entry["target"], _kind(EdgeKind, entry["kind"]), fields)
 
 
 def _kind(enum: type[NodeKind] | type[EdgeKind], value: Any) -> Any:

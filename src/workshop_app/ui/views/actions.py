@@ -207,8 +207,7 @@ class ActionDelegate(QStyledItemDelegate):
             combo.addItems(sorted(session.label(r) for r in session.nodes_of_kind(NodeKind.ROLE)))
             return combo
         if field == "due":
-            editor = QDateEdit(parent, calendarPopup=True, displayFormat=_ISO)
-            return editor
+            return QDateEdit(parent, calendarPopup=True, displayFormat=_ISO)
         if field == "status":
             combo = QComboBox(parent)
             for key, name in _status_names().items():

@@ -60,7 +60,6 @@ class RankList(QListWidget):
         self.setDragDropMode(QAbstractItemView.InternalMove)
         self.setDefaultDropAction(Qt.MoveAction)
         self.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.setAlternatingRowColors(False)
         self.setSpacing(2)
 
     def dropEvent(self, event: QDropEvent) -> None:
