@@ -6,10 +6,9 @@ layer between them (so a new responsibility lands above the role that owns
 it and below the priority it serves), and takes the nearest free place in
 the rows that already hold nodes of its layer, so the layers stay apart; a
 row change costs like a move sideways, and a full row is extended at its
-end. New nodes are placed
-outward from the placed ones, breadth first, so a group of new nodes grows
-from where it attaches to the map; a group that attaches nowhere starts to
-the right of the map, at the height of its layer.
+end. New nodes are placed outward from the placed ones, breadth first, so a
+group of new nodes grows from where it attaches to the map; a group that
+attaches nowhere starts to the right of the map, at the height of its layer.
 
 When most nodes are new (a map imported with a few positions), placing them
 one by one would sprawl; they are laid out in layers of their own instead,
@@ -127,11 +126,14 @@ _JUMPS = 8
 class _LayerRows:
     """The y of every row holding nodes of each layer, to line new nodes up with them."""
 
-    def __init__(self) -> None:
-        self._rows: defaultdict[int, list[float]] = defaultdict(list)
+    def __init__(self, graph: LayeredGraph, fixed: dict[int, tuple[float, float]]) -> None:
+        ys: defaultdict[int, set[float]] = defaultdict(set)
+        for node, (_, y) in fixed.items():
+            ys[graph.layer[node]].add(y)
+        self._rows = {layer: sorted(values) for layer, values in ys.items()}
 
     def add(self, layer: int, y: float) -> None:
-        rows = self._rows[layer]
+        rows = self._rows.setdefault(layer, [])
         index = bisect.bisect_left(rows, y)
         if index == len(rows) or rows[index] != y:
             rows.insert(index, y)
@@ -147,11 +149,11 @@ class _LayerRows:
         return sorted(close, key=lambda row: (abs(row - y), row))
 
     def middle(self, layer: int) -> float:
-        """The layer's middle row, or a row per layer away from the nearest layer with one."""
-        known = [other for other, rows in self._rows.items() if rows]
-        if not known:
-            return NODE_HEIGHT / 2 + layer * _CLEAR_Y
-        nearest = min(known, key=lambda other: (abs(other - layer), other))
+        """The layer's middle row, or a row per layer away from the nearest layer with rows.
+
+        There is always one: this is only asked once some nodes are placed.
+        """
+        nearest = min(self._rows, key=lambda other: (abs(other - layer), other))
         rows = self._rows[nearest]
         return rows[len(rows) // 2] + (layer - nearest) * _CLEAR_Y
 
@@ -161,15 +163,10 @@ def place_new_nodes(
 ) -> list[tuple[float, float]]:
     """Return the centre of every node: ``fixed`` ones unchanged, the others placed."""
     positions: dict[int, tuple[float, float]] = {}
-    occupancy, rows = _Occupancy(), _LayerRows()
-
-    def put(node: int, x: float, y: float) -> None:
+    occupancy, rows = _Occupancy(), _LayerRows(graph, fixed)
+    for node, (x, y) in fixed.items():
         positions[node] = (x, y)
         occupancy.add(x, y)
-        rows.add(graph.layer[node], y)
-
-    for node, (x, y) in fixed.items():
-        put(node, x, y)
     start_x = occupancy.right + _CLEAR_X
     new = sorted(set(range(len(graph.ids))) - fixed.keys(), key=lambda n: (graph.layer[n], n))
     seeds = iter(new)
@@ -183,7 +180,9 @@ def place_new_nodes(
                 layer = graph.layer[node]
                 x, y = _aim(graph, node, positions) or (start_x, rows.middle(layer))
                 candidates = rows.near(layer, y) or occupancy.rows_near(x, y)
-                put(node, *occupancy.free_spot(x, candidates))
+                x, y = positions[node] = occupancy.free_spot(x, candidates)
+                occupancy.add(x, y)
+                rows.add(layer, y)
                 reached.update(n for n in graph.neighbours[node] if n not in positions)
         frontier = sorted(reached, key=lambda n: (graph.layer[n], n))
     return [positions[node] for node in range(len(graph.ids))]

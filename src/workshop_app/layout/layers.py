@@ -94,8 +94,8 @@ def layered_graph(session: Session) -> LayeredGraph:
             escalates[s].append(t)
     for targets in (*neighbours, *escalates):
         targets.sort()
-    depth = _escalation_depths(escalates, [k == NodeKind.ROLE for k in kinds])
-    raw = [_BAND.get(kind, 2) + depth[i] for i, kind in enumerate(kinds)]
+    depth = _escalation_depths(escalates)
+    raw = [_BAND[kind] + depth[i] for i, kind in enumerate(kinds)]
     compact = {value: n for n, value in enumerate(sorted(set(raw)))}
     return LayeredGraph(
         ids=ids,
@@ -115,10 +115,11 @@ def _tier(attrs: dict) -> float:
     return math.inf
 
 
-def _escalation_depths(escalates: list[list[int]], is_role: list[bool]) -> list[int]:
+def _escalation_depths(escalates: list[list[int]]) -> list[int]:
     """Longest escalation path from each role to a role that escalates no further.
 
-    A role's depth is how many layers it sits below the top of the roles
+    ``escalates`` lists, for each node, the roles it escalates to (only
+    roles have any). A role's depth is how many layers it sits below the top of the roles
     band. Cycles are broken by ignoring the back edges of a depth-first
     search that visits roles and their targets in id order, so the result is
     deterministic.
@@ -126,8 +127,8 @@ def _escalation_depths(escalates: list[list[int]], is_role: list[bool]) -> list[
     depth = [0] * len(escalates)
     done = [False] * len(escalates)
     on_path = [False] * len(escalates)
-    for root, role in enumerate(is_role):
-        if not role or done[root]:
+    for root in range(len(escalates)):
+        if done[root]:
             continue
         on_path[root] = True
         stack = [(root, iter(escalates[root]))]

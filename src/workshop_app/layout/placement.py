@@ -3,8 +3,8 @@
 A layer wider than ``per_row`` nodes is wrapped into rows column by column:
 the first nodes of the order fill the first column from top to bottom, the
 next ones the second column, and so on. A node's x then still follows its
-place in the order, which crossing reduction chose, so wrapping keeps edges
-as short as they were.
+place in the order that crossing reduction chose, so wrapping does not undo
+that work (wrapping row by row would scatter neighbours across the width).
 
 Columns are then shifted towards the mean x of their neighbours, keeping
 their order and their spacing: the best such placement (least squares) is an
