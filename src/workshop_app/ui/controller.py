@@ -87,6 +87,10 @@ class SessionController(QObject):
     def __init__(self, session: Session | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
+        # A QUndoStack clears itself, with signals, while it is destroyed; the
+        # views listening may be half torn down by then, so it goes quiet first.
+        stack = self.undo_stack
+        self.destroyed.connect(lambda: stack.blockSignals(True))
         self.session = session if session is not None else Session()
         self.path: Path | None = None
         self.findings: list[Finding] = find_ambiguities(self.session)
