@@ -141,7 +141,7 @@ class InspectorDock(QDockWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self._pages)
         self.setWidget(scroll)
-        controller.changed.connect(lambda _operation: self.refresh())
+        controller.changed.connect(self._on_changed)
         controller.sessionReplaced.connect(self._on_session_replaced)
         self.refresh(force=True)
 
@@ -215,6 +215,9 @@ class InspectorDock(QDockWidget):
     def subject(self) -> tuple[str, Any]:
         """What is inspected: ``("node", id)``, ``("edge", (s, t, kind))``, ``("meta", None)``…"""
         return self._subject
+
+    def _on_changed(self, _operation: object) -> None:
+        self.refresh()
 
     def _on_session_replaced(self) -> None:
         self._subject = ("meta", None)

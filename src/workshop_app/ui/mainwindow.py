@@ -43,7 +43,9 @@ class MainWindow(QMainWindow):
     def __init__(self, controller: SessionController | None = None) -> None:
         super().__init__()
         self.setObjectName("main_window")
-        self.controller = controller if controller is not None else SessionController(parent=self)
+        # Not a child of the window: its undo stack signals while it is torn
+        # down, and by then every part of the window must be gone already.
+        self.controller = controller if controller is not None else SessionController()
         self.configured_language = configured_language()
         self.map_view = MapView(self.controller)
         self.setCentralWidget(self.map_view)
@@ -116,7 +118,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         controller, stack = self.controller, self.controller.undo_stack
-        stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        stack.cleanChanged.connect(self._on_clean_changed)
         stack.indexChanged.connect(self.refresh_actions)
         stack.cleanChanged.connect(self.refresh_actions)
         controller.sessionReplaced.connect(self._on_session_replaced)
@@ -127,6 +129,9 @@ class MainWindow(QMainWindow):
         self.findings_dock.subjectsSelected.connect(self.map_view.select_subjects)
         self.autosaver.failed.connect(self._on_autosave_failed)
         self.autosaver.written.connect(self._on_autosave_written)
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
 
     def _on_selection_changed(self) -> None:
         self.inspector.show_selection(

@@ -109,5 +109,6 @@ def window(qtbot: QtBot, window_session_file: Path) -> Iterator[MainWindow]:
     assert main.files.open_path(window_session_file)
     main.resize(1400, 900)
     main.show()
-    qtbot.waitExposed(main)
+    main.activateWindow()
+    qtbot.waitActive(main)
     yield main

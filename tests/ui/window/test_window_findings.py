@@ -1,0 +1,126 @@
+"""The findings dock is live: it follows the map, and the group's reviews are undoable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from window_support import group_texts, shown_findings
+
+from workshop_app.domain import AddNode, NodeKind, SetNodeFields
+from workshop_app.ui.mainwindow import MainWindow
+
+
+def _add_responsibility(window: MainWindow) -> str:
+    window.action("edit.add_responsibility").trigger()
+    (node_id,) = window.map_view.selected_nodes()
+    return node_id
+
+
+def test_a_new_responsibility_shows_up_without_an_owner(window: MainWindow) -> None:
+    assert shown_findings(window) == []
+    assert "0 errors" in window.summary.text()
+
+    node_id = _add_responsibility(window)
+
+    assert ("no-owner", (node_id,), False) in shown_findings(window)
+    assert group_texts(window)[0].endswith("Errors: 1 open")
+    assert "1 errors" in window.summary.text()
+    window.action("edit.undo").trigger()
+    assert shown_findings(window) == []
+
+
+def test_selecting_a_finding_selects_its_subjects_on_the_map(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    node_id = _add_responsibility(window)
+    window.map_view.select_subjects([])
+    dock = window.findings_dock
+
+    assert dock.select_finding("no-priority", [node_id])
+
+    assert window.map_view.selected_nodes() == [node_id]
+    assert window.inspector.subject() == ("node", node_id)
+
+
+def test_accepting_a_finding_stores_the_review_and_shows_it_accepted(
+    qtbot: QtBot, window: MainWindow, window_answers
+) -> None:
+    node_id = _add_responsibility(window)
+    dock = window.findings_dock
+    dock.select_finding("no-owner", [node_id])
+    window_answers.accept_note = "owner is named next week"
+
+    qtbot.mouseClick(dock.accept_button, Qt.MouseButton.LeftButton)
+
+    review = window.controller.session.review_for("no-owner", [node_id])
+    assert review == {
+        "code": "no-owner",
+        "subjects": [node_id],
+        "status": "accepted",
+        "note": "owner is named next week",
+    }
+    assert ("no-owner", (node_id,), True) in shown_findings(window)
+    item = dock.tree.currentItem()
+    assert item.text(0).startswith("✓") and "owner is named next week" in item.text(0)
+    assert group_texts(window)[0].endswith("Errors: 0 open, 1 accepted")
+    assert "0 errors" in window.summary.text()
+    assert not dock.accept_button.isEnabled() and dock.reopen_button.isEnabled()
+
+    qtbot.mouseClick(dock.reopen_button, Qt.MouseButton.LeftButton)
+    assert window.controller.session.review_for("no-owner", [node_id]) is None
+    assert ("no-owner", (node_id,), False) in shown_findings(window)
+    window.action("edit.undo").trigger()
+    assert window.controller.session.review_for("no-owner", [node_id]) is not None
+
+
+def test_cancelling_the_note_accepts_nothing(
+    qtbot: QtBot, window: MainWindow, window_answers
+) -> None:
+    node_id = _add_responsibility(window)
+    window.findings_dock.select_finding("no-owner", [node_id])
+    window_answers.accept_note = None
+    steps = window.controller.undo_stack.count()
+
+    window.findings_dock.accept_current()
+
+    assert window.controller.session.reviews == []
+    assert window.controller.undo_stack.count() == steps
+
+
+def test_the_selected_finding_stays_selected_while_the_map_changes(window: MainWindow) -> None:
+    node_id = _add_responsibility(window)
+    dock = window.findings_dock
+    dock.select_finding("no-owner", [node_id])
+
+    # A new finding appears above and an existing one changes its text.
+    window.controller.execute(AddNode("x_other", NodeKind.RESPONSIBILITY, "Other"), "add")
+    window.controller.execute(SetNodeFields(node_id, {"label": "Vouchers"}), "rename")
+
+    current = dock.current_finding()
+    assert current is not None and (current.code, current.subjects) == ("no-owner", (node_id,))
+    assert "Vouchers" in dock.tree.currentItem().text(0)
+
+
+def test_the_findings_list_works_from_the_keyboard(
+    qtbot: QtBot, window: MainWindow, window_answers
+) -> None:
+    node_id = _add_responsibility(window)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # the new node's label
+    window.action("view.go_findings").trigger()
+    dock = window.findings_dock
+    assert dock.tree.hasFocus()
+
+    qtbot.keyClick(dock.tree, Qt.Key.Key_Down)
+    qtbot.keyClick(dock.tree, Qt.Key.Key_Down)
+    finding = dock.current_finding()
+    assert finding is not None and finding.subjects == (node_id,)
+    assert window.map_view.selected_nodes() == [node_id]
+
+    qtbot.keyClick(dock.tree, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+
+    # A button's mnemonic "clicks" it visibly: the click arrives a moment later.
+    qtbot.waitUntil(lambda: bool(window.controller.session.reviews), timeout=1000)
+    assert [(r["code"], r["subjects"]) for r in window.controller.session.reviews] == [
+        (finding.code, [node_id])
+    ]
