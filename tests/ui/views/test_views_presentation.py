@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QPushButton, QToolBar
 from views_support import StandInMap
 
+from workshop_app.domain import SetNodeFields
 from workshop_app.ui.views.presentation import MIN_POINT_SIZE, PresentationWindow, point_size_for
 from workshop_app.ui.views.timer import Timebox
 
@@ -143,3 +144,10 @@ def test_in_german_the_walk_speaks_german(qtbot, views_german, views_controller)
     assert window.position_label.text().startswith("Befund 1 von ")
     assert window.accept_button.text() == "Akzeptieren"
     assert window.subjects_label.text().startswith("Betrifft: „")
+
+
+def test_moving_nodes_does_not_make_the_map_jump_back(presentation, views_controller) -> None:
+    before = presentation.map_view.selections
+    views_controller.execute(SetNodeFields("r_agent", {"position": [40.0, 80.0]}), "move")
+    views_controller.execute(SetNodeFields("r_agent", {"position": [50.0, 90.0]}), "move")
+    assert presentation.map_view.selections == before

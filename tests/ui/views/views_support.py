@@ -28,10 +28,12 @@ class StandInMap(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.selected: list[str] = []
+        self.selections = 0
         self.presenting = False
 
     def select_subjects(self, ids: list[str]) -> None:
         self.selected = list(ids)
+        self.selections += 1
 
     def set_presentation(self, on: bool) -> None:
         self.presenting = on

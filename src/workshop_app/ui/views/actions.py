@@ -40,11 +40,13 @@ from workshop_app.domain import (
     EdgeKind,
     InsertAction,
     NodeKind,
+    Operation,
     Session,
     SetActionFields,
 )
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.i18n import tr
+from workshop_app.ui.views._widgets import is_move
 
 __all__ = [
     "COLUMNS",
@@ -118,7 +120,9 @@ class ActionsModel(QAbstractTableModel):
     def session(self) -> Session:
         return self.controller.session
 
-    def _follow(self, _operation: object = None) -> None:
+    def _follow(self, operation: Operation | None = None) -> None:
+        if is_move(operation):
+            return
         if len(self.session.actions) != self._count:
             self.beginResetModel()
             self._count = len(self.session.actions)

@@ -28,7 +28,7 @@ from workshop_app.domain import SetMeta
 from workshop_app.templates import Phase, session_phases
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.i18n import tr
-from workshop_app.ui.views._widgets import row, sized, text_label
+from workshop_app.ui.views._widgets import is_move, row, sized, text_label
 from workshop_app.ui.views.timer import Timebox, format_clock
 
 __all__ = ["EXTEND_MINUTES", "GuideWidget", "current_phase_index"]
@@ -160,6 +160,8 @@ class GuideWidget(QWidget):
 
     def _sync(self, _operation: object = None) -> None:
         """Follow the session: a new phase (edit, undo, other file) resets the timebox."""
+        if is_move(_operation):
+            return
         session = self.controller.session
         phases = session_phases(session)
         index = current_phase_index(session.meta, len(phases))

@@ -252,14 +252,18 @@ class PresentationWindow(QWidget):
 
     def _follow_findings(self) -> None:
         """Keep the finding on screen; if it was accepted, the next one takes its place."""
+        findings = [f for f in self.controller.findings if not f.accepted]
+        if findings == self.findings:
+            return
         key = _key(self.current())
-        self.findings = [f for f in self.controller.findings if not f.accepted]
-        keys = [_key(f) for f in self.findings]
+        self.findings = findings
+        keys = [_key(f) for f in findings]
         if key in keys:
+            # Still open (its wording may have changed): keep the note being typed.
             self.position = keys.index(key)
             self._show(keep_note=True)
             return
-        self.position = min(self.position, max(0, len(self.findings) - 1))
+        self.position = min(self.position, max(0, len(findings) - 1))
         self._show()
 
     def _go(self, position: int) -> None:

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain import Session
+from workshop_app.domain import Operation, Session
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.i18n import tr
-from workshop_app.ui.views._widgets import quoted, row, sized, text_label
+from workshop_app.ui.views._widgets import is_move, quoted, row, sized, text_label
 from workshop_app.ui.views.ranking import (
     PairwiseComparison,
     comparison_groups,
@@ -174,7 +174,9 @@ class PrioritiesWidget(QWidget):
             self.controller.execute(operation, tr("Reorder priorities"))
         self.list.setCurrentRow(self.order().index(node))
 
-    def _session_changed(self, _operation: object) -> None:
+    def _session_changed(self, operation: Operation) -> None:
+        if is_move(operation):
+            return
         self.refresh()
         if self.comparison and not self._comparison_still_valid():
             self.cancel_comparison()

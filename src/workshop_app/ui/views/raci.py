@@ -27,7 +27,7 @@ from workshop_app.analysis import Finding, Severity
 from workshop_app.domain import AddEdge, Batch, EdgeKind, NodeKind, Operation, RemoveEdge, Session
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.i18n import tr
-from workshop_app.ui.views._widgets import quoted
+from workshop_app.ui.views._widgets import is_move, quoted
 
 __all__ = ["RACI_CYCLE", "RaciModel", "RaciTable", "RaciWidget", "next_raci_kind"]
 
@@ -89,6 +89,7 @@ class RaciModel(QAbstractTableModel):
         self.rows: list[str] = []
         self.columns: list[str] = []
         self._flags: dict[str, list[Finding]] = {}
+        self._findings: list[Finding] = []
         self._reload()
         controller.changed.connect(self._follow)
         controller.sessionReplaced.connect(self._follow)
@@ -111,12 +112,15 @@ class RaciModel(QAbstractTableModel):
     def _reload(self) -> None:
         self.rows, self.columns = self._ids()
         self._flags = {}
-        for finding in self.controller.findings:
+        self._findings = list(self.controller.findings)
+        for finding in self._findings:
             if not finding.accepted:
                 for subject in finding.subjects:
                     self._flags.setdefault(subject, []).append(finding)
 
-    def _follow(self, _operation: object = None) -> None:
+    def _follow(self, operation: Operation | None = None) -> None:
+        if is_move(operation):
+            return
         if self._ids() != (self.rows, self.columns):
             self.beginResetModel()
             self._reload()
@@ -129,6 +133,8 @@ class RaciModel(QAbstractTableModel):
         self._headers_changed()
 
     def _follow_findings(self) -> None:
+        if self.controller.findings == self._findings:
+            return
         if self._ids() == (self.rows, self.columns):
             self._reload()
             self._headers_changed()
