@@ -116,3 +116,25 @@ def test_a_full_layout_ignores_saved_positions(generate) -> None:
         session.apply(SetNodeFields(node, {"position": [-5000.0, 12.5]}))
     assert auto_layout(session, full=True) == fresh
     assert auto_layout(session)[sorted(session.graph)[0]] == (-5000.0, 12.5)
+
+
+def test_a_new_node_extends_a_full_row_at_its_end() -> None:
+    tasks = [f"x_{i:02d}" for i in range(31)]
+    session = build(["r_team", *tasks], [("r_team", task, "informed") for task in tasks])
+    session.apply(layout_operation(session, max_per_row=40))
+    row = {tuple(session.graph.nodes[task]["position"]) for task in tasks}
+    session.apply(AddNode("x_new", NodeKind.RESPONSIBILITY, "New"))
+    session.apply(AddEdge("r_team", "x_new", EdgeKind.ACCOUNTABLE))
+    x, y = auto_layout(session)["x_new"]
+    assert y == next(iter(row))[1]
+    assert x > max(x for x, _ in row) or x < min(x for x, _ in row)
+
+
+def test_the_first_node_of_a_new_layer_goes_between_its_neighbours_layers() -> None:
+    edges = [("x_1", "p_1", "serves"), ("r_1", "x_1", "accountable")]
+    session = laid_out(build(["p_1", "x_1", "r_1"], edges))
+    session.apply(AddNode("g_1", NodeKind.GUARDRAIL, "Refund cap"))
+    session.apply(AddEdge("x_1", "g_1", EdgeKind.BOUNDED_BY))
+    positions = auto_layout(session)
+    assert positions["g_1"][1] < positions["x_1"][1]
+    assert overlapping(positions, slack=ROUNDING) == []

@@ -84,18 +84,6 @@ class _Occupancy:
                     best, fewest = (end, row_y), (x - end) ** 2 + row_cost
         return best
 
-    def rows_near(self, x: float, y: float) -> list[float]:
-        """``y`` and the rows level with, just above or just below boxes nearby."""
-        y = float(round(y))
-        cx, cy = math.floor(x / _CLEAR_X), math.floor(y / _CLEAR_Y)
-        rows = {y}
-        for dx in (-1, 0, 1):
-            for dy in range(-_REACH, _REACH + 1):
-                for _, oy in self._cells.get((cx + dx, cy + dy), ()):
-                    rows.update((oy - _CLEAR_Y, oy, oy + _CLEAR_Y))
-        near = (row for row in rows if abs(row - y) <= _REACH * _CLEAR_Y)
-        return sorted(near, key=lambda row: (abs(row - y), row))
-
     def _row_ends(self, x: float, y: float) -> tuple[float, float]:
         """The nearest free x to the right and to the left, or beyond the map's edges."""
         ends = []
@@ -179,7 +167,7 @@ def place_new_nodes(
             if node not in positions:
                 layer = graph.layer[node]
                 x, y = _aim(graph, node, positions) or (start_x, rows.middle(layer))
-                candidates = rows.near(layer, y) or occupancy.rows_near(x, y)
+                candidates = rows.near(layer, y) or [float(round(y))]
                 x, y = positions[node] = occupancy.free_spot(x, candidates)
                 occupancy.add(x, y)
                 rows.add(layer, y)
