@@ -184,6 +184,10 @@ def test_remove_node_takes_its_edges_and_undo_brings_them_back() -> None:
         (SetNodeFields("x1", {"reconfirm": "yes"}), "true or false"),
         (SetNodeFields("x1", {"position": [1, float("nan")]}), "pair of numbers"),
         (SetMeta({"language": "fr"}), "de or en"),
+        (SetMeta({"title": 3}), "must be text"),
+        (SetMeta({"participants": [{"name": 1}]}), "list of people"),
+        (SetNodeFields("p1", {"kind": UNSET}), "cannot be changed"),
+        (SetNodeFields("p1", {"id": "p9"}), "cannot be changed"),
     ],
 )
 def test_invalid_edits_are_refused_with_a_reason(operation: Operation, reason: str) -> None:

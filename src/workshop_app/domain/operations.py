@@ -88,6 +88,8 @@ class Operation(ABC):
 def _check_node_fields(kind: NodeKind, values: Mapping[str, Any]) -> None:
     specs = {spec.name: spec for spec in NODE_FIELDS[kind]}
     for name, value in values.items():
+        if name in ("id", "kind"):
+            raise DomainError(f"{name}: cannot be changed")
         if value is UNSET:
             if name == "label":
                 raise DomainError("label: a node needs a label")
@@ -95,8 +97,6 @@ def _check_node_fields(kind: NodeKind, values: Mapping[str, Any]) -> None:
         if name == "label":
             if not isinstance(value, str) or not value.strip():
                 raise DomainError("label: must be non-empty text")
-        elif name in ("id", "kind"):
-            raise DomainError(f"{name}: cannot be changed")
         elif name in specs and (problem := check_field(specs[name], value)):
             raise DomainError(f"{name}: {problem}")
 
@@ -244,10 +244,31 @@ class SetMeta(Operation):
     changes: Mapping[str, Any]
 
     def apply(self, session: Session) -> Operation:
-        language = self.changes.get("language", UNSET)
-        if language is not UNSET and language not in ("de", "en"):
-            raise DomainError("language: must be de or en")
+        for name, value in self.changes.items():
+            if value is not UNSET and (problem := _meta_problem(name, value)):
+                raise DomainError(f"{name}: {problem}")
         return SetMeta(_update(session.meta, self.changes))
+
+
+_META_TEXT = ("title", "client", "date", "facilitator")
+
+
+def _meta_problem(name: str, value: Any) -> str | None:
+    """Why ``value`` cannot be the meta field ``name`` (as the loader would refuse it)."""
+    if name in _META_TEXT and not isinstance(value, str):
+        return "must be text"
+    if name == "language" and value not in ("de", "en"):
+        return "must be de or en"
+    if name == "participants" and not (
+        isinstance(value, list)
+        and all(
+            isinstance(p, dict)
+            and all(isinstance(v, str) for k, v in p.items() if k in ("name", "role"))
+            for p in value
+        )
+    ):
+        return "must be a list of people with a name and a role"
+    return None
 
 
 @dataclass(frozen=True)
