@@ -34,6 +34,7 @@ GERMAN: dict[str, str] = {
     "Which matters more here?": "Was ist hier wichtiger?",
     "or": "oder",
     "Pair {n} of {count}": "Paar {n} von {count}",
+    "All {count} pairs answered": "Alle {count} Paare beantwortet",
     "Undo last answer": "Letzte Antwort zurücknehmen",
     "Cancel": "Abbrechen",
     "Ask again": "Noch einmal fragen",

@@ -125,7 +125,10 @@ class PrioritiesWidget(QWidget):
         )
         self.first_button = _big_button(lambda: self._choose(0))
         self.second_button = _big_button(lambda: self._choose(1))
-        self.cycle_label = text_label("cycle")
+        self.cycle_label = sized(text_label("cycle"), 13)
+        self.cycle_label.setStyleSheet(
+            "QLabel { background: #fde7a9; color: #000000; border-radius: 6px; padding: 8px; }"
+        )
         self.revisit_button = QPushButton(tr("Ask again"), clicked=self._revisit)
         self.accept_button = QPushButton(tr("Accept as a tie"), clicked=self._accept_cycles)
         self.back_button = QPushButton(tr("Undo last answer"), clicked=self._undo_answer)
@@ -133,7 +136,8 @@ class PrioritiesWidget(QWidget):
         layout = QVBoxLayout(page)
         for widget in (self.progress_label, self.question_label, self.first_button):
             layout.addWidget(widget)
-        layout.addWidget(QLabel(tr("or"), alignment=Qt.AlignCenter))
+        self.or_label = QLabel(tr("or"), alignment=Qt.AlignCenter)
+        layout.addWidget(self.or_label)
         layout.addWidget(self.second_button)
         layout.addWidget(self.cycle_label)
         layout.addStretch(1)
@@ -226,10 +230,12 @@ class PrioritiesWidget(QWidget):
             if asking:
                 button.setText(session.label(self._pair[side]))
         self.question_label.setVisible(asking)
+        self.or_label.setVisible(asking)
+        count = len(comparison.pairs)
         self.progress_label.setText(
-            tr("Pair {n} of {count}").format(
-                n=min(comparison.answered() + 1, len(comparison.pairs)), count=len(comparison.pairs)
-            )
+            tr("Pair {n} of {count}").format(n=comparison.answered() + 1, count=count)
+            if asking
+            else tr("All {count} pairs answered").format(count=count)
         )
         self.cycle_label.setText(_describe_cycles(session, cycles))
         self.cycle_label.setVisible(bool(cycles))
@@ -292,18 +298,14 @@ def _unranked_item(session: Session, node: str) -> QListWidgetItem:
 
 
 def _describe_cycles(session: Session, cycles: list[list[str]]) -> str:
-    """The contradicting answers in words: "A over B, B over C, C over A"."""
-    lines = [tr("The answers contradict each other:")]
+    """The contradicting answers in words, one "A over B" per line."""
+    parts = [tr("The answers contradict each other:")]
     for cycle in cycles:
-        steps = zip(cycle, [*cycle[1:], cycle[0]], strict=True)
-        lines.append(
-            ", ".join(
-                tr("{a} over {b}").format(a=quoted(session.label(a)), b=quoted(session.label(b)))
-                for a, b in steps
-            )
-        )
-    lines.append(tr("Ask the group to revisit these pairs, or accept them as a tie."))
-    return "\n".join(lines)
+        labels = [quoted(session.label(node)) for node in cycle]
+        steps = zip(labels, [*labels[1:], labels[0]], strict=True)
+        parts.append("\n".join("• " + tr("{a} over {b}").format(a=a, b=b) for a, b in steps))
+    parts.append(tr("Ask the group to revisit these pairs, or accept them as a tie."))
+    return "\n\n".join(parts)
 
 
 def _big_button(callback: Callable[[], None]) -> QPushButton:
