@@ -124,6 +124,8 @@ def test_contradicting_answers_are_shown_and_nothing_is_written(
     assert priorities.pages.currentIndex() == 1
     assert priorities.cycle_label.isVisibleTo(priorities)
     assert not priorities.first_button.isVisibleTo(priorities)
+    assert not priorities.or_label.isVisibleTo(priorities)
+    assert priorities.progress_label.text() == "All 4 pairs answered"
     text = priorities.cycle_label.text()
     assert "contradict" in text
     for label in ("Calm", "Delight", "Compliance"):
