@@ -1,0 +1,51 @@
+"""Exports: the PDF protocol in the background, the map as an image."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from workshop_app.domain import SetNodeFields
+from workshop_app.ui.mainwindow import MainWindow
+
+
+def test_the_protocol_is_written_in_the_background(
+    qtbot: QtBot, window: MainWindow, window_answers, tmp_path: Path
+) -> None:
+    window_answers.save_paths = [tmp_path / "protocol"]
+
+    window.action("file.export_protocol").trigger()
+    assert not window.exporter.is_idle()
+    # The window stays usable while the protocol is written from a snapshot.
+    window.controller.execute(SetNodeFields("x_refund", {"label": "Credit notes"}), "rename")
+    qtbot.waitUntil(lambda: window.exporter.is_idle(), timeout=20_000)
+
+    pdf = tmp_path / "protocol.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert str(pdf) in window.statusBar().currentMessage()
+    assert window_answers.questions("error") == []
+
+
+def test_a_protocol_that_cannot_be_written_is_reported(
+    qtbot: QtBot, window: MainWindow, window_answers, tmp_path: Path
+) -> None:
+    window_answers.save_paths = [tmp_path / "missing-folder" / "protocol.pdf"]
+
+    window.action("file.export_protocol").trigger()
+    qtbot.waitUntil(lambda: window.exporter.is_idle(), timeout=20_000)
+
+    ((title, message),) = window_answers.questions("error")
+    assert title == "Protocol not written" and "protocol.pdf" in message
+
+
+def test_the_map_is_exported_as_png_or_svg(
+    window: MainWindow, window_answers, tmp_path: Path
+) -> None:
+    window_answers.save_paths = [tmp_path / "map.svg", tmp_path / "map"]
+
+    window.action("file.export_image").trigger()
+    window.action("file.export_image").trigger()
+
+    assert (tmp_path / "map.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    assert (tmp_path / "map.png").read_bytes().startswith(b"\x89PNG")
