@@ -87,7 +87,7 @@ def build_session(language: str) -> Session:
                 "date": "2026-11-26",
                 "facilitator": "A. Beispiel",
                 "language": language,
-                "participants": [{"name": "B. Muster", "role": "Teamleitung"}, "C. Gast"],
+                "participants": [{"name": "B. Muster", "role": "Teamleitung"}, {"name": "C. Gast"}],
             }
         )
     )

@@ -12,7 +12,9 @@ from workshop_app.analysis import Finding
 from workshop_app.domain import Session
 from workshop_app.i18n import Translator
 from workshop_app.protocol.document import FrameSize, mark_for_outline
+from workshop_app.protocol.grid import TextCell
 from workshop_app.protocol.styles import Styles, markup
+from workshop_app.protocol.tables import text
 
 __all__ = ["LONG_TEXT", "LONG_TEXT_LINES", "ProtocolContext", "format_date"]
 
@@ -119,12 +121,6 @@ class ProtocolContext:
     def yes_no(self, value: Any) -> str:
         return self._("yes") if value is True else self._("no")
 
-    def text_with_notes(self, text: str, *notes: str) -> Paragraph:
-        """``text`` with smaller grey lines below it (notes, relations); empty ones skipped."""
-        parts = [markup(text)]
-        parts += [
-            f'<font size="{self.styles.note.fontSize}" color="#616E7C">{markup(note)}</font>'
-            for note in notes
-            if note
-        ]
-        return Paragraph("<br/>".join(parts), self.styles.cell)
+    def text_with_notes(self, value: str, *notes: str) -> TextCell:
+        """``value`` with smaller grey lines below it (notes, relations); empty ones skipped."""
+        return text(value, *notes)

@@ -169,7 +169,6 @@ def escalation_paths(ctx: ProtocolContext) -> list[Flowable]:
             [_("Case"), _("Path"), _("Triggers")],
             rows,
             [width * 0.27, width * 0.39, width * 0.34],
-            ctx.styles,
         )
     )
     return story

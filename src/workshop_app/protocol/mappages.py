@@ -25,7 +25,7 @@ from workshop_app.layout import NODE_HEIGHT, NODE_WIDTH
 from workshop_app.protocol.document import FrameSize
 from workshop_app.protocol.figure import MapView, draw_edges, draw_nodes
 from workshop_app.protocol.scene import ARROW, LABEL_SIZE, MapScene, Rect
-from workshop_app.protocol.styles import BOLD, INK, REGULAR, Styles
+from workshop_app.protocol.styles import BOLD, INK, REGULAR, Styles, markup
 
 __all__ = ["MAX_SCALE", "MIN_SCALE", "Legend", "map_flowables"]
 
@@ -116,9 +116,9 @@ def map_flowables(
 ) -> list[Flowable]:
     """The map section's flowables, starting with ``heading`` on a landscape page."""
     if not scene.nodes:
-        return [heading, Paragraph(_("The map is empty."), styles.body)]
+        return [heading, Paragraph(markup(_("The map is empty.")), styles.body)]
     legend = Legend(scene, _)
-    caption = Paragraph(_map_caption(scene, _), styles.small)
+    caption = Paragraph(markup(_map_caption(scene, _)), styles.small)
     reserved = sum(_height(f, frame.width) for f in (heading, caption, legend)) + 8
     room = FrameSize(frame.width, frame.height - reserved)
     scale = min(MAX_SCALE, room.width / scene.width, room.height / scene.height)
@@ -142,7 +142,7 @@ def map_flowables(
         )
         story += [
             PageBreak(),
-            Paragraph(title, styles.h2),
+            Paragraph(markup(title), styles.h2),
             MapView(scene, window, MIN_SCALE),
         ]
     return story

@@ -7,8 +7,9 @@ from reportlab.platypus.flowables import Flowable
 
 from workshop_app.analysis import Finding, Severity
 from workshop_app.protocol.context import ProtocolContext
-from workshop_app.protocol.styles import SEVERITY_COLOURS, markup
-from workshop_app.protocol.tables import data_table
+from workshop_app.protocol.grid import Run, TextCell
+from workshop_app.protocol.styles import BOLD, SEVERITY_COLOURS, markup
+from workshop_app.protocol.tables import CELL_SIZE, data_table, text
 
 __all__ = ["actions", "findings"]
 
@@ -24,22 +25,18 @@ def _severity_titles(ctx: ProtocolContext) -> dict[Severity, str]:
     }
 
 
-def _review_cell(ctx: ProtocolContext, finding: Finding) -> Paragraph:
-    _, styles = ctx._, ctx.styles
-    if finding.accepted:
-        head = f'<font name="{styles.cell_bold.fontName}">✓ {markup(_("Accepted"))}</font>'
-    else:
-        head = markup(_("open"))
-    note = ""
+def _review_cell(ctx: ProtocolContext, finding: Finding) -> TextCell:
+    _ = ctx._
+    status = Run(f"✓ {_('Accepted')}", BOLD, CELL_SIZE) if finding.accepted else Run(_("open"))
+    runs = [status]
     if finding.note:
         subject = ctx.labels(finding.subjects) or finding.code
-        note = "<br/>" + markup(ctx.brief(finding.note, subject, _("Review")))
-    return Paragraph(head + note, styles.cell)
+        runs.append(Run(ctx.brief(finding.note, subject, _("Review"))))
+    return TextCell(tuple(runs))
 
 
-def _finding_cell(ctx: ProtocolContext, finding: Finding) -> Paragraph:
-    code = f'<font size="{ctx.styles.note.fontSize}" color="#616E7C">{markup(finding.code)}</font>'
-    return Paragraph(f"{markup(finding.message)}<br/>{code}", ctx.styles.cell)
+def _finding_cell(finding: Finding) -> TextCell:
+    return text(finding.message, finding.code)
 
 
 def findings(ctx: ProtocolContext) -> list[Flowable]:
@@ -72,16 +69,13 @@ def findings(ctx: ProtocolContext) -> list[Flowable]:
             + markup(f"{title} ({len(group)})"),
             ctx.styles.h2,
         )
-        rows = [
-            [_finding_cell(ctx, f), ctx.labels(f.subjects), _review_cell(ctx, f)] for f in group
-        ]
+        rows = [[_finding_cell(f), ctx.labels(f.subjects), _review_cell(ctx, f)] for f in group]
         story += [
             heading,
             data_table(
                 [_("Finding"), _("Concerns"), _("Review")],
                 rows,
                 [width * 0.5, width * 0.25, width * 0.25],
-                ctx.styles,
             ),
         ]
     return story
@@ -136,7 +130,6 @@ def actions(ctx: ProtocolContext) -> list[Flowable]:
             ["#", _("Action"), _("Owner"), _("Due"), _("Status")],
             rows,
             [width * f for f in (0.06, 0.46, 0.2, 0.14, 0.14)],
-            ctx.styles,
         )
     )
     return story

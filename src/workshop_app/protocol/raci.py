@@ -23,8 +23,9 @@ from reportlab.platypus.flowables import CondPageBreak, Flowable, KeepTogether
 
 from workshop_app.domain import EdgeKind, NodeKind, Session
 from workshop_app.i18n import Translator
-from workshop_app.protocol.styles import BOLD, LINE, Styles, markup
-from workshop_app.protocol.tables import Cell, Plain, data_table
+from workshop_app.protocol.grid import Run, TextCell
+from workshop_app.protocol.styles import BOLD, Styles, markup
+from workshop_app.protocol.tables import Cell, data_table, head
 
 __all__ = ["raci_flowables"]
 
@@ -36,7 +37,7 @@ _RACI_LETTERS = {
 }
 _ACCOUNTABLE_TINT = colors.HexColor("#DCE7F3")
 _ROLE_COLUMN_MIN = 58.0
-_ROLE_COLUMN_MAX = 100.0
+_ROLE_COLUMN_MAX = 120.0
 _FIRST_COLUMN_MIN = 150.0
 #: Longer role labels are cut in the narrow column head and given in full below.
 _HEADER_LABEL_LIMIT = 60
@@ -119,20 +120,22 @@ def _rows(responsibilities: list[str], group: list[str], letters: Letters) -> li
     return [responsibility for *_, responsibility in sorted(keyed)]
 
 
-def _header_cells(
-    session: Session, roles: list[str], styles: Styles
-) -> tuple[list[Cell], list[str]]:
+def _header_cells(session: Session, roles: list[str]) -> tuple[list[Cell], list[str]]:
+    """Column heads; a label too long for a narrow head is cut and numbered for a footnote."""
     notes: list[str] = []
     cells: list[Cell] = []
     for role in roles:
         label = session.label(role)
         if len(label) > _HEADER_LABEL_LIMIT:
             notes.append(label)
-            short = markup(label[: _HEADER_LABEL_LIMIT - 1].rstrip()) + "…"
-            cells.append(Paragraph(f"{short}<super>{len(notes)}</super>", styles.head_centred))
-        else:
-            cells.append(Paragraph(markup(label), styles.head_centred))
+            label = f"{label[: _HEADER_LABEL_LIMIT - 1].rstrip()}… [{len(notes)}]"
+        cells.append(head(label, centred=True))
     return cells, notes
+
+
+def _letter(letter: str) -> TextCell:
+    tint = _ACCOUNTABLE_TINT if letter.startswith("A") else None
+    return TextCell((Run(letter, BOLD, 9),), centred=True, background=tint)
 
 
 def _part(
@@ -144,33 +147,16 @@ def _part(
     styles: Styles,
     _: Translator,
 ) -> list[Flowable]:
-    header, notes = _header_cells(session, roles, styles)
-    body: list[list[Cell]] = []
-    style = [
-        ("LINEAFTER", (0, 0), (-2, -1), 0.4, LINE),
-        ("VALIGN", (1, 0), (-1, 0), "BOTTOM"),
-        ("ALIGN", (1, 1), (-1, -1), "CENTER"),
-        ("FONTNAME", (1, 1), (-1, -1), BOLD),
-        ("FONTSIZE", (1, 1), (-1, -1), 9),
+    header, notes = _header_cells(session, roles)
+    body: list[list[Cell]] = [
+        [session.label(r), *(_letter(letters.get((r, role), "")) for role in roles)] for r in rows
     ]
-    for row, responsibility in enumerate(rows, start=1):
-        cells: list[Cell] = [Paragraph(markup(session.label(responsibility)), styles.cell)]
-        for column, role in enumerate(roles, start=1):
-            letter = letters.get((responsibility, role), "")
-            cells.append(Plain(letter))
-            if letter.startswith("A"):
-                style.append(("BACKGROUND", (column, row), (column, row), _ACCOUNTABLE_TINT))
-        body.append(cells)
     first, column = widths
     table = data_table(
-        [_("Responsibility"), *header],
-        body,
-        [first] + [column] * len(roles),
-        styles,
-        extra_style=style,
+        [_("Responsibility"), *header], body, [first] + [column] * len(roles), rules=True
     )
     footnotes = [
-        Paragraph(f"<super>{number}</super> {markup(label)}", styles.note)
+        Paragraph(f"[{number}] {markup(label)}", styles.note)
         for number, label in enumerate(notes, start=1)
     ]
     return [CondPageBreak(120), table, *([KeepTogether(footnotes)] if footnotes else [])]

@@ -41,7 +41,7 @@ def title_page(ctx: ProtocolContext) -> list[Flowable]:
     if participants:
         story += [
             Paragraph(markup(_("Participants")), styles.h2),
-            data_table([_("Name"), _("Role")], participants, _halves(ctx.portrait.width), styles),
+            data_table([_("Name"), _("Role")], participants, _halves(ctx.portrait.width)),
         ]
     story += [Paragraph(markup(_("At a glance")), styles.h2), *_glance(ctx)]
     return story
@@ -56,22 +56,19 @@ def _facts_table(facts: list[tuple[str, str]], width: float, styles: Styles) -> 
         [],
         [[label, value] for label, value in facts],
         [width * 0.25, width * 0.75],
-        styles,
-        header_style=styles.head,
+        label_column=True,
     )
 
 
 def _participants(value: Any) -> list[list[str]]:
-    """Participants as (name, role) rows; a plain string is a name without a role."""
+    """Participants as (name, role) rows."""
     if not isinstance(value, list):
         return []
-    rows = []
-    for entry in value:
-        if isinstance(entry, dict):
-            rows.append([str(entry.get("name") or _DASH), str(entry.get("role") or _DASH)])
-        elif entry is not None:
-            rows.append([str(entry), _DASH])
-    return rows
+    return [
+        [str(entry.get("name") or _DASH), str(entry.get("role") or _DASH)]
+        for entry in value
+        if isinstance(entry, dict)
+    ]
 
 
 def _glance(ctx: ProtocolContext) -> list[Flowable]:
@@ -176,7 +173,6 @@ def priorities(ctx: ProtocolContext) -> list[Flowable]:
             [_("Place"), _("Priority"), _("Rank"), _("Outranks"), _("Accountable")],
             rows,
             [width * f for f in (0.08, 0.36, 0.08, 0.26, 0.22)],
-            styles,
         )
     )
     if unplaced:
@@ -216,7 +212,6 @@ def _conflicts(ctx: ProtocolContext) -> list[Flowable]:
             [_("Priority"), _("Pulls against"), _("Status")],
             rows,
             [width * 0.32, width * 0.36, width * 0.32],
-            ctx.styles,
         ),
     ]
 
@@ -261,7 +256,7 @@ def decision_spaces(ctx: ProtocolContext) -> list[Flowable]:
         _("Critical"),
     ]
     fractions = (0.25, 0.15, 0.15, 0.14, 0.23, 0.08)
-    story.append(data_table(headers, rows, [width * f for f in fractions], ctx.styles))
+    story.append(data_table(headers, rows, [width * f for f in fractions]))
     return story
 
 
@@ -290,6 +285,5 @@ def guardrails(ctx: ProtocolContext) -> list[Flowable]:
             [_("Guardrail"), _("Accountable"), _("Bounds")],
             rows,
             [width * 0.4, width * 0.25, width * 0.35],
-            ctx.styles,
         ),
     ]

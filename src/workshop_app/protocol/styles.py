@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -142,10 +141,6 @@ class Styles:
     body: ParagraphStyle
     small: ParagraphStyle
     note: ParagraphStyle
-    cell: ParagraphStyle
-    cell_bold: ParagraphStyle
-    head: ParagraphStyle
-    head_centred: ParagraphStyle
 
     @classmethod
     def create(cls) -> Styles:
@@ -160,10 +155,4 @@ class Styles:
             body=_style("body", 9.5, spaceBefore=4, spaceAfter=6),
             small=_style("small", 8, textColor=MUTED, spaceAfter=4),
             note=_style("note", 8, textColor=MUTED),
-            cell=_style("cell", 8.5),
-            cell_bold=_style("cell_bold", 8.5, font=BOLD),
-            head=_style("head", 8, font=BOLD, textColor=MUTED),
-            head_centred=_style(
-                "head_centred", 7.5, font=BOLD, textColor=MUTED, alignment=TA_CENTER
-            ),
         )
