@@ -261,6 +261,7 @@ class _Text:
         self.text = text
         self._font: tuple[str, float] | None = None
         self._colour: Color | None = None
+        self._origin: tuple[float, float] | None = None
 
     def write(self, line: _Line, x: float, y: float) -> None:
         run = line.run
@@ -270,5 +271,11 @@ class _Text:
         if self._colour != run.colour:
             self.text.setFillColor(run.colour)
             self._colour = run.colour
-        self.text.setTextOrigin(x, y)
+        # A move relative to the last line writes two numbers instead of a
+        # six-number matrix: number formatting is much of a big export's time.
+        if self._origin is None:
+            self.text.setTextOrigin(x, y)
+        else:
+            self.text.moveCursor(x - self._origin[0], self._origin[1] - y)
+        self._origin = (x, y)
         self.text.textOut(line.text)

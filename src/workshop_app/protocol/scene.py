@@ -6,6 +6,7 @@ map, the overview, each tile) draws from the same :class:`MapScene`.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -46,7 +47,7 @@ class SceneNode:
     lines: tuple[tuple[str, float], ...]  # each label line with its width in map units
     badge: str
 
-    @property
+    @functools.cached_property
     def rect(self) -> Rect:
         return (
             self.x - NODE_WIDTH / 2,
@@ -62,7 +63,7 @@ class SceneEdge:
     start: tuple[float, float]
     end: tuple[float, float]
 
-    @property
+    @functools.cached_property
     def rect(self) -> Rect:
         (x0, y0), (x1, y1) = self.start, self.end
         return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
@@ -115,7 +116,13 @@ class MapScene:
         return [node for node in self.nodes if _overlaps(node.rect, window)]
 
     def edges_in(self, window: Rect) -> list[SceneEdge]:
-        return [edge for edge in self.edges if _overlaps(edge.rect, window)]
+        """Edges that cross ``window``: a long diagonal's bounding box covers
+        many tiles that the edge itself never enters."""
+        return [
+            edge
+            for edge in self.edges
+            if _overlaps(edge.rect, window) and _crosses(edge.start, edge.end, window)
+        ]
 
 
 def _badge(data: dict) -> str:
@@ -174,6 +181,30 @@ def _border_distance(ux: float, uy: float) -> float:
 
 def _overlaps(a: Rect, b: Rect) -> bool:
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+
+
+def _crosses(a: tuple[float, float], b: tuple[float, float], window: Rect) -> bool:
+    """Whether the segment from ``a`` to ``b`` enters ``window`` (Liang-Barsky clipping)."""
+    low, high = 0.0, 1.0
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    for p, q in (
+        (-dx, a[0] - window[0]),
+        (dx, window[2] - a[0]),
+        (-dy, a[1] - window[1]),
+        (dy, window[3] - a[1]),
+    ):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True
 
 
 def wrap_label(text: str, font: str, size: float, width: float, max_lines: int) -> list[str]:
