@@ -1,0 +1,88 @@
+"""The ambiguity analysis: a full run, and the re-analysis after one edit.
+
+The full analysis is compared with building the session's networkx
+``MultiDiGraph`` from its node and edge lists: the least any work on the
+map costs. The re-analysis after one edit is what the window does on every
+change (the controller applies the operation and refreshes the findings);
+its goal is absolute, 4 ms at 1,000 nodes, a quarter of a 60 Hz frame.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from benchmarks.harness import Config, Figure, Goal, alternate
+from workshop_app.analysis import find_ambiguities
+from workshop_app.domain import AddEdge, EdgeKind, NodeKind, Session
+
+__all__ = ["measure", "one_edit"]
+
+FULL_GOAL = Goal(1.0)
+EDIT_GOAL = Goal(0.004, absolute=True)
+EDIT_SIZE = 1000
+
+
+def measure(config: Config) -> list[Figure]:
+    figures = [_full(config, size) for size in config.sizes]
+    if EDIT_SIZE in config.sizes or config.quick:
+        figures.append(_edit(config, EDIT_SIZE if EDIT_SIZE in config.sizes else max(config.sizes)))
+    return figures
+
+
+def _full(config: Config, size: int) -> Figure:
+    session = config.session(size)
+    nodes = list(session.graph.nodes(data=True))
+    edges = list(session.graph.edges(keys=True, data=True))
+
+    def build() -> nx.MultiDiGraph:
+        graph = nx.MultiDiGraph()
+        graph.add_nodes_from(nodes)
+        graph.add_edges_from(edges)
+        return graph
+
+    times = alternate(
+        {"analysis": lambda: find_ambiguities(session), "build": build}, config.repeat
+    )
+    return Figure(
+        "full analysis (find_ambiguities)",
+        size,
+        times["analysis"],
+        "s",
+        FULL_GOAL,
+        reference=times["build"],
+        reference_name="build MultiDiGraph",
+        extra={"findings": len(find_ambiguities(session))},
+    )
+
+
+def one_edit(session: Session) -> tuple[AddEdge, ...]:
+    """An edit a facilitator makes all the time, and its undo: a role takes
+    on a responsibility (an ``accountable`` edge added, then removed)."""
+    roles = session.nodes_of_kind(NodeKind.ROLE)
+    responsibilities = session.nodes_of_kind(NodeKind.RESPONSIBILITY)
+    for responsibility in responsibilities:
+        for role in roles:
+            if not session.graph.has_edge(role, responsibility, key=EdgeKind.ACCOUNTABLE.value):
+                return (AddEdge(role, responsibility, EdgeKind.ACCOUNTABLE),)
+    raise ValueError("every role owns every responsibility already")
+
+
+def _edit(config: Config, size: int) -> Figure:
+    session = config.session(size)
+    (edit,) = one_edit(session)
+    pending = [edit]
+
+    def edit_and_analyse() -> None:
+        # Alternately the edit and its undo, so the map stays the same size.
+        pending[0] = session.apply(pending[0])
+        find_ambiguities(session)
+
+    times = alternate({"edit": edit_and_analyse}, max(config.repeat, 10) * 2)
+    return Figure(
+        "one edit + re-analysis",
+        size,
+        times["edit"],
+        "s",
+        EDIT_GOAL,
+        note="full re-analysis after each edit",
+    )

@@ -1,0 +1,104 @@
+"""The map canvas: a full repaint, a zoom step and a pan step at 1,000 nodes.
+
+The real :class:`workshop_app.ui.map.MapView` shows a saved organisation in
+a 1600 x 900 viewport (a projector's window beside its docks). Frame times
+are wall time, against an absolute goal: one 60 Hz frame, 16.7 ms.
+
+- full repaint: ``viewport().repaint()``, synchronous, with the item caches
+  filled, once with the whole map in view and once at 100 % (labels drawn);
+- zoom step: one ``zoom_in`` or ``zoom_out`` at 100 % and the repaint it
+  needs (the device-coordinate caches are redrawn at the new scale);
+- pan step: ``pan_by`` 40 pixels and the pending events processed, which
+  paint what the scroll uncovered.
+
+An event filter counts the viewport's paint events, so a step that painted
+nothing would be reported as an error rather than as fast.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QPoint
+from PySide6.QtGui import QTransform
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from benchmarks.harness import Config, Figure, Goal, wall_clock
+from workshop_app.ui.controller import SessionController
+from workshop_app.ui.map import MapView
+
+__all__ = ["measure"]
+
+FRAME = Goal(1 / 60, absolute=True)
+SIZE = 1000
+VIEWPORT = (1600, 900)
+PAN_PIXELS = 40
+
+
+class _PaintCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def measure(config: Config) -> list[Figure]:
+    size = SIZE if SIZE in config.sizes else max(config.sizes)
+    app = QApplication.instance() or QApplication([])
+    view = MapView(SessionController(config.session(size)))
+    view.resize(*VIEWPORT)
+    view.show()
+    try:
+        if not QTest.qWaitForWindowExposed(view):
+            raise RuntimeError("the map window was never shown")
+        counter = _PaintCounter()
+        view.viewport().installEventFilter(counter)
+        repeat = max(config.repeat, 10)
+
+        def step(action: Callable[[], object], flush: Callable[[], object]) -> float:
+            before = counter.count
+            start = wall_clock()
+            action()
+            flush()
+            elapsed = wall_clock() - start
+            if counter.count == before:
+                raise RuntimeError("a measured step painted nothing")
+            return elapsed
+
+        repaint = view.viewport().repaint
+        view.fit_all()
+        fit_zoom = view.zoom()
+        repaint()  # fills the item caches at this scale
+        whole = [step(lambda: None, repaint) for _ in range(repeat)]
+        view.setTransform(QTransform())
+        view.centerOn(view.scene().nodes_rect().center())
+        repaint()
+        readable = [step(lambda: None, repaint) for _ in range(repeat)]
+        zooms = [
+            step(view.zoom_in if i % 2 == 0 else view.zoom_out, repaint) for i in range(repeat)
+        ]
+        pans = [
+            step(lambda i=i: view.pan_by(QPoint(PAN_PIXELS if i % 4 < 2 else -PAN_PIXELS, 0)),
+                 app.processEvents)
+            for i in range(repeat)
+        ]  # fmt: skip
+    finally:
+        view.close()
+        view.deleteLater()
+    note = f"{app.platformName()} platform, {VIEWPORT[0]}x{VIEWPORT[1]} viewport, wall time"
+    rows = [
+        ("canvas full repaint, whole map", whole, f"{note}; zoom {fit_zoom:.2f}"),
+        ("canvas full repaint, 100 %", readable, note),
+        ("canvas zoom step (1.25x)", zooms, note),
+        (f"canvas pan step ({PAN_PIXELS} px)", pans, note),
+    ]
+    return [
+        Figure(name, size, statistics.median(times), "s", FRAME, note=text)
+        for name, times, text in rows
+    ]

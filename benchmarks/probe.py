@@ -1,0 +1,91 @@
+"""A fresh process that opens a window and reports its first paint.
+
+Run by :mod:`benchmarks.startup` and :mod:`benchmarks.memory`, never
+imported by them (what it imports is what it measures)::
+
+    python -m benchmarks.probe bare [LINGER_MS]
+    python -m benchmarks.probe app FILE [LINGER_MS]
+
+``bare`` is the reference: a ``QApplication`` and an empty ``QMainWindow``,
+with networkx imported. ``app`` starts the real window the way
+``workshop-app FILE`` does (:func:`workshop_app.ui.app.run`).
+
+An event filter on the application sees the first ``QEvent.Paint`` that
+reaches the main window (the top-level widget: Qt paints it first, then its
+children, in the same pass). Its ``time.monotonic()`` is the first paint;
+the parent compares it with the monotonic time at which it started the
+process (the clock is system-wide). ``LINGER_MS`` later the probe prints
+one JSON line (first paint, peak RSS, which heavy packages are loaded) and
+exits at once, without closing the window.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+#: Packages whose presence at first paint is worth reporting.
+WATCHED = ("reportlab", "networkx", "yaml", "workshop_app.protocol.export")
+
+
+class _FirstPaint(QObject):
+    def __init__(self, linger_ms: int) -> None:
+        super().__init__()
+        self.linger_ms = linger_ms
+        self.painted: float | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            self.painted is None
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QMainWindow)
+        ):
+            self.painted = time.monotonic()
+            QTimer.singleShot(self.linger_ms, self.report)
+        return False
+
+    def report(self) -> None:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        result = {
+            "first_paint": self.painted,
+            "maxrss_kib": usage.ru_maxrss,
+            "cpu": usage.ru_utime + usage.ru_stime,
+            "loaded": [name for name in WATCHED if name in sys.modules],
+            "modules": len(sys.modules),
+        }
+        sys.stdout.write(json.dumps(result) + "\n")
+        sys.stdout.flush()
+        # No teardown: closing the window could ask to save, and is not measured.
+        os._exit(0)
+
+
+def main(argv: list[str]) -> None:
+    kind, rest = argv[0], argv[1:]
+    app = QApplication(sys.argv[:1])
+    linger_ms = int(rest[-1]) if rest and rest[-1].isdigit() else 0
+    probe = _FirstPaint(linger_ms)
+    app.installEventFilter(probe)
+    if kind == "bare":
+        import networkx  # noqa: F401  (the reference pays for the graph library too)
+
+        window = QMainWindow()
+        window.show()
+        app.exec()
+    elif kind == "app":
+        from pathlib import Path
+
+        from workshop_app.ui.app import run
+
+        run(Path(rest[0]))
+    else:
+        raise SystemExit(f"unknown probe {kind!r}; use bare or app")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

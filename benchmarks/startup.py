@@ -1,0 +1,51 @@
+"""Start to first paint of the window on the sample session, in fresh processes.
+
+Each repetition starts :mod:`benchmarks.probe` twice, in turn: the bare
+reference (``QApplication`` + ``QMainWindow`` + networkx) and the real
+window on ``resources/samples/versandhandel.yaml``. Start to first paint is
+the wall time from just before the process is spawned to the first paint
+event of its main window, interpreter start-up and imports included; the
+median of the repetitions is taken.
+"""
+
+from __future__ import annotations
+
+import statistics
+
+from benchmarks.harness import Config, Figure, Goal
+from benchmarks.processes import BARE, platform_name, probe
+from workshop_app.resources import resource_path
+
+__all__ = ["SAMPLE", "measure"]
+
+GOAL = Goal(1.5)
+SAMPLE = resource_path("samples", "versandhandel.yaml")
+
+
+def measure(config: Config) -> list[Figure]:
+    display = config.display
+    bare, app = [], []
+    for _ in range(config.process_repeat):
+        bare.append(probe(["bare"], display))
+        app.append(probe(["app", str(SAMPLE)], display))
+    loaded = sorted({name for result in app for name in result["loaded"]})
+    return [
+        Figure(
+            "start to first paint (sample)",
+            None,
+            statistics.median(r["elapsed"] for r in app),
+            "s",
+            GOAL,
+            reference=statistics.median(r["elapsed"] for r in bare),
+            reference_name=BARE,
+            note=f"{platform_name(display)}; at first paint: {', '.join(loaded)}",
+            extra={
+                "app_runs": [r["elapsed"] for r in app],
+                "bare_runs": [r["elapsed"] for r in bare],
+                "app_cpu": [r["cpu"] for r in app],
+                "bare_cpu": [r["cpu"] for r in bare],
+                "app_modules": app[0]["modules"],
+                "bare_modules": bare[0]["modules"],
+            },
+        )
+    ]
