@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER, landscape
@@ -123,7 +123,7 @@ class ProtocolDocument(BaseDocTemplate):
     Parameters
     ----------
     path
-        Where the PDF is written.
+        Where the PDF is written: a file name or a binary file object.
     pagesize
         ``"a4"`` or ``"letter"`` (portrait size; landscape pages turn it).
     metadata
@@ -136,7 +136,7 @@ class ProtocolDocument(BaseDocTemplate):
 
     def __init__(
         self,
-        path: str,
+        path: str | BinaryIO,
         pagesize: tuple[float, float],
         metadata: dict[str, str],
         footer: str,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
-import tempfile
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 
@@ -149,23 +151,30 @@ def export_protocol(
         landscape=frame_size(size, wide=True),
     )
     report(_PREPARED / 2)
+    story = _story(ctx)
+    report(_PREPARED)
     title = str(session.meta.get("title") or _("Responsibility workshop"))
     date = session.meta.get("date")
     footer = f"{title} · {format_date(date, language)}" if date else title
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or None
-    )
-    os.close(handle)
+    pdf = io.BytesIO()
+    document = ProtocolDocument(pdf, size, _metadata(session, language, title), footer, _)
+    document.setProgressCallBack(_layout_progress(report))
+    document.build_story(story)
+    _replace(Path(path), pdf.getvalue())
+    report(1.0)
+
+
+def _replace(target: Path, data: bytes) -> None:
+    """Put ``data`` in place of ``target`` at once: a reader never sees half a PDF."""
+    temporary = target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
     try:
-        document = ProtocolDocument(temporary, size, _metadata(session, language, title), footer, _)
-        document.setProgressCallBack(_layout_progress(report))
-        document.build_story(_story(ctx))
+        # open() creates the file with the user's usual permissions (umask).
+        with open(temporary, "xb") as file:
+            file.write(data)
         os.replace(temporary, target)
     finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-    report(1.0)
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
 
 
 def _layout_progress(report: Progress) -> Callable[[str, int], None]:
