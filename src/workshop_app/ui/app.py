@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 
 import shiboken6
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QLibraryInfo, QStandardPaths, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from workshop_app import __version__
@@ -46,6 +46,16 @@ def configure_application(app: QApplication) -> None:
     app.setOrganizationName(ORGANIZATION_NAME)
     app.setApplicationName(APPLICATION_NAME)
     app.setApplicationVersion(__version__)
+
+
+def _translate_qt(app: QApplication, language: str) -> None:
+    """Qt's own texts (standard buttons, file dialogs) in the UI language."""
+    if language == "en":
+        return
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{language}", folder):
+        app.installTranslator(translator)
 
 
 def _log_to_file() -> None:
@@ -119,7 +129,9 @@ def run(path: Path | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     configure_application(app)
-    set_ui_language(configured_language())
+    language = configured_language()
+    set_ui_language(language)
+    _translate_qt(app, language)
     app.setApplicationDisplayName(tr("Responsibility Map"))
     logging.basicConfig(level=logging.INFO)
     _log_to_file()

@@ -180,7 +180,9 @@ def show_shortcuts(parent: QWidget, rows: list[tuple[str, str, list[QKeySequence
     table.setHeaderLabels([tr("Command"), tr("Keys")])
     table.setRootIsDecorated(False)
     for menu, command, keys in rows:
-        shown = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+        shown = ", ".join(
+            k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys if _typeable(k)
+        )
         item = QTreeWidgetItem([f"{_plain(menu)}: {_plain(command)}", shown or tr("(menu only)")])
         table.addTopLevelItem(item)
     table.resizeColumnToContents(0)
@@ -192,6 +194,16 @@ def show_shortcuts(parent: QWidget, rows: list[tuple[str, str, list[QKeySequence
     dialog.resize(720, 640)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
+
+
+def _typeable(sequence: QKeySequence) -> bool:
+    """A sequence typed on a laptop's keyboard, not a media key such as "Undo" or "Zoom In".
+
+    Qt numbers characters first, then Escape … PageDown, then F1 … F35, and
+    the keys of media keyboards after those.
+    """
+    key = sequence[0].key().value
+    return key <= Qt.Key.Key_PageDown.value or Qt.Key.Key_F1.value <= key <= Qt.Key.Key_F35.value
 
 
 def _plain(text: str) -> str:

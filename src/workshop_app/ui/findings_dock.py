@@ -8,12 +8,14 @@ survive every edit. Selecting a finding asks the map to select its subjects;
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPalette
+from PySide6.QtCore import QModelIndex, QRect, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -39,6 +41,40 @@ def finding_key(finding: Finding) -> FindingKey:
     return finding.code, tuple(finding.subjects)
 
 
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text: a finding is read in full, never cut off.
+
+    QTreeView asks the delegate for a row's size without telling it the
+    column's width, so the plain delegate answers with one line and the text
+    is elided; this one measures against the width the row really has.
+    """
+
+    _PADDING = 8
+
+    def __init__(self, view: QTreeWidget) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        shown = QStyleOptionViewItem(option)
+        self.initStyleOption(shown, index)
+        depth, parent = 1, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = max(80, self._view.viewport().width() - self._view.indentation() * depth - 12)
+        bounds = QRect(0, 0, width, 1_000_000)
+        text = shown.fontMetrics.boundingRect(bounds, Qt.TextFlag.TextWordWrap, shown.text)
+        return QSize(width, text.height() + self._PADDING)
+
+
+class _FindingsTree(QTreeWidget):
+    """The list itself; rows are measured again when its width changes."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()
+
+
 def _group_title(severity: Severity, open_count: int, accepted: int) -> str:
     name = {
         Severity.ERROR: tr("Errors: {open} open"),
@@ -61,11 +97,16 @@ class FindingsDock(QDockWidget):
         self.setObjectName("findings_dock")
         self._controller = controller
         self._shown: list[tuple[FindingKey, str, bool, str | None]] | None = None
-        self.tree = QTreeWidget()
+        self.tree = _FindingsTree()
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
-        self.tree.setAlternatingRowColors(False)
+        self.tree.setItemDelegate(_WrappingDelegate(self.tree))
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The list is what the room reads: a size larger than the rest of the chrome.
+        font = QFont(self.tree.font())
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.tree.setFont(font)
         self.tree.setAccessibleName(tr("Findings"))
         self._groups: dict[Severity, QTreeWidgetItem] = {}
         self._glyphs: dict[Severity, str] = {}

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -88,8 +89,11 @@ class _Form(QWidget):
 
     def __init__(self, on_commit: Callable[[str], None]) -> None:
         super().__init__()
-        self.layout_ = QFormLayout(self)
+        self.layout_ = QFormLayout()
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        column = QVBoxLayout(self)
+        column.addLayout(self.layout_)
+        column.addStretch(1)  # spare height goes below the fields, not between them
         self.editors: dict[str, FieldEditor] = {}
         self.infos: dict[str, QLabel] = {}
         self._on_commit = on_commit
@@ -136,6 +140,7 @@ class InspectorDock(QDockWidget):
         self._many = QLabel()
         self._many.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self._many.setWordWrap(True)
+        self._many.setContentsMargins(9, 9, 9, 9)
         self._pages.addWidget(self._many)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

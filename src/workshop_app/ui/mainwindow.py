@@ -56,6 +56,9 @@ class MainWindow(QMainWindow):
         self.findings_dock = FindingsDock(self.controller, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector)
+        # The findings are what the room follows; the inspector needs less room.
+        self.resizeDocks([self.findings_dock], [460], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.findings_dock, self.inspector], [3, 2], Qt.Orientation.Vertical)
         self.summary = SessionSummary(self.controller, self)
         self.statusBar().addPermanentWidget(self.summary)
         self._build_menus()
