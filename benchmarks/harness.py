@@ -159,6 +159,8 @@ class Config:
     #: the X display of the run's Xvfb, or ``None`` for Qt's offscreen platform
     display: str | None = None
     dot_timeout: float = 120.0
+    #: how long a window probe stays open after its first paint before it reports memory
+    linger_ms: int = 1500
     _files: dict[int, Path] = field(default_factory=dict, repr=False)
 
     def session_file(self, size: int) -> Path:

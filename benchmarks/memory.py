@@ -2,7 +2,7 @@
 
 The probe (:mod:`benchmarks.probe`) opens the window on a saved
 organisation of 5,000 nodes and reports its peak resident set size
-(``ru_maxrss``) a moment after the first paint, when the map, findings and
+(``ru_maxrss``) a moment after the first paint (``Config.linger_ms``), when the map, findings and
 views show the session; the reference is the bare window's.
 """
 
@@ -15,8 +15,6 @@ __all__ = ["measure"]
 
 GOAL = Goal(2.0)
 SIZE = 5000
-#: How long the window stays open after its first paint before it is measured.
-LINGER_MS = 1500
 
 
 def measure(config: Config) -> list[Figure]:
@@ -24,8 +22,9 @@ def measure(config: Config) -> list[Figure]:
     path = config.session_file(size)
     runs = max(1, min(config.process_repeat, 2))
     display = config.display
-    bare = [probe(["bare", str(LINGER_MS)], display) for _ in range(runs)]
-    app = [probe(["app", str(path), str(LINGER_MS)], display) for _ in range(runs)]
+    linger = str(config.linger_ms)
+    bare = [probe(["bare", linger], display) for _ in range(runs)]
+    app = [probe(["app", str(path), linger], display) for _ in range(runs)]
     return [
         Figure(
             "peak memory, session open",

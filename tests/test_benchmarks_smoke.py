@@ -1,0 +1,48 @@
+"""The benchmark suite still runs: every measurement at a tiny size, once.
+
+No timing is asserted (speed is measured by ``python -m benchmarks``, not by
+tests); what is checked is that each measurement produces figures with a
+value and, where its goal is a ratio, the reference it is compared with.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from benchmarks.__main__ import MEASUREMENTS, main, run, table
+from benchmarks.harness import Config
+
+
+@pytest.fixture
+def bench_config(tmp_path: Path) -> Config:
+    return Config(
+        workdir=tmp_path, sizes=(50,), repeat=1, process_repeat=1, quick=True, linger_ms=0
+    )
+
+
+@pytest.mark.parametrize("name", MEASUREMENTS)
+def test_each_measurement_gives_figures(name: str, bench_config: Config, qapp: object) -> None:
+    figures = run(bench_config, [name], log=io.StringIO())
+    assert figures
+    for figure in figures:
+        assert figure.value > 0, figure
+        if not figure.goal.absolute and not (name == "export" and shutil.which("dot") is None):
+            assert figure.reference is not None and figure.reference > 0, figure
+            assert figure.met is not None
+    assert all(figure.name in table(figures) for figure in figures)
+
+
+def test_main_writes_the_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    out = tmp_path / "results.json"
+    argv = ["--only", "loading", "--sizes", "50", "--repeat", "1", "--platform", "offscreen"]
+    assert main([*argv, "--json", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "open session (load_session)" in printed
+    results = json.loads(out.read_text(encoding="utf-8"))
+    assert results["figures"][0]["size"] == 50
+    assert results["figures"][0]["reference_name"] == "PyYAML CSafeLoader"
+    assert "offscreen" in results["machine"]["windows"]
