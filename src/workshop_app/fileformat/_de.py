@@ -14,6 +14,9 @@ GERMAN: dict[str, str] = {
         "der Ordner ist schreibgeschützt, oder Sie dürfen dort nicht schreiben"
     ),
     "the folder does not exist": "der Ordner existiert nicht",
+    "the file is read-only or you may not change it": (
+        "die Datei ist schreibgeschützt, oder Sie dürfen sie nicht ändern"
+    ),
     # Reading the file
     "is not a file": "ist keine Datei",
     "cannot be read ({detail})": "kann nicht gelesen werden ({detail})",

@@ -124,6 +124,8 @@ _REASONS = {
     errno.ENOENT: "the folder does not exist",
     errno.ENOTDIR: "the folder does not exist",
 }
+#: Refusals that concern the file itself when they name it, not its folder.
+_REFUSED = (errno.EACCES, errno.EPERM)
 
 
 class SaveError(OSError):
@@ -144,6 +146,8 @@ class SaveError(OSError):
         """What went wrong, on one line, in ``language`` (``de`` or ``en``)."""
         _ = translator(GERMAN, language)
         reason = _REASONS.get(self.cause.errno) if self.cause.errno is not None else None
+        if self.cause.errno in _REFUSED and self.cause.filename == self.path:
+            reason = "the file is read-only or you may not change it"
         text = _(reason) if reason else (self.cause.strerror or str(self.cause))
         template = _("Could not save {path}: {reason}. The file on disk is unchanged.")
         return one_line(template.format(path=self.path, reason=text))
