@@ -86,7 +86,7 @@ GERMAN: dict[str, str] = {
     "Case": "Fall",
     "Path": "Weg",
     "Triggers": "Auslöser",
-    "(role)": "(Rolle)",
+    "Between roles": "Zwischen Rollen",
     "(no owner)": "(niemand verantwortlich)",
     "{label} (loop)": "{label} (Schleife)",
     "… further paths from the same start are not shown": (

@@ -19,7 +19,7 @@ from reportlab.platypus.flowables import Flowable
 from workshop_app.domain import EdgeKind, NodeKind, Session
 from workshop_app.protocol.context import ProtocolContext
 from workshop_app.protocol.styles import markup
-from workshop_app.protocol.tables import data_table
+from workshop_app.protocol.tables import Cell, data_table
 
 __all__ = ["Chain", "escalation_chains", "escalation_paths"]
 
@@ -67,8 +67,8 @@ def _walk(start: str, successors: dict[str, list[str]], limit: int) -> tuple[lis
     return chains, False
 
 
-def escalation_chains(session: Session) -> list[Chain | None]:
-    """Every chain in map order; ``None`` after a start whose further paths are left out."""
+def escalation_chains(session: Session) -> list[tuple[list[Chain], bool]]:
+    """The chains of each start, in map order, and whether further paths were left out."""
     successors = _successors(session)
     incoming = {target for targets in successors.values() for target in targets}
     starts = [
@@ -77,17 +77,16 @@ def escalation_chains(session: Session) -> list[Chain | None]:
         if node in successors
         and (session.kind(node) is NodeKind.RESPONSIBILITY or node not in incoming)
     ]
-    result: list[Chain | None] = []
+    result: list[tuple[list[Chain], bool]] = []
     covered: set[tuple[str, str]] = set()
     pending = list(starts)
-    while pending:
+    while True:
         for start in pending:
             chains, more = _walk(start, successors, MAX_PATHS_PER_START)
             for chain in chains:
                 covered.update(_edges(chain))
-            result += chains
+            result.append((chains, more))
             if more:
-                result.append(None)
                 # The paths left out may hold edges no chain shows; the summary
                 # line stands for them rather than more chains from this start.
                 covered.update(_all_edges_from(start, successors))
@@ -96,7 +95,8 @@ def escalation_chains(session: Session) -> list[Chain | None]:
             for source, targets in successors.items()
             if any((source, target) not in covered for target in targets)
         ][:1]
-    return result
+        if not pending:
+            return result
 
 
 def _edges(chain: Chain) -> list[tuple[str, str]]:
@@ -120,55 +120,68 @@ def _owners(session: Session, node: str) -> list[str]:
     return [s for s, _t, k in session.graph.in_edges(node, keys=True) if k == EdgeKind.ACCOUNTABLE]
 
 
-def _chain_row(ctx: ProtocolContext, chain: Chain) -> list[object]:
-    _, session = ctx._, ctx.session
-    graph = session.graph
+def _path(ctx: ProtocolContext, chain: Chain) -> str:
+    """ "Servicekraft → 2nd Level → Teamleitung"; a case starts at its owners."""
     first = chain.steps[0]
-    is_case = session.kind(first) is NodeKind.RESPONSIBILITY
-    links = []
-    if is_case:
-        links.append(" / ".join(ctx.label(o) for o in _owners(session, first)) or _("(no owner)"))
+    if ctx.session.kind(first) is NodeKind.RESPONSIBILITY:
+        owners = " / ".join(ctx.label(o) for o in _owners(ctx.session, first))
+        links = [owners or ctx._("(no owner)")]
     else:
-        links.append(ctx.label(first))
+        links = [ctx.label(first)]
     links += [ctx.label(step) for step in chain.steps[1:]]
-    path = " → ".join(links)
     if chain.loop_to:
-        path += " → " + _("{label} (loop)").format(label=ctx.label(chain.loop_to))
-    triggers = []
+        links.append(ctx._("{label} (loop)").format(label=ctx.label(chain.loop_to)))
+    return " → ".join(links)
+
+
+def _triggers(ctx: ProtocolContext, chain: Chain) -> str:
+    """One line per step that has a trigger: "→ Teamleitung: amount over 50 EUR"."""
+    lines = []
     for source, target in _edges(chain):
         trigger = ctx.brief(
-            graph.edges[source, target, EdgeKind.ESCALATES_TO].get("trigger"),
+            ctx.session.graph.edges[source, target, EdgeKind.ESCALATES_TO].get("trigger"),
             f"{ctx.label(source)} → {ctx.label(target)}",
-            _("Triggers"),
+            ctx._("Triggers"),
         )
         if trigger:
-            triggers.append(f"→ {ctx.label(target)}: {trigger}")
-    return [
-        ctx.label(first) if is_case else _("(role)"),
-        path,
-        "\n".join(triggers) or "—",
-    ]
+            lines.append(f"→ {ctx.label(target)}: {trigger}")
+    return "\n".join(lines) or "—"
 
 
 def escalation_paths(ctx: ProtocolContext) -> list[Flowable]:
-    """The escalation section: one row per chain with the triggers of its steps."""
+    """The escalation section: cases (responsibilities) first, then chains between roles."""
     _ = ctx._
     story: list[Flowable] = [ctx.heading(_("Escalation paths"))]
-    chains = escalation_chains(ctx.session)
-    if not chains:
+    groups = escalation_chains(ctx.session)
+    if not groups:
         return [*story, Paragraph(markup(_("No escalation paths on the map.")), ctx.styles.body)]
-    rows: list[list[object]] = []
-    for chain in chains:
-        if chain is None:
-            rows.append(["", _("… further paths from the same start are not shown"), ""])
-        else:
-            rows.append(_chain_row(ctx, chain))
+    cases: list[list[Cell]] = []
+    roles: list[list[Cell]] = []
+    more = _("… further paths from the same start are not shown")
+    for chains, left_out in groups:
+        is_case = ctx.session.kind(chains[0].start) is NodeKind.RESPONSIBILITY
+        for chain in chains:
+            path, triggers = _path(ctx, chain), _triggers(ctx, chain)
+            if is_case:
+                cases.append([ctx.label(chain.start), path, triggers])
+            else:
+                roles.append([path, triggers])
+        if left_out and is_case:
+            cases.append(["", more, ""])
+        elif left_out:
+            roles.append([more, ""])
     width = ctx.portrait.width
-    story.append(
-        data_table(
-            [_("Case"), _("Path"), _("Triggers")],
-            rows,
-            [width * 0.27, width * 0.39, width * 0.34],
+    if cases:
+        story.append(
+            data_table(
+                [_("Case"), _("Path"), _("Triggers")],
+                cases,
+                [width * 0.27, width * 0.39, width * 0.34],
+            )
         )
-    )
+    if roles:
+        story += [
+            Paragraph(markup(_("Between roles")), ctx.styles.h2),
+            data_table([_("Path"), _("Triggers")], roles, [width * 0.6, width * 0.4]),
+        ]
     return story
