@@ -1,26 +1,27 @@
-"""An edge on the map: a line styled by kind, ending at the nodes' borders.
+"""An edge on the map: its line, arrowheads and tag, ending at the nodes' borders.
 
 Several kinds between the same two nodes are drawn as parallel curves (the
-scene gives each its ``offset``), so none hides another.
+scene gives each its ``offset``), so none hides another. The item computes
+the geometry and is what the mouse selects and what shows the tooltip; the
+:class:`~workshop_app.ui.map.edge_layer.EdgeLayer` draws all edges at once.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QFontMetricsF,
-    QPainter,
     QPainterPath,
     QPainterPathStroker,
-    QPen,
     QPolygonF,
     QStaticText,
 )
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from workshop_app.domain import EdgeKind
 from workshop_app.ui.i18n import tr
@@ -28,24 +29,30 @@ from workshop_app.ui.map.node_item import NodeItem
 from workshop_app.ui.map.style import (
     Arrow,
     MapStyle,
+    border_distance,
     edge_kind_name,
     edge_tag,
-    outline_polygon,
-    pen_style,
+    map_style,
 )
+
+if TYPE_CHECKING:
+    from workshop_app.ui.map.edge_layer import EdgeLayer
 
 __all__ = ["EdgeItem"]
 
-#: Below this zoom the short texts on edges are unreadable: leave them out.
-TAG_MIN_DETAIL = 0.5
 #: A trigger longer than this is shortened on the map (the tooltip has it all).
 TAG_MAX_CHARS = 22
 _ARROW = 13.0
 _PICK_WIDTH = 12.0
 
 
-class EdgeItem(QGraphicsItem):
-    """One edge between two node items; it follows them as they move."""
+class EdgeItem(QGraphicsPathItem):
+    """One edge between two node items; it follows them as they move.
+
+    Its path is the area that picks the edge (a band along the line, the
+    arrowheads and the tag), so Qt answers "what is under the mouse" and
+    "what lies in this rectangle" without calling into Python.
+    """
 
     def __init__(
         self,
@@ -54,20 +61,29 @@ class EdgeItem(QGraphicsItem):
         kind: EdgeKind,
         attrs: Mapping[str, Any],
         style: MapStyle,
+        layer: EdgeLayer,
     ) -> None:
         super().__init__()
         self.source, self.target, self.kind = source, target, EdgeKind(kind)
+        self._layer = layer
         self.offset = 0.0
         self._style = style
         self._attrs: dict[str, Any] = dict(attrs)
-        self._path = QPainterPath()
-        self._heads: list[QPolygonF] = []
-        self._shape = QPainterPath()
-        self._bounds = QRectF()
-        self._tag: QStaticText | None = None
+        #: the line as a path (curved for parallel edges, jagged for conflicts)
+        self.path = QPainterPath()
+        #: the same as a plain line when it is straight: much cheaper to draw
+        self.line: QLineF | None = None
+        #: the arrowheads, to be filled
+        self.heads = QPainterPath()
+        #: the short text on the edge ("A", "eskaliert", a trigger), if any
+        self.tag: QStaticText | None = None
         self._tag_size = QRectF()
         self._tag_centre = QPointF()
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+        )
+        self.setPen(Qt.PenStyle.NoPen)
         self.setZValue(0)
         source.edges.add(self)
         target.edges.add(self)
@@ -103,12 +119,16 @@ class EdgeItem(QGraphicsItem):
             self.adjust()
 
     def adjust(self) -> None:
-        """Recompute the line after an end node moved."""
-        self.prepareGeometryChange()
+        """Recompute the line after an end node moved, and have it redrawn."""
+        old = self.boundingRect()
+        self._compute()
+        self._layer.edge_changed(old.united(self.boundingRect()))
+
+    def _compute(self) -> None:
         start_centre, end_centre = self.source.pos(), self.target.pos()
         if (end_centre - start_centre).manhattanLength() < 1:
-            self._path, self._heads, self._shape = QPainterPath(), [], QPainterPath()
-            self._bounds = QRectF()
+            self.path, self.line, self.heads = QPainterPath(), None, QPainterPath()
+            self.setPath(QPainterPath())
             return
         control = self._control_point(start_centre, end_centre)
         start = _border_point(self.source, control)
@@ -118,19 +138,25 @@ class EdgeItem(QGraphicsItem):
         tip_inset = _ARROW * (1.6 if look.arrow is Arrow.DOUBLE else 0.8)
         line_end = end - direction * tip_inset if look.arrow is not Arrow.NONE else end
         path = QPainterPath(start)
-        path.quadTo(control, line_end)
-        self._path = _zigzag(path) if look.zigzag else path
-        self._heads = _arrow_heads(end, direction, look.arrow, look.width)
+        if self.offset:
+            path.quadTo(control, line_end)
+        else:
+            path.lineTo(line_end)
+        self.path = _zigzag(path) if look.zigzag else path
+        self.line = QLineF(start, line_end) if not (self.offset or look.zigzag) else None
+        self.heads = QPainterPath()
+        for head in _arrow_heads(end, direction, look.arrow, look.width):
+            self.heads.addPolygon(head)
+            self.heads.closeSubpath()
         self._tag_centre = path.pointAtPercent(0.5)
         stroker = QPainterPathStroker()
         stroker.setWidth(_PICK_WIDTH)
-        self._shape = stroker.createStroke(path)
-        for head in self._heads:
-            self._shape.addPolygon(head)
-        margin = look.width + 8
-        self._bounds = self._shape.boundingRect().adjusted(-margin, -margin, margin, margin)
-        if self._tag is not None:
-            self._bounds = self._bounds.united(self._tag_rect())
+        outline = stroker.createStroke(path)
+        outline.setFillRule(Qt.FillRule.WindingFill)
+        outline.addPath(self.heads)
+        if self.tag is not None:
+            outline.addRect(self.tag_rect())
+        self.setPath(outline)
 
     def _control_point(self, start: QPointF, end: QPointF) -> QPointF:
         middle = (start + end) / 2
@@ -142,48 +168,6 @@ class EdgeItem(QGraphicsItem):
         along = _unit(b - a)
         return middle + QPointF(-along.y(), along.x()) * (2 * self.offset)
 
-    # --- QGraphicsItem ---
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def shape(self) -> QPainterPath:
-        return self._shape
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        if self._path.isEmpty():
-            return
-        style, look = self._style, self._style.edges[self.kind]
-        exporting = getattr(self.scene(), "exporting", False)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        if self.isSelected() and not exporting:
-            glow = style.selection.lighter(150)
-            glow.setAlpha(150)
-            painter.setPen(
-                QPen(glow, look.width + 8, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-            )
-            painter.drawPath(self._path)
-        pen = QPen(look.color, look.width, pen_style(look.dashes), Qt.PenCapStyle.RoundCap)
-        if look.dashes:
-            pen.setDashPattern(list(look.dashes))
-        painter.setPen(pen)
-        painter.drawPath(self._path)
-        painter.setPen(QPen(look.color, 1, Qt.PenStyle.SolidLine))
-        painter.setBrush(look.color)
-        for head in self._heads:
-            painter.drawPolygon(head)
-        detail = option.levelOfDetailFromTransform(painter.worldTransform())
-        if self._tag is not None and detail >= TAG_MIN_DETAIL:
-            rect = self._tag_rect()
-            painter.setPen(QPen(look.color, 1))
-            painter.setBrush(style.background)
-            painter.drawRoundedRect(rect, 4, 4)
-            painter.setPen(look.color)
-            painter.setFont(style.edge_font)
-            painter.drawStaticText(rect.topLeft() + QPointF(4, 1), self._tag)
-
     # --- helpers ---
 
     def _layout_tag(self) -> None:
@@ -192,13 +176,9 @@ class EdgeItem(QGraphicsItem):
         if self.kind is EdgeKind.ESCALATES_TO and isinstance(trigger, str) and trigger.strip():
             trigger = trigger.strip()
             text = trigger if len(trigger) <= TAG_MAX_CHARS else trigger[: TAG_MAX_CHARS - 1] + "…"
-        self._tag = None
+        self.tag, self._tag_size = (None, QRectF())
         if text:
-            self._tag = QStaticText(text)
-            self._tag.setTextFormat(Qt.TextFormat.PlainText)
-            self._tag.prepare(font=self._style.edge_font)
-            metrics = QFontMetricsF(self._style.edge_font)
-            self._tag_size = QRectF(0, 0, metrics.horizontalAdvance(text) + 8, metrics.height() + 2)
+            self.tag, self._tag_size = _static_tag(text, self._style.presentation)
         self.update_tooltip()
 
     def update_tooltip(self) -> None:
@@ -211,7 +191,8 @@ class EdgeItem(QGraphicsItem):
             tooltip += "\n" + tr("Trigger: {trigger}").format(trigger=trigger.strip())
         self.setToolTip(tooltip)
 
-    def _tag_rect(self) -> QRectF:
+    def tag_rect(self) -> QRectF:
+        """Where the tag's box is drawn, centred on the line."""
         rect = QRectF(self._tag_size)
         rect.moveCenter(self._tag_centre)
         return rect
@@ -225,21 +206,10 @@ def _unit(vector: QPointF) -> QPointF:
 def _border_point(node: NodeItem, toward: QPointF) -> QPointF:
     """Where the ray from the node's centre toward ``toward`` leaves its shape."""
     centre = node.pos()
-    dx, dy = toward.x() - centre.x(), toward.y() - centre.y()
-    polygon = outline_polygon(node.kind)
-    best = None
-    for (px, py), (qx, qy) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
-        ex, ey = qx - px, qy - py
-        denominator = dx * ey - dy * ex
-        if abs(denominator) < 1e-9:
-            continue
-        s = (px * ey - py * ex) / denominator  # along the ray
-        u = (px * dy - py * dx) / denominator  # along the polygon side
-        if s > 0 and -1e-9 <= u <= 1 + 1e-9 and (best is None or s < best):
-            best = s
-    if best is None:
-        return centre
-    return QPointF(centre.x() + dx * best, centre.y() + dy * best)
+    x, y = centre.x(), centre.y()
+    dx, dy = toward.x() - x, toward.y() - y
+    t = border_distance(node.kind, dx, dy)
+    return QPointF(x + dx * t, y + dy * t)
 
 
 def _arrow_heads(tip: QPointF, direction: QPointF, arrow: Arrow, width: float) -> list[QPolygonF]:
@@ -270,3 +240,14 @@ def _zigzag(path: QPainterPath) -> QPainterPath:
         zigzag.lineTo(point + QPointF(math.sin(angle), math.cos(angle)) * side)
     zigzag.lineTo(path.pointAtPercent(1))
     return zigzag
+
+
+@lru_cache(maxsize=256)
+def _static_tag(text: str, presentation: bool) -> tuple[QStaticText, QRectF]:
+    """The laid-out tag text and its box size, shared by all edges with that tag."""
+    font = map_style(presentation).edge_font
+    static = QStaticText(text)
+    static.setTextFormat(Qt.TextFormat.PlainText)
+    static.prepare(font=font)
+    metrics = QFontMetricsF(font)
+    return static, QRectF(0, 0, metrics.horizontalAdvance(text) + 8, metrics.height() + 2)

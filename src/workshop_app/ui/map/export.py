@@ -88,14 +88,31 @@ def _write_svg(scene: MapScene, file: QSaveFile, source: QRectF, size: QSize) ->
 
 @contextmanager
 def _for_export(scene: MapScene) -> Iterator[None]:
-    """Draw items afresh as vectors (not from their pixmap caches), without selection."""
-    cached = [item for item in scene.nodes.values()]
-    for item in cached:
-        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
-    scene.exporting = True
+    """Draw items afresh as vectors (not from their pixmap caches), without the
+    selection, the hover handle and the finding highlight; put all back after.
+
+    The selection is cleared with the scene's signals blocked, so the rest of
+    the window never hears of it.
+    """
+    cached = [*scene.nodes.values(), scene.layer]
+    selected = scene.selectedItems()
+    focus = scene.focus
+    hovered = [node for node in scene.nodes.values() if node.hovered]
+    blocked = scene.blockSignals(True)
     try:
+        for item in cached:
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        scene.clearSelection()
+        scene.set_focus(())
+        for node in hovered:
+            node.hovered = False
         yield
     finally:
-        scene.exporting = False
+        for node in hovered:
+            node.hovered = True
+        scene.set_focus(focus)
+        for item in selected:
+            item.setSelected(True)
         for item in cached:
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        scene.blockSignals(blocked)

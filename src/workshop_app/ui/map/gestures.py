@@ -160,6 +160,7 @@ class Gestures:
         edges = {edge for node in moving for edge in node.edges}
         for edge in edges:
             edge.adjust()
+        self._view.scene().layer.flush()
 
     def release(self, event: QMouseEvent) -> bool:
         if self._pan_from is not None and event.button() == Qt.MouseButton.MiddleButton:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QStaticText
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QStaticText
+from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from workshop_app.analysis import Severity
 from workshop_app.domain import NodeKind
@@ -22,7 +23,6 @@ from workshop_app.ui.map.style import (
     MapStyle,
     node_kind_name,
     node_outline,
-    pen_style,
     text_box,
 )
 
@@ -109,13 +109,10 @@ class NodeItem(QGraphicsItem):
     # --- QGraphicsItem ---
 
     def boundingRect(self) -> QRectF:
-        w, h, m = NODE_WIDTH, NODE_HEIGHT, NODE_MARGIN
-        return QRectF(-w / 2 - m, -h / 2 - m, w + 2 * m, h + 2 * m)
+        return _BOUNDS
 
     def shape(self) -> QPainterPath:
-        path = node_outline(self.kind, 2)
-        path.addEllipse(QPointF(NODE_WIDTH / 2 + HANDLE_OFFSET, 0), HANDLE_RADIUS, HANDLE_RADIUS)
-        return path
+        return _shape(self.kind)
 
     def hoverEnterEvent(self, event: Any) -> None:
         self.hovered = True
@@ -128,46 +125,38 @@ class NodeItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        style = self._style
-        exporting = getattr(self.scene(), "exporting", False)
-        if self.focused and not exporting:
-            painter.setPen(QPen(style.focus, 16, Qt.PenStyle.SolidLine))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(node_outline(self.kind, 9))
+        # Runs again for every visible node after each zoom step (the caches
+        # are in device pixels): pens and outlines are made once, in the style.
+        style, kind = self._style, self.kind
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if self.focused:
+            painter.setPen(style.pens.focus)
+            painter.drawPath(_outline(kind, 9))
         if self.mark is not None:
-            self._paint_ring(painter)
-        look = style.nodes[self.kind]
-        painter.setPen(QPen(look.border, style.border_width))
-        painter.setBrush(QBrush(look.fill))
-        painter.drawPath(node_outline(self.kind))
-        if self.isSelected() and not exporting:
-            painter.setPen(QPen(style.selection, 3))
+            painter.setPen(style.pens.marks[self.mark])
+            painter.drawPath(_outline(kind, 10))
+        painter.setPen(style.pens.nodes[kind])
+        painter.setBrush(style.nodes[kind].fill)
+        painter.drawPath(_outline(kind, 0))
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.setPen(style.pens.selection)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(node_outline(self.kind, 4.5))
+            painter.drawPath(_outline(kind, 4.5))
         if self.target_state is not None:
-            color = style.selection if self.target_state else style.detail_text
-            painter.setPen(QPen(color, 3, Qt.PenStyle.DashLine))
-            painter.drawPath(node_outline(self.kind, 4.5))
+            painter.setPen(style.pens.target if self.target_state else style.pens.no_target)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(_outline(kind, 4.5))
         if option.levelOfDetailFromTransform(painter.worldTransform()) < TEXT_MIN_DETAIL:
             return
         self._paint_text(painter)
-        if self.kind is NodeKind.ROLE:
+        if kind is NodeKind.ROLE:
             self._paint_person(painter)
         if self.mark is not None:
             self._paint_badge(painter)
-        if self.hovered and not exporting:
+        if self.hovered:
             self._paint_handle(painter)
 
     # --- painting helpers ---
-
-    def _paint_ring(self, painter: QPainter) -> None:
-        look = self._style.marks[self.mark]
-        pen = QPen(look.color, look.width, pen_style(look.dashes))
-        if look.dashes:
-            pen.setDashPattern(list(look.dashes))
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(node_outline(self.kind, 10))
 
     def _paint_text(self, painter: QPainter) -> None:
         painter.setPen(self._style.text)
@@ -270,6 +259,27 @@ class NodeItem(QGraphicsItem):
         if attrs.get("critical"):
             lines.append(tr("! critical"))
         return "\n".join(lines)
+
+
+_BOUNDS = QRectF(
+    -NODE_WIDTH / 2 - NODE_MARGIN,
+    -NODE_HEIGHT / 2 - NODE_MARGIN,
+    NODE_WIDTH + 2 * NODE_MARGIN,
+    NODE_HEIGHT + 2 * NODE_MARGIN,
+)
+
+
+@cache
+def _outline(kind: NodeKind, grow: float) -> QPainterPath:
+    return node_outline(kind, grow)
+
+
+@cache
+def _shape(kind: NodeKind) -> QPainterPath:
+    """The node and its connector handle: what the mouse can hit."""
+    path = node_outline(kind, 2)
+    path.addEllipse(QPointF(NODE_WIDTH / 2 + HANDLE_OFFSET, 0), HANDLE_RADIUS, HANDLE_RADIUS)
+    return path
 
 
 def _static(text: str, font: QFont) -> QStaticText:

@@ -12,7 +12,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QObject, QPointF, QRectF
+from PySide6.QtCore import QObject, QPointF, QRectF, QTimer
 from PySide6.QtWidgets import QGraphicsScene
 
 from workshop_app.analysis import Finding, Severity
@@ -30,6 +30,7 @@ from workshop_app.domain import (
 )
 from workshop_app.layout import H_GAP, NODE_HEIGHT, NODE_WIDTH, V_GAP, auto_layout
 from workshop_app.ui.map.edge_item import EdgeItem
+from workshop_app.ui.map.edge_layer import EdgeLayer
 from workshop_app.ui.map.node_item import NodeItem
 from workshop_app.ui.map.style import MapStyle, map_style
 
@@ -48,14 +49,20 @@ class MapScene(QGraphicsScene):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # Items move all the time (drags, layouts, undo) and Qt's BSP index
+        # pays for every move; a linear scan of a few thousand items in C++ is
+        # cheaper than keeping the tree up to date.
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.nodes: dict[str, NodeItem] = {}
         self.edges: dict[EdgeKey, EdgeItem] = {}
         self.style: MapStyle = map_style(False)
-        #: while True, items leave out selection and hover (for image export)
-        self.exporting = False
+        self.layer = self._new_layer()
         self._pairs: dict[frozenset[str], list[EdgeItem]] = {}
         self._marks: dict[str, Severity] = {}
         self._focus: frozenset[str] = frozenset()
+        self._selected_edges: set[EdgeItem] = set()
+        self._selection_pending = False
+        self.selectionChanged.connect(self._selection_changed)
 
     def build(self, session: Session) -> None:
         """Drop every item and create them anew from ``session``."""
@@ -64,11 +71,14 @@ class MapScene(QGraphicsScene):
         self.edges.clear()
         self._pairs.clear()
         self._marks.clear()
+        self._selected_edges.clear()
+        self.layer = self._new_layer()
         placed = _Placement(session)
         for node_id, attrs in session.graph.nodes(data=True):
             self._add_node(node_id, attrs, placed)
         for source, target, key, attrs in session.graph.edges(keys=True, data=True):
             self._add_edge((source, target, key), attrs)
+        self.layer.flush()
         rect = self.nodes_rect()
         margin = SCENE_MARGIN
         self.setSceneRect(rect.adjusted(-margin, -margin, margin, margin))
@@ -83,6 +93,7 @@ class MapScene(QGraphicsScene):
             self._sync_node(node_id, session, placed)
         for key in edge_keys:
             self._sync_edge(key, session)
+        self.layer.flush()
 
     def set_marks(self, findings: Iterable[Finding]) -> None:
         """Ring the subjects of open findings, by their most severe finding."""
@@ -109,6 +120,7 @@ class MapScene(QGraphicsScene):
     def set_style(self, style: MapStyle) -> None:
         self.style = style
         self.setBackgroundBrush(style.background)
+        self.layer.set_style(style)
         for node in self.nodes.values():
             node.set_style(style)
         for edge in self.edges.values():
@@ -202,7 +214,7 @@ class MapScene(QGraphicsScene):
         source, target = self.nodes.get(key[0]), self.nodes.get(key[1])
         if source is None or target is None:
             return
-        item = EdgeItem(source, target, EdgeKind(key[2]), attrs, self.style)
+        item = EdgeItem(source, target, EdgeKind(key[2]), attrs, self.style, self.layer)
         self.edges[key] = item
         self.addItem(item)
         pair = self._pairs.setdefault(frozenset(key[:2]), [])
@@ -210,6 +222,8 @@ class MapScene(QGraphicsScene):
         self._spread(pair)
 
     def _remove_edge(self, item: EdgeItem) -> None:
+        self.layer.edge_changed(item.boundingRect())
+        self._selected_edges.discard(item)
         item.detach()
         del self.edges[item.key]
         self.removeItem(item)
@@ -227,6 +241,24 @@ class MapScene(QGraphicsScene):
         middle = (len(pair) - 1) / 2
         for index, edge in enumerate(pair):
             edge.set_offset((index - middle) * PARALLEL_SPACING)
+
+    def _new_layer(self) -> EdgeLayer:
+        layer = EdgeLayer(self.edges, self.style)
+        self.addItem(layer)
+        return layer
+
+    def _selection_changed(self) -> None:
+        # Qt reports every item's change on its own; look once per event-loop
+        # turn which edges changed, so selecting everything stays linear.
+        if not self._selection_pending:
+            self._selection_pending = True
+            QTimer.singleShot(0, self, self._redraw_selected_edges)
+
+    def _redraw_selected_edges(self) -> None:
+        self._selection_pending = False
+        selected = {item for item in self.selectedItems() if isinstance(item, EdgeItem)}
+        self.layer.redraw(selected ^ self._selected_edges)
+        self._selected_edges = selected
 
     def _refresh_marks(self, node_ids: Iterable[str]) -> None:
         for node_id in node_ids:

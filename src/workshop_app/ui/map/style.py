@@ -10,11 +10,12 @@ washed-out projector.
 from __future__ import annotations
 
 import enum
+import math
 from dataclasses import dataclass
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainterPath, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainterPath, QPen, QPolygonF
 
 from workshop_app.analysis import Severity
 from workshop_app.domain import EdgeKind, NodeKind
@@ -42,6 +43,8 @@ NODE_MARGIN = 20.0
 #: The connector handle: centre distance from the node's right edge, and radius.
 HANDLE_OFFSET = 12.0
 HANDLE_RADIUS = 9.0
+_HEXAGON_INSET = 18.0
+_OCTAGON_CUT = 16.0
 
 
 class Arrow(enum.Enum):
@@ -76,6 +79,18 @@ class MarkLook:
 
 
 @dataclass(frozen=True)
+class Pens:
+    """Pens for the nodes, made once per style (painting must not build them)."""
+
+    nodes: dict[NodeKind, QPen]
+    marks: dict[Severity, QPen]
+    selection: QPen
+    focus: QPen
+    target: QPen
+    no_target: QPen
+
+
+@dataclass(frozen=True)
 class MapStyle:
     presentation: bool
     font: QFont
@@ -86,11 +101,11 @@ class MapStyle:
     detail_text: QColor
     background: QColor
     selection: QColor
-    focus: QColor
     border_width: float
     nodes: dict[NodeKind, NodeLook]
     edges: dict[EdgeKind, EdgeLook]
     marks: dict[Severity, MarkLook]
+    pens: Pens
 
 
 _BLUE, _GREEN, _PURPLE = QColor("#0072B2"), QColor("#009E73"), QColor("#CC79A7")
@@ -139,7 +154,7 @@ def map_style(presentation: bool = False) -> MapStyle:
         EdgeKind.ACCOUNTABLE: EdgeLook(ink, 3.2 * heavy, (), Arrow.TRIANGLE),
         EdgeKind.RESPONSIBLE: EdgeLook(ink, 1.6 * heavy, (), Arrow.TRIANGLE),
         EdgeKind.CONSULTED: EdgeLook(grey, 1.6 * heavy, (6, 4), Arrow.TRIANGLE),
-        EdgeKind.INFORMED: EdgeLook(grey, 1.8 * heavy, (0.1, 3.5), Arrow.TRIANGLE),
+        EdgeKind.INFORMED: EdgeLook(grey, 1.8 * heavy, (1, 2.2), Arrow.TRIANGLE),
         EdgeKind.ESCALATES_TO: EdgeLook(QColor("#B05000"), 2.6 * heavy, (), Arrow.DOUBLE),
         EdgeKind.SERVES: EdgeLook(_BLUE, 1.4 * heavy, (), Arrow.TRIANGLE),
         EdgeKind.OUTRANKS: EdgeLook(QColor("#004C7A"), 3.0 * heavy, (), Arrow.TRIANGLE),
@@ -152,6 +167,18 @@ def map_style(presentation: bool = False) -> MapStyle:
         Severity.WARNING: MarkLook(_ORANGE, 4.0 * heavy, (2.5, 1.5), "!"),
         Severity.INFO: MarkLook(QColor("#6F8296"), 2.5 * heavy, (1, 2), "i"),
     }
+    selection = QColor("#1456C8")
+    detail_text = QColor("#1A1A1A") if presentation else QColor("#505050")
+    border_width = 3.5 if presentation else 2.0
+    pens = Pens(
+        nodes={kind: QPen(look.border, border_width) for kind, look in nodes.items()},
+        marks={severity: _dashed_pen(look.color, look.width, look.dashes)
+               for severity, look in marks.items()},
+        selection=QPen(selection, 3),
+        focus=QPen(QColor(255, 214, 0, 170), 16),
+        target=QPen(selection, 3, Qt.PenStyle.DashLine),
+        no_target=QPen(detail_text, 3, Qt.PenStyle.DashLine),
+    )  # fmt: skip
     return MapStyle(
         presentation=presentation,
         font=_font(17 if presentation else 14, bold=presentation),
@@ -159,15 +186,22 @@ def map_style(presentation: bool = False) -> MapStyle:
         edge_font=_font(14 if presentation else 12, bold=True),
         legend_font=_font(15 if presentation else 12),
         text=ink,
-        detail_text=QColor("#1A1A1A") if presentation else QColor("#505050"),
+        detail_text=detail_text,
         background=QColor("#FFFFFF") if presentation else QColor("#FAFAF7"),
-        selection=QColor("#1456C8"),
-        focus=QColor(255, 214, 0, 170),
-        border_width=(3.5 if presentation else 2.0),
+        selection=selection,
+        border_width=border_width,
         nodes=nodes,
         edges=edges,
         marks=marks,
+        pens=pens,
     )
+
+
+def _dashed_pen(color: QColor, width: float, dashes: tuple[float, ...]) -> QPen:
+    pen = QPen(color, width, pen_style(dashes))
+    if dashes:
+        pen.setDashPattern(list(dashes))
+    return pen
 
 
 def node_outline(kind: NodeKind, grow: float = 0.0) -> QPainterPath:
@@ -175,7 +209,7 @@ def node_outline(kind: NodeKind, grow: float = 0.0) -> QPainterPath:
     w, h = NODE_WIDTH / 2 + grow, NODE_HEIGHT / 2 + grow
     path = QPainterPath()
     if kind is NodeKind.PRIORITY:
-        inset = 18.0
+        inset = _HEXAGON_INSET
         path.addPolygon(
             _polygon(
                 (-w, 0), (-w + inset, -h), (w - inset, -h), (w, 0), (w - inset, h), (-w + inset, h)
@@ -183,7 +217,7 @@ def node_outline(kind: NodeKind, grow: float = 0.0) -> QPainterPath:
         )
         path.closeSubpath()
     elif kind is NodeKind.GUARDRAIL:
-        cut = 16.0
+        cut = _OCTAGON_CUT
         path.addPolygon(
             _polygon(
                 (-w + cut, -h),
@@ -204,13 +238,27 @@ def node_outline(kind: NodeKind, grow: float = 0.0) -> QPainterPath:
     return path
 
 
-@cache
-def outline_polygon(kind: NodeKind) -> tuple[tuple[float, float], ...]:
-    """A few points around the node's shape, to end edges at its border."""
-    polygon = node_outline(kind).toFillPolygon()
-    points = [(p.x(), p.y()) for p in polygon]
-    step = max(1, len(points) // 24)  # a rounded shape yields many points: keep ~24
-    return tuple(points[::step])
+def border_distance(kind: NodeKind, dx: float, dy: float) -> float:
+    """How far along (dx, dy) from a node's centre its border lies, as a factor.
+
+    ``(dx * t, dy * t)`` is on the border of the shape :func:`node_outline`
+    draws. Worked out per shape rather than by intersecting the outline, as
+    every edge needs it twice whenever a node moves.
+    """
+    ax, ay = abs(dx), abs(dy)
+    if ax + ay < 1e-9:
+        return 0.0
+    w, h = NODE_WIDTH / 2, NODE_HEIGHT / 2
+    box = min(w / ax if ax else math.inf, h / ay if ay else math.inf)
+    if kind is NodeKind.PRIORITY:  # hexagon: the sides slant in by the inset
+        return min(h / ay if ay else math.inf, w / (ax + _HEXAGON_INSET * ay / h))
+    if kind is NodeKind.GUARDRAIL:  # octagon: corners cut along |x| + |y|
+        return min(box, (w + h - _OCTAGON_CUT) / (ax + ay))
+    if kind is NodeKind.ROLE and ax * box > w - h:  # the pill's round end
+        centre = w - h
+        a, b = ax * ax + ay * ay, ax * centre
+        return (b + math.sqrt(max(0.0, b * b - a * (centre * centre - h * h)))) / a
+    return box
 
 
 def text_box(kind: NodeKind) -> QRectF:

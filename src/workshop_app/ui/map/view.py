@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPixmapCache,
     QResizeEvent,
     QShowEvent,
     QTransform,
@@ -43,6 +44,8 @@ from workshop_app.ui.map.style import map_style
 
 __all__ = ["MapView"]
 
+#: Room for the item caches of a large map at 100 % on a full-HD screen.
+PIXMAP_CACHE_KB = 96 * 1024
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
 #: Fitting never magnifies beyond this: a small map stays a calm size.
@@ -74,6 +77,9 @@ class MapView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Node and edge caches must fit in Qt's pixmap cache together, or they
+        # evict each other and every repaint draws everything (default 10 MB).
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self._legend = LegendOverlay(self._scene.style, self)
         self._renamer = Renamer(self)
         self._gestures = Gestures(self)
