@@ -66,6 +66,7 @@ GERMAN: dict[str, str] = {
         "Die Rollen passen nicht nebeneinander auf eine Seite: Die Matrix kommt in {parts} Teilen."
         " Jeder Teil zeigt die Verantwortungen mit einem Eintrag für seine Rollen."
     ),
+    "Part {number} of {parts}": "Teil {number} von {parts}",
     # Decision spaces and guardrails
     "Decision spaces": "Entscheidungsräume",
     "No responsibilities on the map.": "Keine Verantwortungen auf der Landkarte.",

@@ -102,6 +102,9 @@ def raci_flowables(session: Session, width: float, styles: Styles, _: Translator
         rows = _rows(responsibilities, group, letters)
         if index == 0:
             rows += unassigned
+        if parts > 1:
+            title = _("Part {number} of {parts}").format(number=index + 1, parts=parts)
+            story += [CondPageBreak(120), Paragraph(markup(title), styles.h2)]
         story += _part(session, letters, rows, group, (first, column), styles, _)
     return story
 
