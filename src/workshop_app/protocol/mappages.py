@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 
+from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer
 from reportlab.platypus.flowables import Flowable, PageBreak
@@ -25,7 +26,7 @@ from workshop_app.layout import NODE_HEIGHT, NODE_WIDTH
 from workshop_app.protocol.document import FrameSize
 from workshop_app.protocol.figure import MapView, draw_edges, draw_nodes
 from workshop_app.protocol.scene import ARROW, LABEL_SIZE, MapScene, Rect
-from workshop_app.protocol.styles import BOLD, INK, REGULAR, Styles, markup
+from workshop_app.protocol.styles import ACCENT, BOLD, INK, LINE, REGULAR, Styles, markup
 
 __all__ = ["MAX_SCALE", "MIN_SCALE", "Legend", "map_flowables"]
 
@@ -33,6 +34,7 @@ MIN_SCALE = 0.5
 MAX_SCALE = 1.0
 #: Below this the overview leaves labels out: they would be specks, not text.
 _OVERVIEW_LABELS = 3.0 / LABEL_SIZE
+ACCENT_TINT = colors.HexColor("#DCE7F3")
 
 
 def node_kind_names(_: Translator) -> dict[NodeKind, str]:
@@ -106,6 +108,39 @@ class Legend(Flowable):
             canvas.drawString(x + self._SWATCH + 5, y, text)
 
 
+class TileHeading(Flowable):
+    """A tile page's title, with a small map of all tiles where this one is marked."""
+
+    HEIGHT = 30.0
+    _LOCATOR = (96.0, 26.0)
+
+    def __init__(self, title: str, bounds: Rect, tiles: list[tuple[str, Rect]], index: int) -> None:
+        super().__init__()
+        self.title, self.bounds, self.tiles, self.index = title, bounds, tiles, index
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width, self.height = available_width, self.HEIGHT
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setFont(BOLD, 12)
+        canvas.setFillColor(INK)
+        canvas.drawString(0, 10, self.title)
+        x0, y0, x1, y1 = self.bounds
+        box_w, box_h = self._LOCATOR
+        scale = min(box_w / (x1 - x0), box_h / (y1 - y0))
+        left = self.width - (x1 - x0) * scale
+        top = self.height - 2
+        canvas.setLineWidth(0.4)
+        for number, (_name, (a, b, c, d)) in enumerate(self.tiles):
+            current = number == self.index
+            canvas.setStrokeColor(ACCENT if current else LINE)
+            canvas.setFillColor(ACCENT_TINT)
+            x, y = left + (a - x0) * scale, top - (d - y0) * scale
+            canvas.rect(x, y, (c - a) * scale, (d - b) * scale, stroke=1, fill=int(current))
+
+
 def _height(flowable: Flowable, width: float) -> float:
     _, height = flowable.wrap(width, 10_000)
     return height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
@@ -122,7 +157,7 @@ def map_flowables(
     reserved = sum(_height(f, frame.width) for f in (heading, caption, legend)) + 8
     room = FrameSize(frame.width, frame.height - reserved)
     scale = min(MAX_SCALE, room.width / scene.width, room.height / scene.height)
-    tiles = [] if scale >= MIN_SCALE else _tiles(scene, frame, styles)
+    tiles = [] if scale >= MIN_SCALE else _tiles(scene, frame)
     if len(tiles) <= 1:
         # A map that one tile would hold is better shown whole, with its legend,
         # a little below the readable scale than cut into an overview and a copy.
@@ -142,7 +177,7 @@ def map_flowables(
         )
         story += [
             PageBreak(),
-            Paragraph(markup(title), styles.h2),
+            TileHeading(title, scene.bounds, tiles, number - 1),
             MapView(scene, window, MIN_SCALE),
         ]
     return story
@@ -154,11 +189,10 @@ def _map_caption(scene: MapScene, _: Translator) -> str:
     )
 
 
-def _tiles(scene: MapScene, frame: FrameSize, styles: Styles) -> list[tuple[str, Rect]]:
+def _tiles(scene: MapScene, frame: FrameSize) -> list[tuple[str, Rect]]:
     """Named, overlapping windows of the map at the readable scale, skipping empty ones."""
-    heading_height = _height(Paragraph("X", styles.h2), frame.width)
     tile_w = frame.width / MIN_SCALE
-    tile_h = (frame.height - heading_height - 2) / MIN_SCALE
+    tile_h = (frame.height - TileHeading.HEIGHT - 2) / MIN_SCALE
     step_x = max(tile_w - NODE_WIDTH - 2 * ARROW, tile_w / 2)
     step_y = max(tile_h - NODE_HEIGHT - 2 * ARROW, tile_h / 2)
     x0, y0, x1, y1 = scene.bounds
