@@ -94,3 +94,22 @@ def test_map_keeps_saved_positions_and_lays_out_the_rest(
     assert positions["r_agent"] == (1234.5, -77.0)
     assert set(positions) == set(session.graph.nodes)
     assert positions["r_new"] == tuple(auto_layout(session)["r_new"])
+
+
+def test_an_export_cancelled_from_the_progress_callback_writes_nothing(
+    tmp_path: Path, hostile_session: Callable[[str], Session]
+) -> None:
+    from reportlab import rl_config
+
+    class Cancelled(Exception):
+        pass
+
+    def cancel_halfway(fraction: float) -> None:
+        if fraction > 0.5:
+            raise Cancelled
+
+    setting = rl_config.useA85
+    with pytest.raises(Cancelled):
+        export_protocol(hostile_session("de"), tmp_path / "p.pdf", progress=cancel_halfway)
+    assert list(tmp_path.iterdir()) == []
+    assert rl_config.useA85 == setting
