@@ -1,9 +1,13 @@
 """Autosave of unsaved work, and finding it again after a crash.
 
 While a window has unsaved changes, its session is written at most every 30 s
-of editing to ``<AppDataLocation>/autosave/<id>.yaml`` (atomically, with the
-file format's own ``save_session``), with a sidecar ``<id>.json`` naming the
-file it came from. A clean save or a clean close removes both. A lock file
+of editing to ``<AppDataLocation>/autosave/<id>.yaml``, with a sidecar
+``<id>.json`` naming the file it came from. It is written like ``save_session``
+does (the same text, the same atomic replace), but in two halves: the session
+is copied into plain data on the GUI thread (milliseconds), and turned into
+text and written in a background thread, so that even a map of thousands of
+nodes does not make the window stutter every half minute.
+A clean save or a clean close removes the copy. A lock file
 ``<id>.lock`` marks the window that owns them: what a crashed run left behind
 has a stale lock (its process is gone) and is offered for recovery at the
 next start; what another running window owns is left alone.
@@ -16,15 +20,18 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
+import threading
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QStandardPaths, Qt, QTimer, Signal
 
-from workshop_app.fileformat import SaveError, save_session
+from workshop_app.fileformat import SaveError, session_to_document
+from workshop_app.fileformat.atomic import BACKUP_SUFFIX, write_atomic
+from workshop_app.fileformat.writer import dump_document
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.i18n import tr, ui_language
 
@@ -59,9 +66,17 @@ def _sidecar(session_file: Path) -> Path:
 
 
 def _remove(session_file: Path) -> None:
+    """Delete the copy and its sidecar, with the backups the atomic writes keep."""
     for path in (session_file, _sidecar(session_file)):
-        with contextlib.suppress(OSError):
-            path.unlink(missing_ok=True)
+        for name in (path.name, path.name + BACKUP_SUFFIX):
+            with contextlib.suppress(OSError):
+                path.with_name(name).unlink(missing_ok=True)
+
+
+def _write_copy(session_file: Path, document: dict[str, Any], sidecar: dict[str, Any]) -> None:
+    """Write the autosaved session and then its sidecar, each atomically (any thread)."""
+    write_atomic(session_file, dump_document(document).encode("utf-8"))
+    write_atomic(_sidecar(session_file), json.dumps(sidecar).encode("utf-8"))
 
 
 def _lock_for(folder: Path, ident: str) -> QLockFile:
@@ -105,16 +120,20 @@ class Autosaver(QObject):
     failed = Signal(str)
     #: an autosave was written (after a failure: it works again)
     written = Signal()
+    #: the writer thread finished: None, or why it failed
+    _finished = Signal(object)
 
     def __init__(self, controller: SessionController, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
         self.ident = uuid.uuid4().hex
         self._lock: QLockFile | None = None
+        self._writer: threading.Thread | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_DELAY_MS)
         self.timer.timeout.connect(self.write_now)
+        self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
         controller.undo_stack.indexChanged.connect(self._schedule)
         controller.undo_stack.cleanChanged.connect(self._on_clean_changed)
 
@@ -147,56 +166,72 @@ class Autosaver(QObject):
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            return self._describe(error)
+            return _describe(error)
         lock = _lock_for(folder, self.ident)
         if not lock.tryLock(0):
-            return self._describe(PermissionError(f"{folder}: {lock.error().name}"))
+            return _describe(PermissionError(f"{folder}: {lock.error().name}"))
         self._lock = lock
         return None
 
-    def write_now(self) -> bool:
-        """Write the autosave now (the timer calls this); False when it failed.
+    def write_now(self) -> None:
+        """Start writing the autosave (the timer calls this); ``written`` or ``failed`` follows.
 
         A failure is reported and retried after the same delay, for as long as
         there are unsaved changes.
         """
         if self._clean():
-            return True
-        try:
-            if (problem := self._take_lock()) is not None:
-                raise PermissionError(problem)
-            save_session(self._controller.session, self.session_file)
-            self._write_sidecar()
-        except OSError as error:
+            return
+        if self._writer is not None:  # the previous copy is still being written
             self.timer.start()
-            self.failed.emit(self._describe(error))
-            return False
-        self.written.emit()
-        return True
-
-    def _write_sidecar(self) -> None:
+            return
+        if (problem := self._take_lock()) is not None:
+            self._failed(problem)
+            return
         path = self._controller.path
-        data = {
+        sidecar = {
             "original": str(path.resolve()) if path is not None else None,
             "saved_at": datetime.now(UTC).isoformat(),
         }
-        sidecar = _sidecar(self.session_file)
-        temporary = sidecar.with_suffix(".json.tmp")
-        temporary.write_text(json.dumps(data), encoding="utf-8")
-        os.replace(temporary, sidecar)
+        document = session_to_document(self._controller.session)
+        self._writer = threading.Thread(
+            target=self._write, args=(self.session_file, document, sidecar), daemon=True
+        )
+        self._writer.start()
 
-    @staticmethod
-    def _describe(error: OSError) -> str:
-        reason = error.message(ui_language()) if isinstance(error, SaveError) else str(error)
-        return tr("Autosave failed: {reason}").format(reason=reason)
+    def _write(self, session_file: Path, document: dict[str, Any], sidecar: dict[str, Any]) -> None:
+        try:
+            _write_copy(session_file, document, sidecar)
+        except OSError as error:
+            self._finished.emit(_describe(error))
+        else:
+            self._finished.emit(None)
+
+    def _on_finished(self, problem: str | None) -> None:
+        self.wait()
+        if problem is None:
+            self.written.emit()
+        else:
+            self._failed(problem)
+
+    def _failed(self, problem: str) -> None:
+        self.timer.start()
+        self.failed.emit(problem)
+
+    def wait(self) -> None:
+        """Let a write under way finish (it takes a fraction of a second)."""
+        if self._writer is not None:
+            self._writer.join()
+            self._writer = None
 
     def discard(self) -> None:
         """Remove this window's autosaved copy (its work was saved or discarded)."""
         self.timer.stop()
+        self.wait()
         _remove(self.session_file)
 
     def adopt(self, recoverable: Recoverable) -> None:
         """Keep autosaving into a recovered copy: it stays until the work is saved."""
+        self.wait()
         self._release_lock()
         self.ident = recoverable.ident
         self._take_lock()
@@ -210,3 +245,8 @@ class Autosaver(QObject):
         """The window closes cleanly: nothing is left to recover."""
         self.discard()
         self._release_lock()
+
+
+def _describe(error: OSError) -> str:
+    reason = error.message(ui_language()) if isinstance(error, SaveError) else str(error)
+    return tr("Autosave failed: {reason}").format(reason=reason)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, QTimer
 from pytestqt.qtbot import QtBot
 
 from workshop_app.domain import SetNodeFields
@@ -25,13 +25,20 @@ def _rename(window: MainWindow, label: str) -> None:
     window.controller.execute(SetNodeFields("x_refund", {"label": label}), "rename")
 
 
+def _fire(timer: QTimer) -> None:
+    """What a single-shot timer does when its time is up, without waiting for it."""
+    timer.stop()
+    timer.timeout.emit()
+
+
 def _crashed_run(edit: Callable[[MainWindow], None], path: Path | None = None) -> None:
     """A run that edits, autosaves and vanishes without closing (no question, no clean-up)."""
     window = MainWindow()
     if path is not None:
         window.files.open_path(path)
     edit(window)
-    window.autosaver.timer.timeout.emit()
+    _fire(window.autosaver.timer)
+    window.autosaver.wait()
     shiboken6.delete(window)
     del window
     gc.collect()
@@ -42,18 +49,27 @@ def test_autosave_lives_in_the_app_data_folder_not_in_temp() -> None:
     assert autosave_dir() == Path(data) / "autosave"
 
 
-def test_the_first_change_starts_the_timer_and_a_save_removes_the_copy(window: MainWindow) -> None:
+def test_the_first_change_starts_the_timer_and_a_save_removes_the_copy(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     timer = window.autosaver.timer
     assert not timer.isActive()
     _rename(window, "Credit notes")
     assert timer.isActive() and timer.interval() == AUTOSAVE_DELAY_MS
 
-    timer.timeout.emit()
+    with qtbot.waitSignal(window.autosaver.written, timeout=5000):
+        _fire(timer)
+    assert not timer.isActive()  # the next change starts it again
+    _rename(window, "Vouchers")
+    assert timer.isActive()
+    with qtbot.waitSignal(window.autosaver.written, timeout=5000):
+        _fire(timer)
 
     copy = window.autosaver.session_file
-    assert load_session(copy).label("x_refund") == "Credit notes"
+    assert load_session(copy).label("x_refund") == "Vouchers"
     window.action("file.save").trigger()
-    assert not copy.exists() and not timer.isActive()
+    assert not timer.isActive()
+    assert [p.suffix for p in autosave_dir().iterdir()] == [".lock"]  # held by the window
 
 
 def test_a_crashed_session_is_offered_and_comes_back_unsaved(
@@ -117,7 +133,8 @@ def test_the_copy_of_a_running_window_is_not_offered(
     window: MainWindow, qtbot: QtBot, window_answers
 ) -> None:
     _rename(window, "Credit notes")
-    window.autosaver.write_now()
+    with qtbot.waitSignal(window.autosaver.written, timeout=5000):
+        window.autosaver.write_now()
 
     assert find_recoverable() == []
     window_answers.unsaved = "discard"
@@ -126,7 +143,11 @@ def test_the_copy_of_a_running_window_is_not_offered(
 
 
 def test_an_unwritable_autosave_folder_is_reported_at_once_and_retried(
-    window: MainWindow, window_answers, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot,
+    window: MainWindow,
+    window_answers,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
@@ -138,12 +159,13 @@ def test_an_unwritable_autosave_folder_is_reported_at_once_and_retried(
     assert [title for title, _text in window_answers.questions("show_passing")] == [
         "Autosave does not work"
     ]
-    window.autosaver.timer.timeout.emit()
+    _fire(window.autosaver.timer)
     assert window.autosaver.timer.isActive()  # it keeps trying
     assert len(window_answers.questions("show_passing")) == 1  # but warns once
 
     monkeypatch.setattr(autosave, "autosave_dir", lambda: tmp_path / "autosave")
-    window.autosaver.timer.timeout.emit()
+    with qtbot.waitSignal(window.autosaver.written, timeout=5000):
+        _fire(window.autosaver.timer)
     assert window.statusBar().currentMessage() == "Autosave works again."
     assert load_session(window.autosaver.session_file).label("x_refund") == "Credit notes"
 
