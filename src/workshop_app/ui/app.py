@@ -22,7 +22,7 @@ from workshop_app import __version__
 from workshop_app.ui import dialogs
 from workshop_app.ui.i18n import set_ui_language, tr
 from workshop_app.ui.mainwindow import MainWindow
-from workshop_app.ui.settings import configured_language, recent_files
+from workshop_app.ui.settings import configured_language, recent_files, restore_window_state
 
 __all__ = [
     "APPLICATION_NAME",
@@ -137,7 +137,13 @@ def run(path: Path | None) -> int:
     _log_to_file()
     install_excepthook()
     window = MainWindow()
-    window.show()
+    saved_geometry, _state = restore_window_state()
+    # The first start fills the screen (a projector's); later ones keep the user's size.
+    if saved_geometry is None:
+        window.setGeometry(window.screen().availableGeometry())  # where nobody maximizes
+        window.showMaximized()
+    else:
+        window.show()
     open_first_session(window, path)
     window.map_view.fit_all()
     return app.exec()
