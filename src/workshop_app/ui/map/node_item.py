@@ -33,6 +33,8 @@ __all__ = ["NodeItem", "wrap_label"]
 
 #: Below this zoom a label would be unreadable: draw the shapes only.
 TEXT_MIN_DETAIL = 0.4
+#: A label never shrinks below this size to fit its longest word.
+MIN_LABEL_PIXELS = 11
 
 
 class NodeItem(QGraphicsItem):
@@ -195,7 +197,7 @@ class NodeItem(QGraphicsItem):
         painter.setPen(Qt.GlobalColor.white)
         painter.setFont(self._style.edge_font)
         box = QRectF(centre.x() - 9, centre.y() - 8, 18, 18)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, look.glyph)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, look.badge)
 
     def _paint_handle(self, painter: QPainter) -> None:
         centre = QPointF(NODE_WIDTH / 2 + HANDLE_OFFSET, 0)
@@ -290,16 +292,18 @@ def _static(text: str, font: QFont) -> QStaticText:
 
 
 def _fitting_font(label: str, font: QFont, width: float) -> QFont:
-    """``font``, or a slightly smaller one if that lets every word fit a line.
+    """``font``, or one up to 25 % smaller if that lets every word fit a line.
 
-    German compounds ("Kundenzufriedenheit") rather shrink a little than
-    break mid-word; below 80 % they break.
+    German compounds ("Beschwerdemanagement") rather shrink a pixel or two
+    than break mid-word; where even that is not enough they break.
     """
-    for scale in (1.0, 0.9, 0.8):
+    words = _words(label)
+    smallest = max(MIN_LABEL_PIXELS, round(font.pixelSize() * 0.75))
+    for pixels in range(font.pixelSize(), smallest - 1, -1):
         candidate = QFont(font)
-        candidate.setPixelSize(round(font.pixelSize() * scale))
+        candidate.setPixelSize(pixels)
         metrics = QFontMetricsF(candidate)
-        if all(metrics.horizontalAdvance(word) <= width for word in _words(label)):
+        if all(metrics.horizontalAdvance(word) <= width for word in words):
             return candidate
     return font
 

@@ -75,7 +75,8 @@ class MarkLook:
     color: QColor
     width: float
     dashes: tuple[float, ...]
-    glyph: str  # in the badge, so severity does not rely on colour
+    glyph: str  # a symbol for text (lists), so severity does not rely on colour
+    badge: str  # the letter in the node's badge (a circle, or a triangle for warnings)
 
 
 @dataclass(frozen=True)
@@ -163,9 +164,9 @@ def map_style(presentation: bool = False) -> MapStyle:
         EdgeKind.DEPUTY_OF: EdgeLook(QColor("#00704F"), 1.8 * heavy, (9, 4), Arrow.TRIANGLE),
     }
     marks = {
-        Severity.ERROR: MarkLook(QColor("#C8102E"), 5.0 * heavy, (), "!"),
-        Severity.WARNING: MarkLook(_ORANGE, 4.0 * heavy, (2.5, 1.5), "!"),
-        Severity.INFO: MarkLook(QColor("#6F8296"), 2.5 * heavy, (1, 2), "i"),
+        Severity.ERROR: MarkLook(QColor("#C8102E"), 5.0 * heavy, (), "✖", "!"),
+        Severity.WARNING: MarkLook(_ORANGE, 4.0 * heavy, (2.5, 1.5), "▲", "!"),
+        Severity.INFO: MarkLook(QColor("#6F8296"), 2.5 * heavy, (1, 2), "\u2139", "i"),
     }
     selection = QColor("#1456C8")
     detail_text = QColor("#1A1A1A") if presentation else QColor("#505050")
@@ -175,7 +176,7 @@ def map_style(presentation: bool = False) -> MapStyle:
         marks={severity: _dashed_pen(look.color, look.width, look.dashes)
                for severity, look in marks.items()},
         selection=QPen(selection, 3),
-        focus=QPen(QColor(255, 214, 0, 170), 16),
+        focus=QPen(QColor(255, 200, 0, 215), 18),
         target=QPen(selection, 3, Qt.PenStyle.DashLine),
         no_target=QPen(detail_text, 3, Qt.PenStyle.DashLine),
     )  # fmt: skip

@@ -38,6 +38,7 @@ from workshop_app.ui.map.editor import Renamer
 from workshop_app.ui.map.export import export_map
 from workshop_app.ui.map.gestures import Gestures, position_change
 from workshop_app.ui.map.legend import LegendOverlay
+from workshop_app.ui.map.navigation import ZOOM_STEP, show_rect, zoom_at, zoom_by
 from workshop_app.ui.map.node_item import NodeItem
 from workshop_app.ui.map.scene import MapScene, stored_position
 from workshop_app.ui.map.style import map_style
@@ -46,11 +47,8 @@ __all__ = ["MapView"]
 
 #: Room for the item caches of a large map at 100 % on a full-HD screen.
 PIXMAP_CACHE_KB = 96 * 1024
-ZOOM_STEP = 1.25
-MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
 #: Fitting never magnifies beyond this: a small map stays a calm size.
 FIT_MAX_ZOOM = 1.5
-_FIT_MARGIN = 40.0
 
 
 class MapView(QGraphicsView):
@@ -132,7 +130,7 @@ class MapView(QGraphicsView):
             for node_id in wanted:
                 rect = rect.united(nodes[node_id].sceneBoundingRect())
             self.auto_fit = False
-            self._show_rect(rect, max(self.zoom(), 1.0))
+            show_rect(self, rect, max(self.zoom(), 1.0))
 
     # --- editing ---
 
@@ -221,7 +219,7 @@ class MapView(QGraphicsView):
             self.setTransform(QTransform())
             self.centerOn(0, 0)
             return
-        self._show_rect(rect, FIT_MAX_ZOOM)
+        show_rect(self, rect, FIT_MAX_ZOOM)
         self._renamer.place()
 
     def pan_by(self, delta: QPoint) -> None:
@@ -309,33 +307,8 @@ class MapView(QGraphicsView):
 
     def _zoom_by(self, factor: float, anchor: QGraphicsView.ViewportAnchor) -> None:
         self.auto_fit = False
-        target = max(MIN_ZOOM, min(MAX_ZOOM, self.zoom() * factor))
-        self.setTransformationAnchor(anchor)
-        self.scale(target / self.zoom(), target / self.zoom())
+        zoom_by(self, factor, anchor)
         self._renamer.place()
-
-    def _zoom_at(self, factor: float, view_pos: QPointF) -> None:
-        """Zoom keeping the scene point under ``view_pos`` where it is.
-
-        Computed from the event's position rather than with Qt's
-        ``AnchorUnderMouse``, which reads the global cursor position instead
-        and falls back to the view's centre when the view does not believe
-        it is under the mouse.
-        """
-        point = view_pos.toPoint()
-        before = self.mapToScene(point)
-        self._zoom_by(factor, QGraphicsView.ViewportAnchor.NoAnchor)
-        drift = self.mapToScene(point) - before
-        self.centerOn(self.mapToScene(self.viewport().rect().center()) - drift)
-
-    def _show_rect(self, rect: QRectF, max_zoom: float) -> None:
-        """Centre on ``rect`` at the largest zoom (up to ``max_zoom``) that shows it all."""
-        rect = rect.adjusted(-_FIT_MARGIN, -_FIT_MARGIN, _FIT_MARGIN, _FIT_MARGIN)
-        view = self.viewport().rect()
-        fit = min(view.width() / rect.width(), view.height() / rect.height())
-        zoom = max(MIN_ZOOM, min(fit, max_zoom))
-        self.setTransform(QTransform.fromScale(zoom, zoom))
-        self.centerOn(rect.center())
 
     def _place_legend(self) -> None:
         area = self.viewport().geometry()
@@ -388,7 +361,9 @@ class MapView(QGraphicsView):
         if control or event.pixelDelta().isNull():
             steps = event.angleDelta().y() / 120
             if steps:
-                self._zoom_at(ZOOM_STEP**steps, event.position())
+                self.auto_fit = False
+                zoom_at(self, ZOOM_STEP**steps, event.position())
+                self._renamer.place()
             event.accept()
             return
         self.auto_fit = False
