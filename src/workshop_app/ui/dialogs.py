@@ -8,6 +8,7 @@ module so that the replacement is seen.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -41,13 +42,31 @@ __all__ = [
 ]
 
 
+def _box(
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton,
+    parent: QWidget | None,
+) -> QMessageBox:
+    """A message box that shows its text as written: labels and file names may hold "<b>"."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
+def _as_written(text: str) -> str:
+    """``text`` for a label that decides by itself between plain and rich text."""
+    return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
+
+
 def session_filters() -> str:
     return tr("Workshop sessions (*.yaml *.yml)") + ";;" + tr("All files (*)")
 
 
 def ask_unsaved_changes(parent: QWidget, name: str) -> str:
     """``"save"``, ``"discard"`` or ``"cancel"`` for unsaved changes in ``name``."""
-    box = QMessageBox(
+    box = _box(
         QMessageBox.Icon.Warning,
         tr("Unsaved changes"),
         tr("“{name}” has changes that are not saved yet. Save them?").format(name=name),
@@ -97,8 +116,10 @@ def ask_accept_note(parent: QWidget, finding: str) -> str | None:
     note, ok = QInputDialog.getText(
         parent,
         tr("Accept finding"),
-        tr("{finding}\n\nWhy does the group accept this? (note for the protocol)").format(
-            finding=finding
+        _as_written(
+            tr("{finding}\n\nWhy does the group accept this? (note for the protocol)").format(
+                finding=finding
+            )
         ),
     )
     return note.strip() if ok else None
@@ -106,7 +127,7 @@ def ask_accept_note(parent: QWidget, finding: str) -> str | None:
 
 def ask_recover(parent: QWidget | None, when: str, original: str) -> str:
     """``"recover"``, ``"discard"`` or ``"later"`` for a workshop found after a crash."""
-    box = QMessageBox(
+    box = _box(
         QMessageBox.Icon.Question,
         tr("Recover unsaved workshop"),
         tr("Recover the unsaved workshop from {time}?").format(time=when),
@@ -131,12 +152,13 @@ def ask_recover(parent: QWidget | None, when: str, original: str) -> str:
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.warning(parent, title, text)
+    box = _box(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.exec()
 
 
 def ask_save_as_after_failure(parent: QWidget, message: str) -> bool:
     """Tell that a save failed; True when the facilitator wants to save elsewhere."""
-    box = QMessageBox(
+    box = _box(
         QMessageBox.Icon.Warning,
         tr("Not saved"),
         message,
@@ -161,7 +183,7 @@ def show_passing(
     icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
 ) -> QMessageBox:
     """A message that does not block: the workshop goes on while it is shown."""
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box = _box(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     if informative:
         box.setInformativeText(informative)
     if details:

@@ -53,6 +53,8 @@ from workshop_app.ui.map.style import edge_kind_name, node_kind_name
 __all__ = ["InspectorDock"]
 
 EdgeKey = tuple[str, str, str]
+#: Labels listed when several nodes are selected; a long list would only scroll.
+_LISTED_AT_MOST = 12
 META_FIELDS = ("title", "client", "date", "facilitator", "language")
 
 
@@ -101,6 +103,7 @@ class _Form(QWidget):
     def add_info(self, name: str, label: str) -> None:
         """A read-only line (id, kind, ends of a relation)."""
         value = QLabel()
+        value.setTextFormat(Qt.TextFormat.PlainText)  # a label "<b>A&B</b>" reads as written
         value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         value.setWordWrap(True)
         self.infos[name] = value
@@ -138,6 +141,8 @@ class InspectorDock(QDockWidget):
         self._nodes = {kind: self._build_node_form(kind) for kind in NodeKind}
         self._edge = self._build_edge_form()
         self._many = QLabel()
+        self._many.setObjectName("inspector_selection")
+        self._many.setTextFormat(Qt.TextFormat.PlainText)
         self._many.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self._many.setWordWrap(True)
         self._many.setContentsMargins(9, 9, 9, 9)
@@ -197,7 +202,7 @@ class InspectorDock(QDockWidget):
             source, target, kind = edges[0]
             self._subject = ("edge", (source, target, str(kind)))
         elif nodes or edges:
-            self._subject = ("many", (len(nodes), len(edges)))
+            self._subject = ("many", (tuple(nodes), len(edges)))
         else:
             self._subject = ("meta", None)
         self.refresh(force=True)
@@ -248,16 +253,24 @@ class InspectorDock(QDockWidget):
         elif kind == "edge":
             self._show_edge(key, force)
         elif kind == "many":
-            self._many.setText(
-                tr("{nodes} nodes and {edges} relations selected.").format(
-                    nodes=key[0], edges=key[1]
-                )
-            )
-            self._pages.setCurrentWidget(self._many)
+            self._show_many(*key)
         else:
             session = self._controller.session
             self._meta.load({**session.meta, "language": session.language}, force=force)
             self._pages.setCurrentWidget(self._meta)
+
+    def _show_many(self, nodes: tuple[str, ...], edge_count: int) -> None:
+        """Several things selected (a finding's subjects, say): name the nodes."""
+        session = self._controller.session
+        labels = [session.label(n) for n in nodes if n in session.graph]
+        shown = labels[:_LISTED_AT_MOST]
+        if len(labels) > len(shown):
+            shown.append("…")
+        summary = tr("{nodes} nodes and {edges} relations selected.").format(
+            nodes=len(labels), edges=edge_count
+        )
+        self._many.setText("\n".join([summary, "", *(f"•  {label}" for label in shown)]))
+        self._pages.setCurrentWidget(self._many)
 
     def _show_node(self, node_id: str, force: bool) -> None:
         attrs = self._controller.session.graph.nodes[node_id]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from networkx.classes.reportviews import NodeView
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from workshop_app.domain import SetEdgeFields, SetNodeFields
@@ -175,3 +175,13 @@ def test_changing_a_relations_kind_replaces_it_in_one_step(window: MainWindow) -
     assert not graph.has_edge("r_lead", "r_team", "deputy_of")
     window.controller.undo_stack.undo()
     assert graph.has_edge("r_lead", "r_team", "deputy_of")
+
+
+def test_several_selected_nodes_are_named_as_written(window: MainWindow) -> None:
+    window.controller.execute(SetNodeFields("p_speed", {"label": "<b>Speed</b> & care"}), "x")
+
+    window.map_view.select_subjects(["x_refund", "p_speed"])
+
+    assert window.inspector.subject()[0] == "many"
+    text = window.inspector.findChild(QLabel, "inspector_selection").text()
+    assert "2 nodes" in text and "Refunds" in text and "<b>Speed</b> & care" in text
