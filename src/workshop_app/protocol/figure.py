@@ -34,6 +34,9 @@ from workshop_app.protocol.styles import (
 __all__ = ["MapView", "draw_edges", "draw_nodes"]
 
 Point = tuple[float, float]
+#: The map form is drawn in map units and shown at 0.5 or less; lines are
+#: drawn this much heavier so that a tile shows them at 0.7 of their weight.
+_FORM_LINE_WEIGHT = 1.4
 Box = tuple[float, float, float, float]  # left, bottom, width, height in points
 
 
@@ -76,17 +79,17 @@ class MapView(Flowable):
         clip = canvas.beginPath()
         clip.rect(0, 0, self.width, self.height)
         canvas.clipPath(clip, stroke=0, fill=0)
-        segments: dict[EdgeKind, list[tuple[Point, Point]]] = defaultdict(list)
-        for edge in self.scene.edges_in(self.window):
-            segments[edge.kind].append((self._point(*edge.start), self._point(*edge.end)))
-        for kind, kind_segments in segments.items():
-            draw_edges(canvas, kind, kind_segments, self.scale)
+        form = _map_form(canvas, self.scene)
+        bx0, _, _, by1 = self.scene.bounds
+        canvas.saveState()
+        canvas.translate(
+            (bx0 - self.window[0]) * self.scale,
+            self.height - (by1 - self.window[1]) * self.scale,
+        )
+        canvas.scale(self.scale, self.scale)
+        canvas.doForm(form)
+        canvas.restoreState()
         nodes = self.scene.nodes_in(self.window)
-        boxes: dict[NodeKind, list[Box]] = defaultdict(list)
-        for node in nodes:
-            boxes[node.kind].append(self._box(node))
-        for kind, kind_boxes in boxes.items():
-            draw_nodes(canvas, kind, kind_boxes, self.scale)
         if self.labels:
             self._draw_labels(nodes)
             self._draw_badges(nodes)
@@ -144,6 +147,38 @@ class MapView(Flowable):
         canvas.drawString(left + 3, top - 10, name)
 
 
+def _map_form(canvas: Canvas, scene: MapScene) -> str:
+    """The name of the form XObject that holds the map's boxes and edges, made on first use.
+
+    Every view of the map (the whole map, the overview, each tile) shows
+    the same form, scaled and clipped: the shapes of a thousand-node map are
+    drawn, and stored in the file, once instead of once per tile. Labels are
+    not in it: each view writes those of its own nodes, so that searching
+    the PDF for a label finds the pages where it can be seen.
+    """
+    name = f"map{id(scene)}"
+    if scene.form_drawn:
+        return name
+    bx0, _, bx1, by1 = scene.bounds
+    by0 = scene.bounds[1]
+    canvas.beginForm(name, 0, 0, bx1 - bx0, by1 - by0)
+    segments: dict[EdgeKind, list[tuple[Point, Point]]] = defaultdict(list)
+    for edge in scene.edges:
+        (x0, y0), (x1, y1) = edge.start, edge.end
+        segments[edge.kind].append(((x0 - bx0, by1 - y0), (x1 - bx0, by1 - y1)))
+    for kind, kind_segments in segments.items():
+        draw_edges(canvas, kind, kind_segments, weight=_FORM_LINE_WEIGHT)
+    boxes: dict[NodeKind, list[Box]] = defaultdict(list)
+    for node in scene.nodes:
+        x0, y0, x1, y1 = node.rect
+        boxes[node.kind].append((x0 - bx0, by1 - y1, x1 - x0, y1 - y0))
+    for kind, kind_boxes in boxes.items():
+        draw_nodes(canvas, kind, kind_boxes, 1.0)
+    canvas.endForm()
+    scene.form_drawn = True
+    return name
+
+
 def _octagon(path: PDFPathObject, left: float, bottom: float, width: float, height: float) -> None:
     cut = height * 0.28
     path.moveTo(left + cut, bottom)
@@ -177,16 +212,25 @@ def draw_nodes(canvas: Canvas, kind: NodeKind, boxes: Sequence[Box], scale: floa
 
 
 def draw_edges(
-    canvas: Canvas, kind: EdgeKind, segments: Sequence[tuple[Point, Point]], scale: float
+    canvas: Canvas,
+    kind: EdgeKind,
+    segments: Sequence[tuple[Point, Point]],
+    *,
+    weight: float = 1.0,
+    arrow: float = ARROW,
 ) -> None:
-    """Edges of one kind from start to end point, in the kind's line style."""
+    """Edges of one kind from start to end point, in the kind's line style.
+
+    ``weight`` multiplies line widths and dashes, ``arrow`` is the length
+    of an arrowhead: both in the units of the drawing.
+    """
     style = EDGE_STYLES[kind]
     canvas.setStrokeColor(style.colour)
     canvas.setFillColor(style.colour)
-    canvas.setLineWidth(max(0.25, style.width * min(1.0, scale * 1.4)))
+    canvas.setLineWidth(style.width * weight)
     if style.dash:
-        canvas.setDash([d * max(0.5, min(1.0, scale * 1.4)) for d in style.dash])
-    arrow = ARROW * scale if style.arrow else 0.0
+        canvas.setDash([d * weight for d in style.dash])
+    arrow = arrow if style.arrow else 0.0
     lines, heads = canvas.beginPath(), canvas.beginPath()
     for (x0, y0), (x1, y1) in segments:
         length = math.hypot(x1 - x0, y1 - y0) or 1.0

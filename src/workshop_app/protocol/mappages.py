@@ -102,7 +102,7 @@ class Legend(Flowable):
             if isinstance(kind, NodeKind):
                 draw_nodes(canvas, kind, [(x, y - 2, self._SWATCH, 10)], 0.6)
             else:
-                draw_edges(canvas, kind, [((x, y + 3), (x + self._SWATCH, y + 3))], 1.0)
+                draw_edges(canvas, kind, [((x, y + 3), (x + self._SWATCH, y + 3))])
             canvas.setFont(REGULAR, self._SIZE)
             canvas.setFillColor(INK)
             canvas.drawString(x + self._SWATCH + 5, y, text)

@@ -90,6 +90,8 @@ class MapScene:
             for node_id, data in graph.nodes(data=True)
         ]
         self.edges = _edges(session, positions)
+        #: Whether the map's form XObject has been drawn (see ``figure``).
+        self.form_drawn = False
         self.kinds = sorted({node.kind for node in self.nodes}, key=list(NodeKind).index)
         self.edge_kinds = sorted({edge.kind for edge in self.edges}, key=list(EdgeKind).index)
         margin = ARROW
@@ -114,15 +116,6 @@ class MapScene:
 
     def nodes_in(self, window: Rect) -> list[SceneNode]:
         return [node for node in self.nodes if _overlaps(node.rect, window)]
-
-    def edges_in(self, window: Rect) -> list[SceneEdge]:
-        """Edges that cross ``window``: a long diagonal's bounding box covers
-        many tiles that the edge itself never enters."""
-        return [
-            edge
-            for edge in self.edges
-            if _overlaps(edge.rect, window) and _crosses(edge.start, edge.end, window)
-        ]
 
 
 def _badge(data: dict) -> str:
@@ -181,30 +174,6 @@ def _border_distance(ux: float, uy: float) -> float:
 
 def _overlaps(a: Rect, b: Rect) -> bool:
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
-
-
-def _crosses(a: tuple[float, float], b: tuple[float, float], window: Rect) -> bool:
-    """Whether the segment from ``a`` to ``b`` enters ``window`` (Liang-Barsky clipping)."""
-    low, high = 0.0, 1.0
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    for p, q in (
-        (-dx, a[0] - window[0]),
-        (dx, window[2] - a[0]),
-        (-dy, a[1] - window[1]),
-        (dy, window[3] - a[1]),
-    ):
-        if p == 0:
-            if q < 0:
-                return False
-            continue
-        t = q / p
-        if p < 0:
-            low = max(low, t)
-        else:
-            high = min(high, t)
-        if low > high:
-            return False
-    return True
 
 
 def wrap_label(text: str, font: str, size: float, width: float, max_lines: int) -> list[str]:
