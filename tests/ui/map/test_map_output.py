@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from workshop_app.ui.map import MapView
-from workshop_app.ui.map.node_item import wrap_label
+from workshop_app.ui.map.labels import wrap_label
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -117,21 +117,34 @@ def test_arranging_the_map_is_one_step_and_a_no_op_is_none(map_show: MapShow) ->
         ("Kulanz", ["Kulanz"], False),
     ],
 )
-def test_labels_wrap_at_words(label: str, lines: list[str], cut: bool) -> None:
+def test_labels_wrap_at_words(qapp: QApplication, label: str, lines: list[str], cut: bool) -> None:
     assert wrap_label(label, _metrics(), 150, 3) == (lines, cut)
 
 
-def test_a_long_label_is_cut_with_an_ellipsis_and_a_long_word_is_split() -> None:
+def test_a_long_label_is_cut_with_an_ellipsis(qapp: QApplication) -> None:
     lines, cut = wrap_label("Sehr " * 40, _metrics(), 150, 2)
     assert cut
     assert len(lines) == 2
     assert lines[1].endswith("…")
-    lines, cut = wrap_label("Kundenzufriedenheitsmanagementsystem", _metrics(), 120, 3)
+
+
+@pytest.mark.parametrize(
+    ("word", "lines"),
+    [
+        ("Beschwerdemanagement", ["Beschwerde-", "management"]),
+        ("Kundenzufriedenheitsmanagement", ["Kunden-", "zufriedenheits-", "management"]),
+        ("Xylophonorchesterprobenraum", None),
+    ],
+)
+def test_a_word_too_long_for_a_line_breaks_between_its_parts(
+    qapp: QApplication, word: str, lines: list[str] | None
+) -> None:
+    broken, cut = wrap_label(word, _metrics(), 120, 3)
     assert not cut
-    assert lines[0].endswith("-")
-    assert (
-        "".join(line.removesuffix("-") for line in lines) == "Kundenzufriedenheitsmanagementsystem"
-    )
+    if lines is not None:
+        assert broken == lines
+    assert all(line.endswith("-") for line in broken[:-1])
+    assert "".join(line.removesuffix("-") for line in broken) == word
 
 
 def _metrics() -> QFontMetricsF:

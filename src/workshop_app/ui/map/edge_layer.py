@@ -25,7 +25,7 @@ from workshop_app.ui.map.style import MapStyle, pen_style
 __all__ = ["EdgeLayer"]
 
 #: Below this zoom the short texts on edges are unreadable: leave them out.
-TAG_MIN_DETAIL = 0.5
+TAG_MIN_DETAIL = 0.65
 #: Below this zoom arrowheads are a few pixels wide: leave them out.
 HEAD_MIN_DETAIL = 0.25
 #: Below this zoom lines are drawn without antialiasing: many thin lines in an

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, Q
 from workshop_app.analysis import Severity
 from workshop_app.domain import NodeKind
 from workshop_app.ui.i18n import tr
+from workshop_app.ui.map.labels import fitting_font, wrap_label
 from workshop_app.ui.map.style import (
     HANDLE_OFFSET,
     HANDLE_RADIUS,
@@ -29,12 +29,10 @@ from workshop_app.ui.map.style import (
 if TYPE_CHECKING:
     from workshop_app.ui.map.edge_item import EdgeItem
 
-__all__ = ["NodeItem", "wrap_label"]
+__all__ = ["NodeItem"]
 
 #: Below this zoom a label would be unreadable: draw the shapes only.
 TEXT_MIN_DETAIL = 0.4
-#: A label never shrinks below this size to fit its longest word.
-MIN_LABEL_PIXELS = 11
 
 
 class NodeItem(QGraphicsItem):
@@ -213,7 +211,7 @@ class NodeItem(QGraphicsItem):
     def _layout_text(self) -> None:
         style, box = self._style, text_box(self.kind)
         detail = self._detail_text()
-        self._font = _fitting_font(self.label, style.font, box.width())
+        self._font = fitting_font(self.label, style.font, box.width())
         metrics = QFontMetricsF(self._font)
         detail_metrics = QFontMetricsF(style.detail_font)
         detail_height = detail_metrics.height() if detail else 0.0
@@ -289,75 +287,3 @@ def _static(text: str, font: QFont) -> QStaticText:
     static.setTextFormat(Qt.TextFormat.PlainText)
     static.prepare(font=font)
     return static
-
-
-def _fitting_font(label: str, font: QFont, width: float) -> QFont:
-    """``font``, or one up to 25 % smaller if that lets every word fit a line.
-
-    German compounds ("Beschwerdemanagement") rather shrink a pixel or two
-    than break mid-word; where even that is not enough they break.
-    """
-    words = _words(label)
-    smallest = max(MIN_LABEL_PIXELS, round(font.pixelSize() * 0.75))
-    for pixels in range(font.pixelSize(), smallest - 1, -1):
-        candidate = QFont(font)
-        candidate.setPixelSize(pixels)
-        metrics = QFontMetricsF(candidate)
-        if all(metrics.horizontalAdvance(word) <= width for word in words):
-            return candidate
-    return font
-
-
-def _words(text: str) -> list[str]:
-    """The words of ``text``; a number keeps its unit ("50 EUR", "20 %") on its line."""
-    return _SPACES.split(_UNIT.sub("\\1\u00a0\\2", text).strip())
-
-
-_UNIT = re.compile(r"(\d) (%|‰|€|EUR|CHF|USD)(?!\w)")
-_SPACES = re.compile(r"[ \t\r\n]+")
-
-
-def wrap_label(
-    text: str, metrics: QFontMetricsF, width: float, max_lines: int
-) -> tuple[list[str], bool]:
-    """Break ``text`` into at most ``max_lines`` lines no wider than ``width``.
-
-    Returns the lines and whether text was cut off (the last line then ends
-    in "…"). A word too long for a line (German compounds) is split with a
-    hyphen rather than overflowing the node.
-    """
-    lines: list[str] = []
-    current = ""
-    split_last = False  # the last line ends in a hyphen that split a word
-    words = _words(text)
-    while words and len(lines) < max_lines:
-        word = words.pop(0)
-        candidate = f"{current} {word}" if current else word
-        if metrics.horizontalAdvance(candidate) <= width:
-            current = candidate
-        elif current:
-            lines.append(current)
-            current, split_last = "", False
-            words.insert(0, word)
-        else:
-            head = _longest_prefix(word, metrics, width)
-            lines.append(head + "-")
-            split_last = True
-            words.insert(0, word[len(head) :])
-    if current and len(lines) < max_lines:
-        lines.append(current)
-        current, split_last = "", False
-    tail = " ".join([current, *words]).strip()
-    if not tail:
-        return lines, False
-    rest = lines[-1][:-1] + tail if split_last else f"{lines[-1]} {tail}"
-    lines[-1] = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
-    return lines, True
-
-
-def _longest_prefix(word: str, metrics: QFontMetricsF, width: float) -> str:
-    hyphen = metrics.horizontalAdvance("-")
-    end = len(word) - 1
-    while end > 1 and metrics.horizontalAdvance(word[:end]) + hyphen > width:
-        end -= 1
-    return word[:end]

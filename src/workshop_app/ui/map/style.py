@@ -265,7 +265,7 @@ def border_distance(kind: NodeKind, dx: float, dy: float) -> float:
 def text_box(kind: NodeKind) -> QRectF:
     """Where the label goes inside the node (the role leaves room for its person)."""
     w, h = NODE_WIDTH, NODE_HEIGHT
-    inset = {NodeKind.PRIORITY: 16.0, NodeKind.GUARDRAIL: 14.0, NodeKind.ROLE: 12.0}
+    inset = {NodeKind.PRIORITY: 13.0, NodeKind.GUARDRAIL: 14.0, NodeKind.ROLE: 12.0}
     left = inset.get(kind, 8.0)
     if kind is NodeKind.ROLE:
         return QRectF(-w / 2 + 30, -h / 2 + 4, w - 30 - left, h - 8)
