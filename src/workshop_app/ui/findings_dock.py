@@ -9,7 +9,7 @@ survive every edit. Selecting a finding asks the map to select its subjects;
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRect, QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QResizeEvent
+from PySide6.QtGui import QBrush, QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -96,7 +96,8 @@ class FindingsDock(QDockWidget):
         super().__init__(tr("Findings"), parent)
         self.setObjectName("findings_dock")
         self._controller = controller
-        self._shown: list[tuple[FindingKey, str, bool, str | None]] | None = None
+        self._shown: list[Finding] | None = None
+        self._dim = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         self.tree = _FindingsTree()
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
@@ -145,56 +146,66 @@ class FindingsDock(QDockWidget):
     # --- the list -----------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Bring the list up to date with the controller's findings."""
+        """Bring the list up to date with the controller's findings.
+
+        Only what changed is touched: a group whose findings are the same ones
+        keeps its rows (their texts follow renamed labels), so a long list of
+        notes is not rebuilt because an owner was added elsewhere.
+        """
         findings = sorted(self._controller.findings, key=Finding.sort_key)
-        shown = [(finding_key(f), f.message, f.accepted, f.note) for f in findings]
-        if shown == self._shown:
+        if findings == self._shown:
             return  # most edits (a move, a note) change no finding
-        self._shown = shown
+        self._shown = findings
         current = self.current_finding()
         wanted = finding_key(current) if current is not None else None
         scroll = self.tree.verticalScrollBar().value()
         self.tree.setUpdatesEnabled(False)
         with QSignalBlocker(self.tree):
-            restored = self._fill(findings, wanted)
-            if restored is not None:
+            rows: dict[FindingKey, QTreeWidgetItem] = {}
+            for severity, group in self._groups.items():
+                mine = [f for f in findings if f.severity == severity]
+                rows.update(self._update_group(severity, group, mine))
+            restored = rows.get(wanted) if wanted is not None else None
+            if restored is not self.tree.currentItem():
                 self.tree.setCurrentItem(restored)
-            else:
-                self.tree.setCurrentItem(None)
         self.tree.setUpdatesEnabled(True)
         self.tree.verticalScrollBar().setValue(scroll)
         self._update_buttons()
 
-    def _fill(self, findings: list[Finding], wanted: FindingKey | None) -> QTreeWidgetItem | None:
-        restored = None
-        dim = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-        for severity, group in self._groups.items():
+    def _update_group(
+        self, severity: Severity, group: QTreeWidgetItem, findings: list[Finding]
+    ) -> dict[FindingKey, QTreeWidgetItem]:
+        accepted = sum(f.accepted for f in findings)
+        title = _group_title(severity, len(findings) - accepted, accepted)
+        group.setText(0, f"{self._glyphs[severity]}  {title}")
+        rows = [group.child(i) for i in range(group.childCount())]
+        shown = [row.data(0, _FINDING) for row in rows]
+        if [finding_key(f) for f in shown] == [finding_key(f) for f in findings]:
+            for row, old, new in zip(rows, shown, findings, strict=True):
+                if old != new:
+                    self._show(row, new)
+        else:
             group.takeChildren()
-            mine = [f for f in findings if f.severity == severity]
-            accepted = sum(f.accepted for f in mine)
-            title = _group_title(severity, len(mine) - accepted, accepted)
-            group.setText(0, f"{self._glyphs[severity]}  {title}")
-            for finding in mine:
-                item = self._item(finding, dim)
-                group.addChild(item)
-                if finding_key(finding) == wanted:
-                    restored = item
-        return restored
+            rows = [self._show(QTreeWidgetItem(), finding) for finding in findings]
+            group.addChildren(rows)
+        return {finding_key(f): row for f, row in zip(findings, rows, strict=True)}
 
-    @staticmethod
-    def _item(finding: Finding, dim: QColor) -> QTreeWidgetItem:
-        item = QTreeWidgetItem()
+    def _show(self, item: QTreeWidgetItem, finding: Finding) -> QTreeWidgetItem:
+        """Let ``item`` show ``finding``: its message, and the group's verdict."""
         item.setData(0, _FINDING, finding)
         text = finding.message
         tooltip = f"{finding.code}: {', '.join(finding.subjects)}"
         if finding.accepted:
-            text = f"{_ACCEPTED_MARK} {text}"
-            if finding.note:
-                text += "\n" + tr("Accepted: {note}").format(note=finding.note)
-                tooltip += "\n" + tr("Accepted: {note}").format(note=finding.note)
-            else:
-                text += "\n" + tr("Accepted by the group")
-            item.setForeground(0, QBrush(dim))
+            verdict = (
+                tr("Accepted: {note}").format(note=finding.note)
+                if finding.note
+                else tr("Accepted by the group")
+            )
+            text = f"{_ACCEPTED_MARK} {text}\n{verdict}"
+            tooltip += "\n" + verdict
+            item.setForeground(0, QBrush(self._dim))
+        else:
+            item.setData(0, Qt.ItemDataRole.ForegroundRole, None)
         item.setText(0, text)
         item.setToolTip(0, tooltip)
         return item
