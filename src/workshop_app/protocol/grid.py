@@ -71,7 +71,10 @@ def _break_word(word: str, run: Run, width: float) -> list[str]:
     return pieces
 
 
-def _wrap_run(run: Run, width: float) -> list[_Line]:
+@functools.lru_cache(maxsize=4096)
+def _wrap_run(run: Run, width: float) -> tuple[_Line, ...]:
+    """``run`` broken into lines of at most ``width``; cached, as tables repeat
+    short texts ("A", "no", "—") thousands of times."""
     lines: list[_Line] = []
     space = _width(" ", run.font, run.size)
     for paragraph in plain(run.text).replace("\t", " ").splitlines() or [""]:
@@ -94,7 +97,7 @@ def _wrap_run(run: Run, width: float) -> list[_Line]:
                 current.append(word)
                 current_width += needed
         lines.append(_Line(" ".join(current), run, current_width))
-    return lines
+    return tuple(lines)
 
 
 def _leading(line: _Line) -> float:
@@ -246,10 +249,11 @@ class Grid(Flowable):
         for lines, cell, width in zip(row.cells, cells, self.widths, strict=True):
             y = top - _PAD_TOP
             for line in lines:
-                # The baseline sits one font size (plus descent) below the line's top.
-                baseline = y - line.run.size * 1.05
-                left = x + (width - line.width) / 2 if cell.centred else x + _PAD_X
-                text.write(line, left, baseline)
+                if line.text:  # most cells of a big RACI matrix are empty
+                    # The baseline sits one font size (plus descent) below the line's top.
+                    baseline = y - line.run.size * 1.05
+                    left = x + (width - line.width) / 2 if cell.centred else x + _PAD_X
+                    text.write(line, left, baseline)
                 y -= _leading(line)
             x += width
 
