@@ -7,12 +7,11 @@ peaks or the special case that needs time.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 
 import networkx as nx
 
-from workshop_app.analysis._graph import nodes_of_kind, sources
+from workshop_app.analysis._graph import nodes_of_kind, sources, targets
 
 __all__ = ["LOAD_LIMIT", "no_buffer", "no_deputy"]
 
@@ -37,13 +36,16 @@ def no_deputy(G: nx.MultiDiGraph) -> Iterator[tuple[str, ...]]:
     >>> list(no_deputy(G))
     []
     """
-    critical_by_owner: dict[str, list[str]] = defaultdict(list)
-    for node, data in nodes_of_kind(G, "responsibility"):
-        if data.get("critical") is True:
-            for owner in sources(G, node, "accountable"):
-                critical_by_owner[owner].append(node)
-    for role, critical in critical_by_owner.items():
-        if not sources(G, role, "deputy_of"):
+    # From each role's own edges, so that a finding depends only on the role,
+    # its edges and the nodes it owns (what LiveAnalysis re-checks after an edit).
+    nodes = G.nodes
+    for role, _ in nodes_of_kind(G, "role"):
+        critical = [
+            node
+            for node in targets(G, role, "accountable")
+            if nodes[node].get("kind") == "responsibility" and nodes[node].get("critical") is True
+        ]
+        if critical and not sources(G, role, "deputy_of"):
             yield tuple(sorted([role, *critical]))
 
 

@@ -1,0 +1,77 @@
+"""The table of rules, and how a finding is made from a rule's subjects.
+
+Shared by :func:`~workshop_app.analysis.find_ambiguities`, which runs every
+rule over the whole map, and :class:`~workshop_app.analysis.live.LiveAnalysis`,
+which re-runs only what an edit can change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any
+
+import networkx as nx
+
+from workshop_app.analysis import capacity, decisions, escalation, ownership, priorities, structure
+from workshop_app.analysis.findings import Finding, Severity
+from workshop_app.analysis.messages import message
+from workshop_app.domain.session import Session
+from workshop_app.i18n import Translator
+
+__all__ = ["GLOBAL_CODES", "RULES", "Rule", "make_finding", "reviewed_keys"]
+
+Rule = Callable[[nx.MultiDiGraph], Iterator[tuple[str, ...]]]
+
+RULES: dict[str, tuple[Severity, Rule]] = {
+    "no-owner": (Severity.ERROR, ownership.no_owner),
+    "shared-ownership": (Severity.ERROR, ownership.shared_ownership),
+    "priority-tie": (Severity.WARNING, priorities.priority_tie),
+    "priority-cycle": (Severity.ERROR, priorities.priority_cycle),
+    "priority-conflict": (Severity.ERROR, priorities.priority_conflict),
+    "no-priority": (Severity.WARNING, priorities.no_priority),
+    "escalation-cycle": (Severity.ERROR, escalation.escalation_cycle),
+    "escalation-missing": (Severity.WARNING, escalation.escalation_missing),
+    "formal-decision-space": (Severity.WARNING, decisions.formal_decision_space),
+    "no-deputy": (Severity.WARNING, capacity.no_deputy),
+    "no-buffer": (Severity.WARNING, capacity.no_buffer),
+    "no-good-enough": (Severity.INFO, decisions.no_good_enough),
+    "isolated": (Severity.INFO, structure.isolated),
+}
+
+#: Rules that look beyond one node's own edges (orders and loops). Every
+#: other rule yields findings about one node at a time (its *anchor*) from
+#: that node's fields, its own edges and the fields of the nodes it owns.
+GLOBAL_CODES = frozenset(
+    {"priority-tie", "priority-cycle", "priority-conflict", "escalation-cycle"}
+)
+
+
+def make_finding(
+    session: Session,
+    code: str,
+    subjects: tuple[str, ...],
+    _: Translator,
+    reviewed: set[tuple[str, tuple[str, ...]]],
+) -> Finding:
+    """The finding ``code`` about ``subjects``, with its message and the group's review."""
+    review = session.review_for(code, subjects) if (code, subjects) in reviewed else None
+    note = review.get("note") if review is not None else None
+    return Finding(
+        code,
+        RULES[code][0],
+        subjects,
+        message(session.graph, code, subjects, _),
+        accepted=review is not None and review.get("status") == "accepted",
+        note=note if isinstance(note, str) and note.strip() else None,
+    )
+
+
+def reviewed_keys(reviews: Iterable[Mapping[str, Any]]) -> set[tuple[str, tuple[str, ...]]]:
+    """The (code, sorted subjects) of every review, so that only findings with
+    a review pay for :meth:`Session.review_for`, which scans the whole list."""
+    keys = set()
+    for review in reviews:
+        subjects = review.get("subjects", ())
+        if isinstance(subjects, list | tuple) and all(isinstance(s, str) for s in subjects):
+            keys.add((review.get("code"), tuple(sorted(subjects))))
+    return keys
