@@ -43,16 +43,18 @@ def drag(
     """Press the left button at ``start``, move in steps to ``end``, release there."""
     viewport = view.viewport()
     left = Qt.MouseButton.LeftButton
-    _send(viewport, QMouseEvent.Type.MouseButtonPress, start, left, left, modifiers)
+    send_mouse(viewport, QMouseEvent.Type.MouseButtonPress, start, left, left, modifiers)
     for step in range(1, 6):
         point = start + (end - start) * (step / 5)
-        _send(viewport, QMouseEvent.Type.MouseMove, point, Qt.MouseButton.NoButton, left, modifiers)
-    _send(
+        send_mouse(
+            viewport, QMouseEvent.Type.MouseMove, point, Qt.MouseButton.NoButton, left, modifiers
+        )
+    send_mouse(
         viewport, QMouseEvent.Type.MouseButtonRelease, end, left, Qt.MouseButton.NoButton, modifiers
     )
 
 
-def _send(
+def send_mouse(
     widget: QWidget,
     kind: QEvent.Type,
     point: QPoint,

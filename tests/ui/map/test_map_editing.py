@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from map_helpers import drag, point_of
-from PySide6.QtCore import QPoint, QPointF, Qt
+from map_helpers import drag, point_of, send_mouse
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
@@ -214,3 +214,32 @@ def test_select_all_and_escape(qtbot: QtBot, map_view: MapView) -> None:
     qtbot.keyClick(map_view, Qt.Key.Key_Escape)
     assert map_view.selected_nodes() == []
     assert map_view.selected_edges() == []
+
+
+def test_escape_abandons_a_connecting_drag(qtbot: QtBot, map_view: MapView) -> None:
+    viewport, left = map_view.viewport(), Qt.MouseButton.LeftButton
+    start = point_of(map_view, "r_qm")
+    qtbot.mousePress(viewport, left, Qt.KeyboardModifier.ShiftModifier, start)
+    qtbot.mouseMove(viewport, point_of(map_view, "x_returns"))
+    qtbot.keyClick(map_view, Qt.Key.Key_Escape)
+    # Sent directly: QTest warns that nobody takes a release after the drag was abandoned.
+    release, none = QEvent.Type.MouseButtonRelease, Qt.KeyboardModifier.NoModifier
+    end = point_of(map_view, "x_returns")
+    send_mouse(viewport, release, end, left, Qt.MouseButton.NoButton, none)
+    assert _connect_menu(map_view) is None
+    assert map_view.controller.undo_stack.count() == 0
+
+
+def test_the_middle_button_pans_without_editing(qtbot: QtBot, map_view: MapView) -> None:
+    map_view.zoom_in()
+    map_view.zoom_in()
+    centre = map_view.mapToScene(map_view.viewport().rect().center())
+    viewport, middle = map_view.viewport(), Qt.MouseButton.MiddleButton
+    start = point_of(map_view, "r_lead")
+    qtbot.mousePress(viewport, middle, pos=start)
+    qtbot.mouseMove(viewport, start + QPoint(-150, -80))
+    qtbot.mouseRelease(viewport, middle, pos=start + QPoint(-150, -80))
+    moved = map_view.mapToScene(map_view.viewport().rect().center()) - centre
+    assert moved.x() == pytest.approx(150 / map_view.zoom(), abs=2)
+    assert moved.y() == pytest.approx(80 / map_view.zoom(), abs=2)
+    assert map_view.controller.undo_stack.count() == 0

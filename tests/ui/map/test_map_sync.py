@@ -127,3 +127,15 @@ def test_a_node_added_without_position_is_placed_for_display(map_view: MapView) 
     others = [n for n in map_view.scene().nodes.values() if n is not item]
     assert all(not item.collidesWithItem(other) for other in others)
     assert "position" not in map_view.controller.session.graph.nodes["r_new"]
+
+
+def test_a_second_view_shows_the_same_map(map_show: MapShow) -> None:
+    """The presentation window's map must match the facilitator's, node for node."""
+    first = map_show(german_session(positioned=False))
+    first.controller.execute(SetNodeFields("r_agent", {"position": [-900, 40]}), "")
+    second = MapView(first.controller)
+    try:
+        for node_id, item in first.scene().nodes.items():
+            assert second.scene().nodes[node_id].pos() == item.pos()
+    finally:
+        second.deleteLater()
