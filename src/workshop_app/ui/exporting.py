@@ -70,7 +70,8 @@ class ProtocolJob(QObject):
         self._stop.set()
 
     def _report(self, fraction: float) -> None:
-        if self._stop.is_set():
+        # At 1.0 the file is written: too late to take it back.
+        if self._stop.is_set() and fraction < 1.0:
             raise _Cancelled
         self.progressed.emit(round(fraction * 100))
 
@@ -107,6 +108,7 @@ class Exporter(QObject):
         self._map_view = map_view
         self._status = status_bar
         self.job: ProtocolJob | None = None
+        self._progress: QProgressDialog | None = None
 
     def is_idle(self) -> bool:
         """No protocol is being written (a second export waits for the first)."""
@@ -154,11 +156,13 @@ class Exporter(QObject):
         return job
 
     def _finished(self) -> None:
-        self._progress.close()
-        self._progress.deleteLater()
+        if self._progress is not None:
+            self._progress.close()
+            self._progress.deleteLater()
+            self._progress = None
         if self.job is not None:
             self.job.deleteLater()
-        self.job = None
+            self.job = None
 
     def _succeeded(self, path: str) -> None:
         self._finished()

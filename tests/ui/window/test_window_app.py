@@ -11,7 +11,6 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from workshop_app.ui import app as app_module
 from workshop_app.ui.app import open_first_session, report_unexpected_error
 from workshop_app.ui.mainwindow import MainWindow
 from workshop_app.ui.settings import add_recent_file, configured_language, saved_language
@@ -98,7 +97,6 @@ def test_an_error_in_a_slot_is_logged_and_shown_without_blocking(
     assert [r.exc_info[1].args[0] for r in caplog.records if r.exc_info] == ["first", "second"]
     assert window.isEnabled()  # the workshop goes on
     boxes[0].close()
-    app_module._error_box.clear()
 
 
 def test_every_workshop_command_has_its_own_keys(window: MainWindow) -> None:

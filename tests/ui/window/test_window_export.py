@@ -39,6 +39,19 @@ def test_a_protocol_that_cannot_be_written_is_reported(
     assert title == "Protocol not written" and "protocol.pdf" in message
 
 
+def test_a_cancelled_protocol_leaves_nothing_behind(
+    qtbot: QtBot, window: MainWindow, window_answers, tmp_path: Path
+) -> None:
+    folder = tmp_path / "protocols"
+    folder.mkdir()
+    job = window.exporter.start_protocol(folder / "protocol.pdf")
+    job.cancel()
+    qtbot.waitUntil(lambda: window.exporter.is_idle(), timeout=20_000)
+
+    assert list(folder.iterdir()) == []
+    assert window_answers.questions("error") == []
+
+
 def test_the_map_is_exported_as_png_or_svg(
     window: MainWindow, window_answers, tmp_path: Path
 ) -> None:
