@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from workshop_app.analysis import Finding, find_ambiguities
+from workshop_app.analysis import Finding, LiveAnalysis
 from workshop_app.domain import Batch, DomainError, Operation, Session, SetNodeFields
 
 __all__ = ["OperationCommand", "SessionController"]
@@ -93,7 +93,10 @@ class SessionController(QObject):
         self.destroyed.connect(lambda: stack.blockSignals(True))
         self.session = session if session is not None else Session()
         self.path: Path | None = None
-        self.findings: list[Finding] = find_ambiguities(self.session)
+        # Re-checks after an edit only what it can change: a full analysis
+        # of a large map would take longer than a frame on every edit.
+        self._analysis = LiveAnalysis(self.session)
+        self.findings: list[Finding] = self._analysis.findings
 
     def replace_session(self, session: Session, path: Path | None) -> None:
         """Edit ``session`` from now on (the undo history starts afresh)."""
@@ -101,7 +104,9 @@ class SessionController(QObject):
         self.session = session
         self.path = path
         self.undo_stack.setClean()
-        self._refresh_findings()
+        self._analysis = LiveAnalysis(session)
+        self.findings = self._analysis.findings
+        self.findingsChanged.emit()
         self.sessionReplaced.emit()
 
     def execute(self, operation: Operation, text: str) -> bool:
@@ -130,10 +135,7 @@ class SessionController(QObject):
 
     def _apply(self, operation: Operation) -> Operation:
         inverse = self.session.apply(operation)
-        self._refresh_findings()
+        self.findings = self._analysis.update(operation, inverse)
+        self.findingsChanged.emit()
         self.changed.emit(operation)
         return inverse
-
-    def _refresh_findings(self) -> None:
-        self.findings = find_ambiguities(self.session)
-        self.findingsChanged.emit()
