@@ -129,7 +129,7 @@ def actions(ctx: ProtocolContext) -> list[Flowable]:
         data_table(
             ["#", _("Action"), _("Owner"), _("Due"), _("Status")],
             rows,
-            [width * f for f in (0.06, 0.46, 0.2, 0.14, 0.14)],
+            [width * f for f in (0.06, 0.44, 0.2, 0.16, 0.14)],
         )
     )
     return story
