@@ -64,7 +64,7 @@ class Figure:
     size: int | None
     value: float
     unit: str  # "s" or "MiB"
-    goal: Goal
+    goal: Goal | None  # None: shown for comparison, the goal is set at another size
     reference: float | None = None
     reference_name: str = ""
     reference_is_bound: bool = False
@@ -79,7 +79,9 @@ class Figure:
 
     @property
     def met(self) -> bool | None:
-        """Whether the goal is met; ``None`` when there is nothing to compare with."""
+        """Whether the goal is met; ``None`` when there is no goal or no reference."""
+        if self.goal is None:
+            return None
         if self.goal.absolute:
             return self.value <= self.goal.limit
         ratio = self.ratio
@@ -95,7 +97,7 @@ class Figure:
             "reference_name": self.reference_name,
             "reference_is_bound": self.reference_is_bound,
             "ratio": self.ratio,
-            "goal": self.goal.describe(self.unit),
+            "goal": None if self.goal is None else self.goal.describe(self.unit),
             "met": self.met,
             "note": self.note,
             **({"extra": self.extra} if self.extra else {}),
@@ -118,7 +120,7 @@ class Figure:
             _amount(self.value, self.unit),
             reference,
             shown_ratio,
-            self.goal.describe(self.unit),
+            "—" if self.goal is None else self.goal.describe(self.unit),
             met,
         ]
 
