@@ -71,10 +71,14 @@ class NodeItem(QGraphicsItem):
         return self._attrs["label"]
 
     def refresh(self, attrs: Mapping[str, Any]) -> None:
-        """Show the node's current fields (label, rank, load, limits…)."""
-        self._attrs = dict(attrs)
-        self._layout_text()
-        self.update()
+        """Show the node's current fields (label, rank, load, limits…).
+
+        A change of position alone (a drag, a layout) leaves the text be.
+        """
+        old, self._attrs = self._attrs, dict(attrs)
+        if _without_position(old) != _without_position(self._attrs):
+            self._layout_text()
+            self.update()
 
     def set_style(self, style: MapStyle) -> None:
         self._style = style
@@ -85,20 +89,6 @@ class NodeItem(QGraphicsItem):
         if (mark, focused) != (self.mark, self.focused):
             self.mark, self.focused = mark, focused
             self.update()
-
-    def move_to(self, position: QPointF) -> None:
-        """Put the node's centre at ``position``, its edges following."""
-        self.setPos(position)
-        self.follow()
-
-    def follow(self) -> None:
-        """Redraw the edges after the node moved.
-
-        Called by whoever moves the node, rather than from ``itemChange``:
-        that would call into Python for every change of every item.
-        """
-        for edge in self.edges:
-            edge.adjust()
 
     def handle_contains(self, scene_pos: QPointF) -> bool:
         """Whether ``scene_pos`` is on the connector handle (the "+" on the right)."""
@@ -259,6 +249,10 @@ class NodeItem(QGraphicsItem):
         if attrs.get("critical"):
             lines.append(tr("! critical"))
         return "\n".join(lines)
+
+
+def _without_position(attrs: Mapping[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in attrs.items() if name != "position"}
 
 
 _BOUNDS = QRectF(

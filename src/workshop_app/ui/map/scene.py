@@ -89,8 +89,12 @@ class MapScene(QGraphicsScene):
         edge_keys: dict[EdgeKey, None] = {}
         _touched(operation, node_ids, edge_keys)
         placed = _Placement(session)
+        moved: set[NodeItem] = set()
         for node_id in node_ids:
-            self._sync_node(node_id, session, placed)
+            self._sync_node(node_id, session, placed, moved)
+        # Each edge once, even when both its ends moved (an automatic layout).
+        for edge in {edge for node in moved for edge in node.edges}:
+            edge.adjust()
         for key in edge_keys:
             self._sync_edge(key, session)
         self.layer.flush()
@@ -163,7 +167,9 @@ class MapScene(QGraphicsScene):
 
     # --- items ---
 
-    def _sync_node(self, node_id: str, session: Session, placed: _Placement) -> None:
+    def _sync_node(
+        self, node_id: str, session: Session, placed: _Placement, moved: set[NodeItem]
+    ) -> None:
         item = self.nodes.get(node_id)
         attrs = session.graph.nodes.get(node_id)
         if attrs is None:
@@ -178,7 +184,8 @@ class MapScene(QGraphicsScene):
             item.refresh(attrs)
             position = placed.position(node_id)
             if item.pos() != position:
-                item.move_to(position)
+                item.setPos(position)
+                moved.add(item)
             self._include(item)
             if relabelled:
                 for edge in item.edges:
