@@ -12,7 +12,7 @@ from reportlab.platypus.flowables import Flowable
 from workshop_app.analysis.priorities import above_graph, is_above
 from workshop_app.domain import EdgeKind, NodeKind
 from workshop_app.protocol.context import ProtocolContext
-from workshop_app.protocol.styles import Styles, markup
+from workshop_app.protocol.styles import markup
 from workshop_app.protocol.tables import data_table
 
 __all__ = ["decision_spaces", "guardrails", "priorities", "title_page"]
@@ -36,7 +36,7 @@ def title_page(ctx: ProtocolContext) -> list[Flowable]:
         (_("Facilitator"), str(meta.get("facilitator") or _DASH)),
         (_("Client"), str(meta.get("client") or _DASH)),
     ]
-    story.append(_facts_table(facts, ctx.portrait.width, styles))
+    story.append(_facts_table(facts, ctx.portrait.width))
     participants = _participants(meta.get("participants"))
     if participants:
         story += [
@@ -51,7 +51,7 @@ def _halves(width: float) -> list[float]:
     return [width * 0.45, width * 0.55]
 
 
-def _facts_table(facts: list[tuple[str, str]], width: float, styles: Styles) -> Flowable:
+def _facts_table(facts: list[tuple[str, str]], width: float) -> Flowable:
     return data_table(
         [],
         [[label, value] for label, value in facts],
