@@ -15,7 +15,6 @@ GERMAN: dict[str, str] = {
     "&Help": "&Hilfe",
     "&Keyboard shortcuts": "&Tastenkürzel",
     "&Language (takes effect after a restart)": "&Sprache (gilt nach einem Neustart)",
-    "&Legend": "&Legende",
     "&New": "&Neu",
     "&Open…": "Ö&ffnen…",
     "&Quit": "&Beenden",
@@ -98,6 +97,7 @@ GERMAN: dict[str, str] = {
     "Protocol not written": "Protokoll nicht geschrieben",
     "Protocol written: {file}": "Protokoll geschrieben: {file}",
     "Rank": "Rang",
+    "Le&gend": "Legen&de",
     "Re&name": "&Umbenennen",
     "Recover the unsaved workshop from {time}?": (
         "Den nicht gespeicherten Workshop vom {time} wiederherstellen?"
@@ -163,7 +163,7 @@ GERMAN: dict[str, str] = {
         "der Log-Datei."
     ),
     "Zoom &in": "Ver&größern",
-    "Zoom &out": "Ver&kleinern",
+    "Zoom &out": "Verklei&nern",
     "workshop": "workshop",
     "{finding}\n\nWhy does the group accept this? (note for the protocol)": (
         "{finding}\n\nWarum akzeptiert die Gruppe das? (Notiz für das Protokoll)"

@@ -280,7 +280,7 @@ def _view_actions(window: MainWindow) -> list[ActionSpec]:
         ),
         ActionSpec(
             "view.legend",
-            tr("&Legend"),
+            tr("Le&gend"),
             "view",
             view.set_legend_visible,
             checkable=True,

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from workshop_app.ui.app import open_first_session, report_unexpected_error
+from workshop_app.ui.i18n import set_ui_language
 from workshop_app.ui.mainwindow import MainWindow
 from workshop_app.ui.settings import add_recent_file, configured_language, saved_language
 
@@ -142,3 +143,21 @@ def test_the_language_is_chosen_for_the_next_start(window: MainWindow, window_an
     ((_title, text),) = window_answers.questions("show_passing")
     assert "next start" in text
     assert window.action(f"settings.language_{other}").isChecked()
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_menu_letters_are_unique_in_each_menu(
+    qtbot: QtBot, language: str, request: pytest.FixtureRequest
+) -> None:
+    request.addfinalizer(lambda: set_ui_language("en"))
+    set_ui_language(language)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    menus = [window.menuBar(), *window.menus.values()]
+    for menu in menus:
+        letters = [
+            QKeySequence.mnemonic(action.text()).toString()
+            for action in menu.actions()
+            if "&" in action.text().replace("&&", "")
+        ]
+        assert len(letters) == len(set(letters)), (menu.title(), letters)
