@@ -76,6 +76,7 @@ GERMAN: dict[str, str] = {
     "Kind": "Art",
     "Label": "Beschriftung",
     "Language": "Sprache",
+    "Le&gend": "Legen&de",
     "Load": "Auslastung",
     "Main toolbar": "Werkzeugleiste",
     "Map exported: {file}": "Karte exportiert: {file}",
@@ -97,7 +98,6 @@ GERMAN: dict[str, str] = {
     "Protocol not written": "Protokoll nicht geschrieben",
     "Protocol written: {file}": "Protokoll geschrieben: {file}",
     "Rank": "Rang",
-    "Le&gend": "Legen&de",
     "Re&name": "&Umbenennen",
     "Recover the unsaved workshop from {time}?": (
         "Den nicht gespeicherten Workshop vom {time} wiederherstellen?"
