@@ -161,3 +161,19 @@ def test_menu_letters_are_unique_in_each_menu(
             if "&" in action.text().replace("&&", "")
         ]
         assert len(letters) == len(set(letters)), (menu.title(), letters)
+
+
+def test_the_window_layout_is_kept_for_the_next_start(qtbot: QtBot, window: MainWindow) -> None:
+    window.inspector.hide()
+    window.resize(700, 600)  # the offscreen screen is 800 by 800
+    assert window.close()
+
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.show()
+    assert again.inspector.isHidden() and not again.findings_dock.isHidden()
+    assert (again.width(), again.height()) == (700, 600)
+
+
+def test_the_facilitation_views_are_installed(window: MainWindow) -> None:
+    assert window.facilitation.window is window
