@@ -161,7 +161,7 @@ def _file_actions(window: MainWindow) -> list[ActionSpec]:
             "file.export_protocol",
             tr("&Export protocol (PDF)…"),
             "file",
-            window.export_protocol,
+            window.exporter.export_protocol,
             ("Ctrl+E",),
             separator_before=True,
         ),
@@ -169,7 +169,7 @@ def _file_actions(window: MainWindow) -> list[ActionSpec]:
             "file.export_image",
             tr("Export &map as PNG/SVG…"),
             "file",
-            window.export_map_image,
+            window.exporter.export_map_image,
             ("Ctrl+Shift+E",),
         ),
         ActionSpec(

@@ -20,8 +20,8 @@ from workshop_app.ui.i18n import tr
 
 __all__ = ["BoolEditor", "ChoiceEditor", "FieldEditor", "IntEditor", "NotesEditor", "TextEditor"]
 
-#: Upper end of a number field whose spec has none (a rank beyond this is not a workshop).
-_OPEN_MAXIMUM = 999
+#: Upper end of a number field whose spec has none: the largest a spin box can hold.
+_OPEN_MAXIMUM = 2**31 - 1
 
 
 class FieldEditor(QObject):

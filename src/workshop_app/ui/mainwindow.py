@@ -178,12 +178,6 @@ class MainWindow(QMainWindow):
 
     # --- commands -----------------------------------------------------------------------
 
-    def export_protocol(self) -> None:
-        self.exporter.export_protocol()
-
-    def export_map_image(self) -> None:
-        self.exporter.export_map_image()
-
     def focus_map(self) -> None:
         self.map_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
