@@ -11,8 +11,8 @@ import re
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale, QObject, QStandardPaths, Signal
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtCore import QDateTime, QLocale, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from workshop_app.domain import Session
 from workshop_app.fileformat import SaveError, SessionFormatError, load_session, save_session
@@ -145,10 +145,16 @@ class SessionFiles(QObject):
         return self._write(path)
 
     def _write(self, path: Path) -> bool:
+        # A very large map takes a moment to save; the cursor says so.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        failure: SaveError | None = None
         try:
             save_session(self._controller.session, path)
-        except OSError as error:
-            failure = error if isinstance(error, SaveError) else SaveError(path, error)
+        except SaveError as error:
+            failure = error
+        finally:
+            QApplication.restoreOverrideCursor()
+        if failure is not None:
             if dialogs.ask_save_as_after_failure(self._window, failure.message(ui_language())):
                 return self.save_as()
             return False
