@@ -142,26 +142,42 @@ def window_actions(window: MainWindow) -> list[ActionSpec]:
 
 
 def _file_actions(window: MainWindow) -> list[ActionSpec]:
-    files = window.files
+    files, exporter = window.files, window.exporter
+
+    def committed(command: Callable[[], object]) -> Callable[[], object]:
+        # Ctrl+S while typing in the inspector saves what was typed, too.
+        def run() -> object:
+            window.inspector.commit_pending()
+            return command()
+
+        return run
+
     return [
-        ActionSpec("file.new", tr("&New"), "file", files.new_session, (_Key.New,)),
+        ActionSpec("file.new", tr("&New"), "file", committed(files.new_session), (_Key.New,)),
         ActionSpec(
             "file.new_from_template",
             tr("New from &template…"),
             "file",
-            files.new_from_template,
+            committed(files.new_from_template),
             ("Ctrl+Shift+N",),
         ),
-        ActionSpec("file.open", tr("&Open…"), "file", files.open_dialog, (_Key.Open,)),
+        ActionSpec("file.open", tr("&Open…"), "file", committed(files.open_dialog), (_Key.Open,)),
         ActionSpec(
-            "file.save", tr("&Save"), "file", files.save, (_Key.Save,), separator_before=True
+            "file.save",
+            tr("&Save"),
+            "file",
+            committed(files.save),
+            (_Key.Save,),
+            separator_before=True,
         ),
-        ActionSpec("file.save_as", tr("Save &as…"), "file", files.save_as, (_Key.SaveAs,)),
+        ActionSpec(
+            "file.save_as", tr("Save &as…"), "file", committed(files.save_as), (_Key.SaveAs,)
+        ),
         ActionSpec(
             "file.export_protocol",
             tr("&Export protocol (PDF)…"),
             "file",
-            window.exporter.export_protocol,
+            committed(exporter.export_protocol),
             ("Ctrl+E",),
             separator_before=True,
         ),
@@ -169,7 +185,7 @@ def _file_actions(window: MainWindow) -> list[ActionSpec]:
             "file.export_image",
             tr("Export &map as PNG/SVG…"),
             "file",
-            window.exporter.export_map_image,
+            exporter.export_map_image,
             ("Ctrl+Shift+E",),
         ),
         ActionSpec(

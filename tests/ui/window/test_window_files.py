@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from workshop_app.domain import SetNodeFields
@@ -29,6 +30,21 @@ def test_saving_writes_the_file_and_clears_the_unsaved_marker(
     assert load_session(window_session_file).label("x_refund") == "Credit notes"
     window.action("edit.undo").trigger()
     assert window.isWindowModified()  # the file holds the newer label
+
+
+def test_saving_while_typing_saves_what_was_typed(
+    qtbot: QtBot, window: MainWindow, window_session_file: Path
+) -> None:
+    window.map_view.select_subjects(["x_refund"])
+    label = window.inspector.field_widget("label")
+    label.setFocus()
+    label.selectAll()
+    qtbot.keyClicks(label, "Refunds and vouchers")
+
+    qtbot.keySequence(label, QKeySequence(QKeySequence.StandardKey.Save))
+
+    assert load_session(window_session_file).label("x_refund") == "Refunds and vouchers"
+    assert not window.isWindowModified()
 
 
 def test_an_untitled_session_is_saved_where_the_facilitator_says(
