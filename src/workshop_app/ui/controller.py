@@ -14,27 +14,34 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from workshop_app.analysis import Finding, LiveAnalysis
-from workshop_app.domain import Batch, DomainError, Operation, Session, SetNodeFields
+from workshop_app.domain import DomainError, Operation, Session
 
 __all__ = ["OperationCommand", "SessionController"]
 
-_MOVE_ID = 1
+_MERGEABLE = 1
 
 
 class OperationCommand(QUndoCommand):
     """Applies an operation on redo and its inverse on undo.
 
-    Moves of the same nodes in a row (one drag delivers many) merge into one
-    step, so a drag is undone at once.
+    The map sends a whole drag as one ``Batch`` when the mouse is released,
+    so a drag is one step and two drags are two. Only commands given the same
+    ``merge`` key in a row fold into one step (arrow-key nudges of a selection).
     """
 
     def __init__(
-        self, controller: SessionController, operation: Operation, inverse: Operation, text: str
+        self,
+        controller: SessionController,
+        operation: Operation,
+        inverse: Operation,
+        text: str,
+        merge: str | None = None,
     ) -> None:
         super().__init__(text)
         self._controller = controller
         self._forward = operation
         self._backward = inverse
+        self._merge = merge
         # The controller applied the operation already (to catch a refusal
         # before anything enters the stack); QUndoStack.push calls redo once.
         self._pending_first_redo = True
@@ -49,27 +56,14 @@ class OperationCommand(QUndoCommand):
         self._forward = self._controller._apply(self._backward)
 
     def id(self) -> int:
-        return _MOVE_ID if _is_move(self._forward) else -1
+        return _MERGEABLE if self._merge is not None else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, OperationCommand) or other.id() != _MOVE_ID:
+        if not isinstance(other, OperationCommand) or other._merge != self._merge:
             return False
-        if _moved_nodes(other._forward) != _moved_nodes(self._forward):
-            return False
-        # Keep our inverse (the position before the drag began); take the newer target.
+        # Keep our inverse (the state before the first step); take the newer target.
         self._forward = other._forward
         return True
-
-
-def _is_move(operation: Operation) -> bool:
-    return bool(_moved_nodes(operation))
-
-
-def _moved_nodes(operation: Operation) -> frozenset[str]:
-    parts = operation.operations if isinstance(operation, Batch) else (operation,)
-    if all(isinstance(p, SetNodeFields) and set(p.changes) == {"position"} for p in parts):
-        return frozenset(p.node_id for p in parts)  # type: ignore[attr-defined]
-    return frozenset()
 
 
 class SessionController(QObject):
@@ -109,8 +103,10 @@ class SessionController(QObject):
         self.findingsChanged.emit()
         self.sessionReplaced.emit()
 
-    def execute(self, operation: Operation, text: str) -> bool:
+    def execute(self, operation: Operation, text: str, *, merge: str | None = None) -> bool:
         """Apply ``operation`` as one undoable step named ``text``.
+
+        Consecutive steps with the same ``merge`` key undo as one.
 
         Returns False, and emits ``editRefused`` with the reason, when the
         operation would make the session invalid; nothing changes then.
@@ -120,7 +116,7 @@ class SessionController(QObject):
         except DomainError as error:
             self.editRefused.emit(str(error))
             return False
-        self.undo_stack.push(OperationCommand(self, operation, inverse, text))
+        self.undo_stack.push(OperationCommand(self, operation, inverse, text, merge))
         return True
 
     def apply_unrecorded(self, operation: Operation) -> None:

@@ -182,9 +182,11 @@ class MapView(QGraphicsView):
     def nudge_selected(self, dx: float, dy: float) -> None:
         """Move the selected nodes by (dx, dy); repeated nudges undo as one step."""
         nodes = self._scene.nodes
-        moved = {n: nodes[n].pos() + QPointF(dx, dy) for n in self.selected_nodes()}
+        selected = self.selected_nodes()
+        moved = {n: nodes[n].pos() + QPointF(dx, dy) for n in selected}
         if moved:
-            self.controller.execute(position_change(moved), tr("Move"))
+            merge = "nudge " + " ".join(sorted(selected))
+            self.controller.execute(position_change(moved), tr("Move"), merge=merge)
 
     def clear_selection(self) -> None:
         """Select nothing (Escape); a highlighted finding is let go too."""

@@ -1,0 +1,44 @@
+"""The controller's undo steps are what the facilitator did, one per gesture."""
+
+from __future__ import annotations
+
+from workshop_app.domain import AddNode, Batch, NodeKind, Session, SetNodeFields
+from workshop_app.ui.controller import SessionController
+
+
+def _moved_to(x: float) -> Batch:
+    return Batch((SetNodeFields("r1", {"position": [x, 0.0]}),))
+
+
+def _controller() -> SessionController:
+    session = Session()
+    session.apply(AddNode("r1", NodeKind.ROLE, "Team", {"position": [0.0, 0.0]}))
+    return SessionController(session)
+
+
+def test_two_drags_of_the_same_node_are_two_steps() -> None:
+    controller = _controller()
+    controller.execute(_moved_to(10.0), "Move")
+    controller.execute(_moved_to(20.0), "Move")
+    controller.undo_stack.undo()
+    assert controller.session.graph.nodes["r1"]["position"] == [10.0, 0.0]
+
+
+def test_steps_with_the_same_merge_key_undo_as_one() -> None:
+    controller = _controller()
+    for x in (10.0, 20.0, 30.0):
+        controller.execute(_moved_to(x), "Move", merge="nudge r1")
+    assert controller.undo_stack.count() == 1
+    controller.undo_stack.undo()
+    assert controller.session.graph.nodes["r1"]["position"] == [0.0, 0.0]
+    controller.undo_stack.redo()
+    assert controller.session.graph.nodes["r1"]["position"] == [30.0, 0.0]
+
+
+def test_a_refused_edit_changes_nothing_and_says_why() -> None:
+    controller = _controller()
+    reasons: list[str] = []
+    controller.editRefused.connect(reasons.append)
+    assert not controller.execute(SetNodeFields("r1", {"load": 500}), "Load")
+    assert controller.undo_stack.count() == 0
+    assert "load" in reasons[0]
