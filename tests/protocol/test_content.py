@@ -158,3 +158,15 @@ def test_sample_session_raci_and_priorities(tmp_path: Path) -> None:
     assert re.search(r"1 Erstlösung 1 .*1 Rechtssicherheit & Datenschutz 1", text)
     assert "Noch nicht eingeordnet: Kundenzufriedenheit" in text
     assert "geklärt: Erstlösung geht vor" in text
+
+
+def test_title_page_counts_only_open_findings(tmp_path: Path) -> None:
+    session = load_session(resource_path("samples", "versandhandel.yaml"))
+    findings = find_ambiguities(session)
+    open_warnings = sum(f.severity == "warning" and not f.accepted for f in findings)
+    assert any(f.accepted and f.severity == "warning" for f in findings)
+    path = tmp_path / "protocol.pdf"
+    export_protocol(session, path)
+    summary = " ".join(pdf_text(path, 1).split())
+    assert f"{open_warnings} Warnungen" in summary
+    assert "1 von der Gruppe akzeptiert" in summary

@@ -76,7 +76,8 @@ def _glance(ctx: ProtocolContext) -> list[Flowable]:
     counts = {kind: len(session.nodes_of_kind(kind)) for kind in NodeKind}
     by_severity = {"error": 0, "warning": 0, "info": 0}
     for finding in ctx.findings:
-        by_severity[str(finding.severity)] += 1
+        if not finding.accepted:
+            by_severity[str(finding.severity)] += 1
     lines = [
         _(
             "{priorities} priorities, {responsibilities} responsibilities, {roles} roles,"
