@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -229,10 +229,35 @@ class RaciTable(QTableView):
         self.setModel(model)
         self.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        # Sized from the labels, not by ResizeToContents: that asks every cell
+        # for its size hint (rows x columns calls into Python), and a
+        # 5,000-node map did not open within minutes.
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         self.horizontalHeader().setMinimumSectionSize(56)
         self.clicked.connect(model.cycle)
+        model.modelReset.connect(self.fit_sections)
+        model.headerDataChanged.connect(self.fit_sections)
+        self.fit_sections()
+
+    def fit_sections(self) -> None:
+        """Columns as wide as their role's label, rows one line of the cells' font high."""
+        header, model = self.horizontalHeader(), self.model()
+        metrics = header.fontMetrics()
+        for column in range(model.columnCount()):
+            label = model.headerData(column, Qt.Horizontal) or ""
+            width = max(header.minimumSectionSize(), metrics.horizontalAdvance(label) + 24)
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
+        rows = self.verticalHeader()
+        rows.setDefaultSectionSize(
+            max(self.fontMetrics().height(), rows.fontMetrics().height()) + 10
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.FontChange:
+            self.fit_sections()
 
     def raci_model(self) -> RaciModel:
         model = self.model()
