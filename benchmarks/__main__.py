@@ -11,6 +11,7 @@ import argparse
 import datetime
 import importlib
 import json
+import math
 import os
 import platform
 import shutil
@@ -61,7 +62,11 @@ def run(config: Config, names: Sequence[str], log: Any = sys.stderr) -> list[Fig
         start = time.monotonic()
         print(f"… {name}", file=log, flush=True)
         module = importlib.import_module(f"benchmarks.{name}")
-        figures.extend(module.measure(config))
+        try:
+            figures.extend(module.measure(config))
+        except Exception as error:  # one broken measurement must not hide the others
+            print(f"  {name} failed: {error!r}", file=log, flush=True)
+            figures.append(Figure(name, None, math.nan, "s", None, note=f"FAILED: {error!r}"))
         print(f"  {name}: {time.monotonic() - start:.1f} s", file=log, flush=True)
     return figures
 

@@ -11,6 +11,7 @@ reference are run alternately, and the median of the repetitions is taken.
 
 from __future__ import annotations
 
+import math
 import statistics
 import time
 from collections.abc import Callable
@@ -126,6 +127,8 @@ class Figure:
 
 
 def _amount(value: float, unit: str) -> str:
+    if math.isnan(value):
+        return "failed"
     if unit == "s":
         return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
     return f"{value:.0f} {unit}"

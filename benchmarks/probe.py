@@ -5,10 +5,13 @@ imported by them (what it imports is what it measures)::
 
     python -m benchmarks.probe bare [LINGER_MS]
     python -m benchmarks.probe app FILE [LINGER_MS]
+    python -m benchmarks.probe map FILE [LINGER_MS]
 
 ``bare`` is the reference: a ``QApplication`` and an empty ``QMainWindow``,
 with networkx imported. ``app`` starts the real window the way
-``workshop-app FILE`` does (:func:`workshop_app.ui.app.run`).
+``workshop-app FILE`` does (:func:`workshop_app.ui.app.run`). ``map`` is a
+diagnostic between the two: a ``QMainWindow`` holding only the map canvas
+on the session, without menus, docks and views.
 
 An event filter on the application sees the first ``QEvent.Paint`` that
 reaches the main window (the top-level widget: Qt paints it first, then its
@@ -83,8 +86,17 @@ def main(argv: list[str]) -> None:
         from workshop_app.ui.app import run
 
         run(Path(rest[0]))
+    elif kind == "map":
+        from workshop_app.fileformat import load_session
+        from workshop_app.ui.controller import SessionController
+        from workshop_app.ui.map import MapView
+
+        window = QMainWindow()
+        window.setCentralWidget(MapView(SessionController(load_session(rest[0]))))
+        window.show()
+        app.exec()
     else:
-        raise SystemExit(f"unknown probe {kind!r}; use bare or app")
+        raise SystemExit(f"unknown probe {kind!r}; use bare, app or map")
 
 
 if __name__ == "__main__":
