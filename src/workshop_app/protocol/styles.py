@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from workshop_app.domain import EdgeKind, NodeKind
@@ -95,10 +95,30 @@ SEVERITY_COLOURS = {
 }
 
 
+_REPORTLAB_CMAP = ttfonts.makeToUnicodeCMap
+_BEYOND_BMP = re.compile(r"<([0-9A-F]{5,6})>")
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's text-layer map, with characters beyond U+FFFF written as PDF wants.
+
+    WORKAROUND for reportlab 5.1 ``ttfonts.makeToUnicodeCMap``: it writes
+    every character as ``<%04X>``, which for U+1F600 gives five digits that
+    readers cut to U+1F60: the emoji is drawn but copies and searches as "ὠ".
+    PDF wants UTF-16BE there, a surrogate pair (the character codes in the
+    same map have two digits, so only targets match).
+    """
+    return _BEYOND_BMP.sub(
+        lambda m: f"<{chr(int(m[1], 16)).encode('utf-16-be').hex().upper()}>",
+        _REPORTLAB_CMAP(fontname, subset),
+    )
+
+
 def register_fonts() -> None:
     """Register the bundled DejaVu Sans faces once per process."""
     if REGULAR in pdfmetrics.getRegisteredFontNames():
         return
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     pdfmetrics.registerFont(TTFont(REGULAR, str(resource_path("fonts", "DejaVuSans.ttf"))))
     pdfmetrics.registerFont(TTFont(BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf"))))
     # No oblique face is bundled: italics fall back to the upright faces.
