@@ -359,3 +359,40 @@ def test_an_exception_in_a_slot_is_logged_and_shown_not_swallowed(
     box.close()
     assert {"r2", "r3"} <= set(window.controller.session.graph)
     assert window.isWindowModified()
+
+
+def test_discarding_a_crashed_runs_copy_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: Any
+) -> None:
+    folder = tmp_path / "autosave"
+    folder.mkdir()
+    monkeypatch.setattr(autosave, "autosave_dir", lambda: folder)
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    ident = "0123456789abcdef0123456789abcdef"
+    (folder / f"{ident}.yaml").write_text(SESSION, encoding="utf-8")
+    (folder / f"{ident}.yaml.bak").write_text(SESSION, encoding="utf-8")
+    (folder / f"{ident}.json").write_text('{"original": null}', encoding="utf-8")
+    # What a crash in the middle of the next autosave left.
+    (folder / f".{ident}.yaml.{dead.pid}-0123abcd.tmp").write_text("half", encoding="utf-8")
+    (folder / f".{ident}.json.{dead.pid}-4567cdef.tmp").write_text("{", encoding="utf-8")
+
+    [found] = autosave.find_recoverable()
+    assert found.ident == ident
+    found.discard()
+
+    assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "sidecar", ['{"original": null}', "[1]", "{", '{"original": 5, "saved_at": 7}', "\x00"]
+)
+def test_a_damaged_sidecar_still_offers_the_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: Any, sidecar: str
+) -> None:
+    monkeypatch.setattr(autosave, "autosave_dir", lambda: tmp_path)
+    (tmp_path / "abc.yaml").write_text(SESSION, encoding="utf-8")
+    (tmp_path / "abc.json").write_text(sidecar, encoding="utf-8")
+    [found] = autosave.find_recoverable()
+    assert found.session_file == tmp_path / "abc.yaml"
+    assert load_session(found.session_file).label("p1") == "Erstlösung"

@@ -30,7 +30,7 @@ from typing import Any
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, Qt, QTimer, Signal
 
 from workshop_app.fileformat import SaveError, session_to_document
-from workshop_app.fileformat.atomic import BACKUP_SUFFIX, write_atomic
+from workshop_app.fileformat.atomic import BACKUP_SUFFIX, remove_stale_temporaries, write_atomic
 from workshop_app.fileformat.writer import dump_document
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.i18n import tr, ui_language
@@ -66,11 +66,16 @@ def _sidecar(session_file: Path) -> Path:
 
 
 def _remove(session_file: Path) -> None:
-    """Delete the copy and its sidecar, with the backups the atomic writes keep."""
+    """Delete the copy and its sidecar, with the backups the atomic writes keep.
+
+    And the temporary files of a write that a crash cut short: nothing else
+    would ever write to this copy again and clean them up.
+    """
     for path in (session_file, _sidecar(session_file)):
         for name in (path.name, path.name + BACKUP_SUFFIX):
             with contextlib.suppress(OSError):
                 path.with_name(name).unlink(missing_ok=True)
+        remove_stale_temporaries(path)
 
 
 def _write_copy(session_file: Path, document: dict[str, Any], sidecar: dict[str, Any]) -> None:
@@ -91,7 +96,7 @@ def _read_recoverable(session_file: Path) -> Recoverable:
     original: Path | None = None
     saved_at = datetime.fromtimestamp(session_file.stat().st_mtime, UTC)
     # The sidecar is a convenience: without it the session is still offered.
-    with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
+    with contextlib.suppress(OSError, ValueError, TypeError, AttributeError, KeyError):
         data = json.loads(_sidecar(session_file).read_text(encoding="utf-8"))
         original = Path(data["original"]) if data.get("original") else None
         saved_at = datetime.fromisoformat(data["saved_at"])
