@@ -396,3 +396,28 @@ def test_a_damaged_sidecar_still_offers_the_copy(
     [found] = autosave.find_recoverable()
     assert found.session_file == tmp_path / "abc.yaml"
     assert load_session(found.session_file).label("p1") == "Erstlösung"
+
+
+def test_an_unexpected_error_while_autosaving_is_told_and_retried(
+    qtbot: QtBot, reliability_dialogs: Dialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(autosave, "autosave_dir", lambda: tmp_path / "autosave")
+    path = tmp_path / "workshop.yaml"
+    path.write_text(SESSION, encoding="utf-8")
+    window = _open_window(qtbot, path)
+    window.autosaver.timer.setInterval(100)
+    write_copy = autosave._write_copy
+    failures = iter([RuntimeError("a bug in the writer")])
+
+    def broken(*args: Any) -> None:
+        if error := next(failures, None):
+            raise error
+        write_copy(*args)
+
+    monkeypatch.setattr(autosave, "_write_copy", broken)
+    with qtbot.waitSignal(window.autosaver.failed, timeout=2000) as failure:
+        _edit(window)
+    assert "a bug in the writer" in failure.args[0]
+    with qtbot.waitSignal(window.autosaver.written, timeout=2000):
+        pass
+    assert load_session(window.autosaver.session_file).label("p1") == "Erstlösungsquote"

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import threading
 import uuid
 from dataclasses import dataclass
@@ -36,6 +37,8 @@ from workshop_app.ui.controller import SessionController
 from workshop_app.ui.i18n import tr, ui_language
 
 __all__ = ["AUTOSAVE_DELAY_MS", "Autosaver", "Recoverable", "autosave_dir", "find_recoverable"]
+
+_log = logging.getLogger(__name__)
 
 #: At most this long between the first unsaved change and its autosave.
 AUTOSAVE_DELAY_MS = 30_000
@@ -208,6 +211,11 @@ class Autosaver(QObject):
             _write_copy(session_file, document, sidecar)
         except OSError as error:
             self._finished.emit(_describe(error))
+        except Exception as error:
+            # Not only an OSError: a thread that dies without a word would leave
+            # ``_writer`` set, and autosave would stop for good, silently.
+            _log.exception("Autosave failed")
+            self._finished.emit(_describe(error))
         else:
             self._finished.emit(None)
 
@@ -252,6 +260,6 @@ class Autosaver(QObject):
         self._release_lock()
 
 
-def _describe(error: OSError) -> str:
+def _describe(error: Exception) -> str:
     reason = error.message(ui_language()) if isinstance(error, SaveError) else str(error)
     return tr("Autosave failed: {reason}").format(reason=reason)
