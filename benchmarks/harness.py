@@ -11,6 +11,7 @@ reference are run alternately, and the median of the repetitions is taken.
 
 from __future__ import annotations
 
+import gc
 import math
 import statistics
 import time
@@ -137,13 +138,26 @@ def _amount(value: float, unit: str) -> str:
 def alternate(
     subjects: dict[str, Callable[[], object]], repeat: int, clock: Clock = cpu_clock
 ) -> dict[str, float]:
-    """Run each callable ``repeat`` times, taking turns; the median time of each."""
+    """Run each callable ``repeat`` times, taking turns; the median time of each.
+
+    As ``timeit`` does, the garbage collector is kept out of the timed calls:
+    otherwise a collection of everything the previous call left behind
+    lands on whichever call happens to cross the threshold.
+    """
     times: dict[str, list[float]] = {name: [] for name in subjects}
-    for _ in range(repeat):
-        for name, function in subjects.items():
-            start = clock()
-            function()
-            times[name].append(clock() - start)
+    enabled = gc.isenabled()
+    try:
+        for _ in range(repeat):
+            for name, function in subjects.items():
+                gc.collect()
+                gc.disable()
+                start = clock()
+                function()
+                times[name].append(clock() - start)
+                gc.enable()
+    finally:
+        if enabled:
+            gc.enable()
     return {name: statistics.median(values) for name, values in times.items()}
 
 

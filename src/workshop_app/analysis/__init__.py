@@ -13,6 +13,7 @@ priorities only, so the analysis grows linearly with the map.
 from __future__ import annotations
 
 from workshop_app.analysis._de import GERMAN
+from workshop_app.analysis._graph import AnalysisView
 from workshop_app.analysis.findings import Finding, Severity
 from workshop_app.analysis.live import LiveAnalysis
 from workshop_app.analysis.rules import RULES, make_finding, reviewed_keys
@@ -56,10 +57,11 @@ def find_ambiguities(session: Session, language: str | None = None) -> list[Find
         raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
     _ = translator(GERMAN, language)
     reviewed = reviewed_keys(session.reviews)
+    view = AnalysisView(session.graph)
     findings = [
-        make_finding(session, code, subjects, _, reviewed)
+        make_finding(session, code, subjects, _, reviewed, view)
         for code, (_severity, rule) in RULES.items()
-        for subjects in rule(session.graph)
+        for subjects in rule(view)  # type: ignore[arg-type]
     ]
     findings.sort(key=Finding.sort_key)
     return findings

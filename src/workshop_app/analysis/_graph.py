@@ -14,16 +14,74 @@ than all the rules together.
 
 from __future__ import annotations
 
-from typing import Any
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from typing import Any, TypeVar
 
 import networkx as nx
 
-__all__ = ["has_text", "is_isolated", "nodes_of_kind", "sources", "targets"]
+__all__ = [
+    "AnalysisView",
+    "has_text",
+    "is_isolated",
+    "nodes_of_kind",
+    "shared",
+    "sources",
+    "targets",
+]
+
+T = TypeVar("T")
+
+
+class AnalysisView:
+    """The session graph as the rules of one analysis see it.
+
+    It reads the graph's own dicts, and what several rules need (the nodes
+    of a kind, the owners of each node) is worked out once for all of them
+    through :func:`shared`. ``anchors`` narrows the node listing to some nodes: the rules
+    then yield only the findings about those nodes, while they still read
+    every edge and node of the map (see :mod:`.live`). ``nodes`` maps every
+    node of the map to its attributes, as ``G.nodes`` does.
+    """
+
+    __slots__ = ("_memo", "_node", "_pred", "_succ", "nodes")
+
+    def __init__(self, G: nx.MultiDiGraph, anchors: Iterable[str] | None = None) -> None:
+        self._node = G._node if anchors is None else {node: G._node[node] for node in anchors}
+        self._pred, self._succ, self.nodes = G._pred, G._succ, G._node
+        self._memo: dict[Hashable, Any] = {}
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._node)
+
+
+def shared(G: nx.MultiDiGraph, key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, worked out once per :class:`AnalysisView` for all rules
+    that ask for ``key`` (on a plain graph, every time)."""
+    if not isinstance(G, AnalysisView):
+        return compute()
+    if key not in G._memo:
+        G._memo[key] = compute()
+    return G._memo[key]
 
 
 def nodes_of_kind(G: nx.MultiDiGraph, *kinds: str) -> list[tuple[str, dict[str, Any]]]:
-    """``(node, attributes)`` for every node of one of ``kinds``, in graph order."""
-    return [(node, data) for node, data in G._node.items() if data.get("kind") in kinds]
+    """``(node, attributes)`` for every node of one of ``kinds``, kind by kind,
+    each kind in graph order."""
+    if not isinstance(G, AnalysisView):
+        return [(node, data) for node, data in G._node.items() if data.get("kind") in kinds]
+    by_kind = shared(G, "by kind", lambda: _by_kind(G._node))
+    if len(kinds) == 1:
+        return by_kind.get(kinds[0], [])
+    return [pair for kind in kinds for pair in by_kind.get(kind, ())]
+
+
+def _by_kind(nodes: dict[str, dict[str, Any]]) -> dict[Any, list[tuple[str, dict[str, Any]]]]:
+    """The nodes grouped by kind, in one pass (rules ask for four groupings)."""
+    groups: defaultdict[Any, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    for node, data in nodes.items():
+        groups[data.get("kind")].append((node, data))
+    return groups
 
 
 def sources(G: nx.MultiDiGraph, node: str, edge_kind: str) -> list[str]:

@@ -25,13 +25,13 @@ The test suite checks after random edits that the result equals
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
 
 from workshop_app.analysis._de import GERMAN
-from workshop_app.analysis._graph import sources
+from workshop_app.analysis._graph import AnalysisView, sources
 from workshop_app.analysis.findings import Finding
 from workshop_app.analysis.rules import GLOBAL_CODES, RULES, make_finding, reviewed_keys
 from workshop_app.domain.kinds import EdgeKind, NodeKind
@@ -65,21 +65,6 @@ _GLOBAL_READS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 }
 #: Local findings with several subjects, and whether their anchor is the role among them.
 _ANCHOR_IS_ROLE = {"no-deputy": True, "shared-ownership": False}
-
-
-class _Focus:
-    """The session graph as a rule sees it, with its node listing narrowed to
-    some nodes: a rule then yields the findings anchored at those nodes only,
-    while it still reads every edge and node of the map."""
-
-    __slots__ = ("_node", "_pred", "_succ", "nodes")
-
-    def __init__(self, G: nx.MultiDiGraph, anchors: Iterable[str]) -> None:
-        self._node = {node: G._node[node] for node in anchors}
-        self._pred, self._succ, self.nodes = G._pred, G._succ, G.nodes
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._node)
 
 
 class LiveAnalysis:
@@ -163,21 +148,21 @@ class LiveAnalysis:
     def _check(self, anchors: Iterable[str], reviewed: set[Any]) -> None:
         """Run the local rules for ``anchors`` and remember their findings."""
         session, G = self.session, self.session.graph
-        focus = _Focus(G, anchors)
+        focus = AnalysisView(G, anchors)
         for code in _LOCAL_CODES:
             for subjects in RULES[code][1](focus):  # type: ignore[arg-type]
                 anchor = _anchor(G, code, subjects)
                 self._local.setdefault(anchor, []).append(
-                    make_finding(session, code, subjects, self._, reviewed)
+                    make_finding(session, code, subjects, self._, reviewed, focus)
                 )
                 for subject in subjects:
                     self._mentions[subject].add(anchor)
 
     def _run_global(self, code: str, reviewed: set[Any]) -> None:
-        session = self.session
+        session, view = self.session, AnalysisView(self.session.graph)
         self._global[code] = [
-            make_finding(session, code, subjects, self._, reviewed)
-            for subjects in RULES[code][1](session.graph)
+            make_finding(session, code, subjects, self._, reviewed, view)
+            for subjects in RULES[code][1](view)  # type: ignore[arg-type]
         ]
 
     def _assemble(self) -> list[Finding]:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from workshop_app.analysis._graph import nodes_of_kind, sources
+from workshop_app.analysis._graph import nodes_of_kind, shared, sources
 
 __all__ = ["OWNED_KINDS", "no_owner", "shared_ownership"]
 
@@ -34,8 +34,8 @@ def no_owner(G: nx.MultiDiGraph) -> Iterator[tuple[str, ...]]:
     >>> list(no_owner(G))
     []
     """
-    for node, _ in nodes_of_kind(G, *OWNED_KINDS):
-        if not sources(G, node, "accountable"):
+    for node, owners in _owners(G):
+        if not owners:
             yield (node,)
 
 
@@ -53,7 +53,17 @@ def shared_ownership(G: nx.MultiDiGraph) -> Iterator[tuple[str, ...]]:
     >>> list(shared_ownership(G))
     [('agent', 'lead', 'x')]
     """
-    for node, _ in nodes_of_kind(G, *OWNED_KINDS):
-        owners = sources(G, node, "accountable")
+    for node, owners in _owners(G):
         if len(owners) >= 2:
             yield tuple(sorted([node, *owners]))
+
+
+def _owners(G: nx.MultiDiGraph) -> list[tuple[str, list[str]]]:
+    """Each node that must have an owner, with its owners (once for both rules)."""
+    return shared(
+        G,
+        "owners",
+        lambda: [
+            (node, sources(G, node, "accountable")) for node, _ in nodes_of_kind(G, *OWNED_KINDS)
+        ],
+    )

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 import networkx as nx
 
-from workshop_app.analysis._graph import nodes_of_kind, sources, targets
+from workshop_app.analysis._graph import nodes_of_kind, shared, sources, targets
 
 __all__ = [
     "RankLevel",
@@ -116,11 +116,20 @@ def priority_cycle(G: nx.MultiDiGraph) -> Iterator[tuple[str, ...]]:
     >>> list(priority_cycle(G))
     [('a', 'b')]
     """
-    above = above_graph(G)
-    for component in nx.strongly_connected_components(above):
+    for component in _components(G)[1]:
         priorities = [node for node in component if not isinstance(node, RankLevel)]
         if len(priorities) >= 2:
             yield tuple(sorted(priorities))
+
+
+def _components(G: nx.MultiDiGraph) -> tuple[nx.DiGraph, list[set[Any]]]:
+    """:func:`above_graph` and its strongly connected components, once per analysis."""
+
+    def compute() -> tuple[nx.DiGraph, list[set[Any]]]:
+        above = above_graph(G)
+        return above, list(nx.strongly_connected_components(above))
+
+    return shared(G, "above", compute)
 
 
 def priority_conflict(G: nx.MultiDiGraph) -> Iterator[tuple[str, ...]]:
@@ -145,12 +154,8 @@ def priority_conflict(G: nx.MultiDiGraph) -> Iterator[tuple[str, ...]]:
     >>> list(priority_conflict(G))
     []
     """
-    above = above_graph(G)
-    component = {
-        node: index
-        for index, members in enumerate(nx.strongly_connected_components(above))
-        for node in members
-    }
+    above, components = _components(G)
+    component = {node: index for index, members in enumerate(components) for node in members}
     pairs = {
         tuple(sorted((node, other)))
         for node, _ in nodes_of_kind(G, "priority")

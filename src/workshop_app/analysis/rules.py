@@ -13,6 +13,7 @@ from typing import Any
 import networkx as nx
 
 from workshop_app.analysis import capacity, decisions, escalation, ownership, priorities, structure
+from workshop_app.analysis._graph import AnalysisView
 from workshop_app.analysis.findings import Finding, Severity
 from workshop_app.analysis.messages import message
 from workshop_app.domain.session import Session
@@ -52,15 +53,20 @@ def make_finding(
     subjects: tuple[str, ...],
     _: Translator,
     reviewed: set[tuple[str, tuple[str, ...]]],
+    view: AnalysisView | None = None,
 ) -> Finding:
-    """The finding ``code`` about ``subjects``, with its message and the group's review."""
+    """The finding ``code`` about ``subjects``, with its message and the group's review.
+
+    ``view`` is the analysis's view of the session graph, if it has one
+    (the messages read node labels faster through it).
+    """
     review = session.review_for(code, subjects) if (code, subjects) in reviewed else None
     note = review.get("note") if review is not None else None
     return Finding(
         code,
         RULES[code][0],
         subjects,
-        message(session.graph, code, subjects, _),
+        message(session.graph if view is None else view, code, subjects, _),  # type: ignore[arg-type]
         accepted=review is not None and review.get("status") == "accepted",
         note=note if isinstance(note, str) and note.strip() else None,
     )
