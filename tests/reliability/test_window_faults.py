@@ -421,3 +421,16 @@ def test_an_unexpected_error_while_autosaving_is_told_and_retried(
     with qtbot.waitSignal(window.autosaver.written, timeout=2000):
         pass
     assert load_session(window.autosaver.session_file).label("p1") == "Erstlösungsquote"
+
+
+def test_opening_a_file_removes_what_a_killed_save_of_it_left(
+    qtbot: QtBot, reliability_dialogs: Dialogs, tmp_path: Path
+) -> None:
+    path = tmp_path / "workshop.yaml"
+    path.write_text(SESSION, encoding="utf-8")
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    leftover = tmp_path / f".workshop.yaml.{dead.pid}-0123abcd.tmp"
+    leftover.write_text("half a session", encoding="utf-8")
+    _open_window(qtbot, path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["workshop.yaml"]

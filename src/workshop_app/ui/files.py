@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from workshop_app.domain import Session
 from workshop_app.fileformat import SaveError, SessionFormatError, load_session, save_session
+from workshop_app.fileformat.atomic import remove_stale_temporaries
 from workshop_app.resources import ResourceNotFoundError, resource_path
 from workshop_app.templates import TemplateError, list_templates, session_from_template
 from workshop_app.ui import dialogs
@@ -110,6 +111,9 @@ class SessionFiles(QObject):
             return False
         self._replace(session, path)
         add_recent_file(path)
+        # A save of this file that a crash cut short left its temporary file;
+        # the next save would remove it too, but it need not wait until then.
+        remove_stale_temporaries(path)
         return True
 
     def open_sample(self) -> bool:
