@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QPushButton,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeWidget,
@@ -61,7 +62,10 @@ class _WrappingDelegate(QStyledItemDelegate):
         depth, parent = 1, index.parent()
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
-        width = max(80, self._view.viewport().width() - self._view.indentation() * depth - 12)
+        # The style paints the text inside the row less its focus-frame margins.
+        margin = self._view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+        indent = self._view.indentation() * depth
+        width = max(80, self._view.viewport().width() - indent - 2 * margin)
         bounds = QRect(0, 0, width, 1_000_000)
         text = shown.fontMetrics.boundingRect(bounds, Qt.TextFlag.TextWordWrap, shown.text)
         return QSize(width, text.height() + self._PADDING)
