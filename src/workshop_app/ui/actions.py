@@ -28,7 +28,6 @@ __all__ = [
     "Shortcut",
     "install_action",
     "refresh_actions",
-    "shortcut_text",
     "window_actions",
 ]
 
@@ -126,11 +125,6 @@ def refresh_actions(actions: Iterable[QAction]) -> None:
             action.setEnabled(bool(spec.enabled_when()))
         if spec.dynamic_text is not None:
             action.setText(spec.dynamic_text())
-
-
-def shortcut_text(action: QAction) -> str:
-    """The action's shortcuts as the user reads them, e.g. ``Ctrl+Z, Alt+Backspace``."""
-    return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
 
 
 _Key = QKeySequence.StandardKey
