@@ -35,7 +35,6 @@ from workshop_app.ui.controller import SessionController
 from workshop_app.ui.i18n import tr
 from workshop_app.ui.map.edge_item import EdgeItem
 from workshop_app.ui.map.editor import Renamer
-from workshop_app.ui.map.export import export_map
 from workshop_app.ui.map.gestures import Gestures, position_change
 from workshop_app.ui.map.legend import LegendOverlay
 from workshop_app.ui.map.navigation import ZOOM_STEP, show_rect, zoom_at, zoom_by
@@ -248,6 +247,9 @@ class MapView(QGraphicsView):
 
     def export_image(self, path: Path) -> None:
         """Write the whole map with a legend as PNG (2x) or SVG, chosen by suffix."""
+        # Imported on first use: the window needs neither it nor QtSvg to start.
+        from workshop_app.ui.map.export import export_map
+
         export_map(self._scene, Path(path))
 
     def node_at(self, view_pos: QPointF | QPoint) -> NodeItem | None:
