@@ -1,7 +1,8 @@
 """Fresh processes for the window measurements: the probe, its home, its display.
 
 Each probe (:mod:`benchmarks.probe`) gets an empty home folder, so no recent
-file, autosave or saved window layout of the user changes what it opens.
+file, autosave or saved window layout of the user changes what it opens,
+and may write bytecode (``PYTHONDONTWRITEBYTECODE`` is dropped).
 
 Platform: ``xvfb`` runs the probes on an X server of their own (Xvfb, Qt's
 real ``xcb`` plugin, as on a laptop but without a GPU); ``offscreen`` uses
@@ -54,6 +55,10 @@ def probe(args: list[str], display: str | None) -> dict[str, Any]:
 
 def _environment(home: Path, display: str | None) -> dict[str, str]:
     env = dict(os.environ, HOME=str(home))
+    # An installed app starts from compiled bytecode (pip compiles it); with
+    # this set, every probe would compile the app's sources while the
+    # reference's libraries come precompiled.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     for variable, folder in (
         ("XDG_CONFIG_HOME", "config"),
         ("XDG_DATA_HOME", "data"),
