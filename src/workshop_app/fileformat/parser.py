@@ -134,6 +134,15 @@ def parse_yaml(text: str | bytes, source: str = "<text>") -> tuple[Any, Lines]:
         return _compose(loader, source)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if "nesting depth" in (exc.problem or ""):
+            # libyaml ≥ 0.2.5 stops deep nesting while scanning ahead, before
+            # our own depth check sees the events: same refusal, same words.
+            raise SessionFormatError(
+                "is nested more than {limit} levels deep",
+                source=source,
+                line=mark.line + 1 if mark else None,
+                limit=MAX_DEPTH,
+            ) from None
         raise SessionFormatError(
             "is not valid YAML ({detail})",
             source=source,
