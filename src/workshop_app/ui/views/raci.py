@@ -236,17 +236,26 @@ class RaciTable(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         self.horizontalHeader().setMinimumSectionSize(56)
         self.clicked.connect(model.cycle)
+        self._label_widths: dict[str, int] = {}
         model.modelReset.connect(self.fit_sections)
-        model.headerDataChanged.connect(self.fit_sections)
+        model.headerDataChanged.connect(self._on_header_changed)
         self.fit_sections()
+
+    def _on_header_changed(self, orientation: Qt.Orientation, first: int, last: int) -> None:
+        if orientation == Qt.Horizontal:
+            self.fit_sections()
 
     def fit_sections(self) -> None:
         """Columns as wide as their role's label, rows one line of the cells' font high."""
         header, model = self.horizontalHeader(), self.model()
-        metrics = header.fontMetrics()
+        metrics, widths = header.fontMetrics(), self._label_widths
         for column in range(model.columnCount()):
             label = model.headerData(column, Qt.Horizontal) or ""
-            width = max(header.minimumSectionSize(), metrics.horizontalAdvance(label) + 24)
+            width = widths.get(label)
+            if width is None:
+                width = widths[label] = max(
+                    header.minimumSectionSize(), metrics.horizontalAdvance(label) + 24
+                )
             if header.sectionSize(column) != width:
                 header.resizeSection(column, width)
         rows = self.verticalHeader()
@@ -257,6 +266,7 @@ class RaciTable(QTableView):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.FontChange:
+            self._label_widths.clear()
             self.fit_sections()
 
     def raci_model(self) -> RaciModel:
