@@ -26,7 +26,7 @@ from benchmarks.harness import Config, Figure
 from benchmarks.processes import platform_name, x_server
 
 #: Every measurement, by name, in the order of the table.
-MEASUREMENTS = ("startup", "loading", "analysis", "export", "canvas", "memory")
+MEASUREMENTS = ("startup", "loading", "analysis", "export", "canvas", "window_edit", "memory")
 _HEADER = ["measure", "nodes", "value", "reference", "ratio", "goal", "met"]
 _DEFAULT_JSON = Path(__file__).resolve().parent / "results.json"
 
@@ -81,6 +81,20 @@ def table(figures: Sequence[Figure]) -> str:
     return "\n".join(lines)
 
 
+def _isolate_home(home: Path) -> None:
+    """Windows opened in this process keep their settings, autosaves and logs
+    in ``home``, not in the user's."""
+    os.environ["HOME"] = str(home)
+    for variable, folder in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_STATE_HOME", "state"),
+    ):
+        (home / folder).mkdir(parents=True)
+        os.environ[variable] = str(home / folder)
+
+
 def _machine(display: str | None) -> dict[str, Any]:
     from PySide6 import __version__ as pyside_version
 
@@ -104,6 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         tempfile.TemporaryDirectory(prefix="benchmarks-") as work,
         x_server(args.platform) as display,
     ):
+        _isolate_home(Path(work) / "home")
         if display is None:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         else:

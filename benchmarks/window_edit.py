@@ -1,0 +1,63 @@
+"""One edit in the whole window at 1,000 nodes: what the facilitator feels.
+
+The re-analysis after an edit has its own goal (:mod:`benchmarks.analysis`);
+in the window, every view then follows the change: the map, the findings
+dock, the RACI matrix, the priorities, the status bar. This measures
+``controller.execute`` of the same edit (and its undo, in turn) in a real
+:class:`~workshop_app.ui.mainwindow.MainWindow` on a saved organisation,
+until the pending events (the repaint) are processed. Wall time, against
+one 60 Hz frame; a diagnostic, without a goal of the issue's.
+"""
+
+from __future__ import annotations
+
+import statistics
+
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from benchmarks.analysis import one_edit
+from benchmarks.harness import Config, Figure, wall_clock
+from workshop_app.domain import RemoveEdge
+from workshop_app.ui.mainwindow import MainWindow
+
+__all__ = ["measure"]
+
+SIZE = 1000
+WINDOW = (1600, 1000)
+
+
+def measure(config: Config) -> list[Figure]:
+    size = SIZE if SIZE in config.sizes else max(config.sizes)
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow()
+    window.resize(*WINDOW)
+    window.show()
+    try:
+        if not QTest.qWaitForWindowExposed(window):
+            raise RuntimeError("the window was never shown")
+        window.controller.replace_session(config.session(size), None)
+        app.processEvents()
+        (edit,) = one_edit(window.controller.session)
+        steps = (edit, RemoveEdge(edit.source, edit.target, edit.kind))
+        times = []
+        for index in range(max(config.repeat, 10) * 2):
+            start = wall_clock()
+            if not window.controller.execute(steps[index % 2], "benchmark"):
+                raise RuntimeError("the window refused the edit")
+            app.processEvents()
+            times.append(wall_clock() - start)
+    finally:
+        window.controller.undo_stack.setClean()  # nothing to ask about on closing
+        window.close()
+        window.deleteLater()
+    return [
+        Figure(
+            "one edit in the window",
+            size,
+            statistics.median(times),
+            "s",
+            None,
+            note=f"{app.platformName()} platform; all views follow, then the repaint",
+        )
+    ]
