@@ -226,3 +226,16 @@ def test_undo_redo_state_machine(qapp: Any, examples: int, steps: int) -> None:
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
     )
     UndoMachine.TestCase().runTest()
+
+
+def test_undoing_a_reopened_finding_puts_its_review_back_in_place(qapp: Any) -> None:
+    # Found by the long run: the review came back at the end, and the file changed.
+    controller = SessionController()
+    start = START + "reviews:\n  - {code: no-owner, subjects: [p2, g1], status: accepted}\n"
+    controller.replace_session(loads_session(start), None)
+    before = dumps_session(controller.session)
+    controller.execute(SetReview("no-owner", ("p1",), {"status": "accepted"}), "Accept")
+    controller.execute(SetReview("no-owner", ("g1", "p2"), None), "Reopen")
+    controller.undo_stack.undo()
+    controller.undo_stack.undo()
+    assert dumps_session(controller.session) == before

@@ -312,11 +312,17 @@ class SetActionFields(Operation):
 
 @dataclass(frozen=True)
 class SetReview(Operation):
-    """Record the group's verdict on a finding; ``review=None`` removes it."""
+    """Record the group's verdict on a finding; ``review=None`` removes it.
+
+    A new review goes to the end of the reviews, or to ``index``: so the
+    undo of a removal puts the review back where it was, and the file is
+    the same again (its reviews keep their order).
+    """
 
     code: str
     subjects: tuple[str, ...]
     review: Mapping[str, Any] | None
+    index: int | None = None
 
     def apply(self, session: Session) -> Operation:
         wanted = sorted(self.subjects)
@@ -333,12 +339,13 @@ class SetReview(Operation):
         if self.review is not None:
             new = {"code": self.code, "subjects": wanted, **copy.deepcopy(dict(self.review))}
         if index is None and new is not None:
-            session.reviews.append(new)
+            at = len(session.reviews) if self.index is None else max(0, self.index)
+            session.reviews.insert(at, new)
         elif index is not None and new is None:
             del session.reviews[index]
         elif index is not None:
             session.reviews[index] = new
-        return SetReview(self.code, tuple(wanted), _review_body(old))
+        return SetReview(self.code, tuple(wanted), _review_body(old), index)
 
 
 def _is_text(value: Any) -> bool:
@@ -346,9 +353,10 @@ def _is_text(value: Any) -> bool:
 
 
 def _review_body(review: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """The review without its code; its subjects stay, in the order the file had them."""
     if review is None:
         return None
-    return {k: v for k, v in review.items() if k not in ("code", "subjects")}
+    return {k: v for k, v in review.items() if k != "code"}
 
 
 @dataclass(frozen=True)
