@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPaintEvent,
     QPixmapCache,
     QResizeEvent,
     QShowEvent,
@@ -41,6 +42,7 @@ from workshop_app.ui.map.navigation import ZOOM_STEP, show_rect, zoom_at, zoom_b
 from workshop_app.ui.map.node_item import NodeItem
 from workshop_app.ui.map.scene import MapScene, stored_position
 from workshop_app.ui.map.style import map_style
+from workshop_app.ui.map.zoom_preview import ZoomPreview
 
 __all__ = ["MapView"]
 
@@ -80,6 +82,7 @@ class MapView(QGraphicsView):
         self._legend = LegendOverlay(self._scene.style, self)
         self._renamer = Renamer(self)
         self._gestures = Gestures(self)
+        self._zoom_preview = ZoomPreview(self)
         #: keep the whole map in view (when the view is resized) until the user navigates
         self.auto_fit = True
         self._quiet_selection = False
@@ -213,8 +216,13 @@ class MapView(QGraphicsView):
     def zoom_out(self) -> None:
         self._zoom_by(1 / ZOOM_STEP, QGraphicsView.ViewportAnchor.AnchorViewCenter)
 
+    def settle_zoom(self) -> None:
+        """End a zoom gesture now: draw at full quality (else done shortly after it)."""
+        self._zoom_preview.finish()
+
     def fit_all(self) -> None:
         """Show the whole map, magnified at most to ``FIT_MAX_ZOOM``."""
+        self.settle_zoom()
         rect = self._scene.nodes_rect()
         if rect.isEmpty():
             self.setTransform(QTransform())
@@ -272,6 +280,7 @@ class MapView(QGraphicsView):
                 self.controller.apply_unrecorded(layout_operation(session))
             finally:
                 self._ignore_changes = False
+        self._zoom_preview.finish()
         self._renamer.close()
         self._gestures.cancel()
         with self._one_selection_change():
@@ -283,6 +292,7 @@ class MapView(QGraphicsView):
     def _on_changed(self, operation: Operation) -> None:
         if self._ignore_changes:
             return
+        self._zoom_preview.finish()
         self._scene.apply(operation, self.controller.session)
         self._renamer.close_if_gone()
 
@@ -311,6 +321,7 @@ class MapView(QGraphicsView):
 
     def _zoom_by(self, factor: float, anchor: QGraphicsView.ViewportAnchor) -> None:
         self.auto_fit = False
+        self._zoom_preview.step()
         zoom_by(self, factor, anchor)
         self._renamer.place()
 
@@ -321,7 +332,12 @@ class MapView(QGraphicsView):
 
     # --- events ---
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self._zoom_preview.paint(event):
+            super().paintEvent(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        self._zoom_preview.finish()
         if not self._gestures.key_press(event):
             super().keyPressEvent(event)
 
@@ -334,6 +350,7 @@ class MapView(QGraphicsView):
         super().focusOutEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._zoom_preview.finish()
         if not self._gestures.press(event):
             super().mousePressEvent(event)
             self._gestures.after_press(event)
@@ -366,6 +383,7 @@ class MapView(QGraphicsView):
             steps = event.angleDelta().y() / 120
             if steps:
                 self.auto_fit = False
+                self._zoom_preview.step()
                 zoom_at(self, ZOOM_STEP**steps, event.position())
                 self._renamer.place()
             event.accept()
