@@ -2,25 +2,38 @@
 
 The docks and actions are created here; all behaviour lives in the view
 modules beside this one.
+
+Only the guide is in view when the window first shows. The priorities, RACI
+and actions docks are created empty (with the object names
+``QMainWindow.restoreState`` looks for) and get their view, and import its
+module, when they are first shown or asked for: building them before the
+first frame was about a third of what the window added to start-up
+(``python -m benchmarks --only startup``). A view reads the session when it
+is built, so one built late shows the same as one built at start.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
+from workshop_app.ui.controller import SessionController
 from workshop_app.ui.i18n import tr
 from workshop_app.ui.views._widgets import full_screen_keys
-from workshop_app.ui.views.actions import ActionsWidget
 from workshop_app.ui.views.guide import GuideWidget
-from workshop_app.ui.views.presentation import PresentationWindow
-from workshop_app.ui.views.priorities import PrioritiesWidget
-from workshop_app.ui.views.raci import RaciWidget
 from workshop_app.ui.views.timer import Timebox
+
+if TYPE_CHECKING:
+    from workshop_app.ui.views.actions import ActionsWidget
+    from workshop_app.ui.views.presentation import PresentationWindow
+    from workshop_app.ui.views.priorities import PrioritiesWidget
+    from workshop_app.ui.views.raci import RaciWidget
 
 __all__ = ["FacilitationViews", "install"]
 
@@ -32,16 +45,34 @@ class FacilitationViews:
     window: Any
     timebox: Timebox
     guide: GuideWidget
-    priorities: PrioritiesWidget
-    raci: RaciWidget
-    actions: ActionsWidget
     docks: dict[str, QDockWidget]
     presentation_action: QAction
     presentation: PresentationWindow | None = None
 
+    @property
+    def priorities(self) -> PrioritiesWidget:
+        return self.view("priorities")
+
+    @property
+    def raci(self) -> RaciWidget:
+        return self.view("raci")
+
+    @property
+    def actions(self) -> ActionsWidget:
+        return self.view("actions")
+
+    def view(self, name: str) -> Any:
+        """The view in dock ``name``, built now if it has not been shown yet."""
+        dock = self.docks[name]
+        if dock.widget() is None:
+            dock.setWidget(_BUILDERS[name](self.window.controller))
+        return dock.widget()
+
     def set_presenting(self, on: bool) -> None:
         """Enter or leave presentation mode (the View menu's checkable action)."""
         if on and self.presentation is None:
+            from workshop_app.ui.views.presentation import PresentationWindow
+
             window = self.window
             self.presentation = PresentationWindow(
                 window.controller, lambda c: type(window.map_view)(c), self.timebox, window
@@ -65,19 +96,15 @@ def install(window: Any) -> None:
     ``map_view`` (its class is used for the presentation map) and
     ``view_menu``. The result is kept as ``window.facilitation``.
     """
-    controller = window.controller
     timebox = Timebox(parent=window)
-    guide = GuideWidget(controller, timebox)
-    priorities = PrioritiesWidget(controller)
-    raci = RaciWidget(controller)
-    actions = ActionsWidget(controller)
+    guide = GuideWidget(window.controller, timebox)
     docks = {
         "guide": _dock(window, "guideDock", tr("Guide"), guide, Qt.LeftDockWidgetArea),
         "priorities": _dock(
-            window, "prioritiesDock", tr("Priorities"), priorities, Qt.RightDockWidgetArea
+            window, "prioritiesDock", tr("Priorities"), None, Qt.RightDockWidgetArea
         ),
-        "raci": _dock(window, "raciDock", tr("RACI matrix"), raci, Qt.BottomDockWidgetArea),
-        "actions": _dock(window, "actionsDock", tr("Actions"), actions, Qt.BottomDockWidgetArea),
+        "raci": _dock(window, "raciDock", tr("RACI matrix"), None, Qt.BottomDockWidgetArea),
+        "actions": _dock(window, "actionsDock", tr("Actions"), None, Qt.BottomDockWidgetArea),
     }
     window.tabifyDockWidget(docks["raci"], docks["actions"])
     # The guide is what the facilitator steers by; the others open when a phase needs them.
@@ -87,8 +114,11 @@ def install(window: Any) -> None:
     presenting = QAction(tr("Presentation mode"), window, checkable=True)
     presenting.setShortcuts(full_screen_keys())
     presenting.setStatusTip(tr("Full screen for the room: the map and the open findings"))
-    views = FacilitationViews(window, timebox, guide, priorities, raci, actions, docks, presenting)
+    views = FacilitationViews(window, timebox, guide, docks, presenting)
     presenting.toggled.connect(views.set_presenting)
+    for name in _BUILDERS:
+        # Emitted before the dock is laid out and painted: no empty frame.
+        docks[name].visibilityChanged.connect(partial(_build_if_visible, views, name))
 
     menu = window.view_menu
     menu.addSeparator()
@@ -100,10 +130,42 @@ def install(window: Any) -> None:
 
 
 def _dock(
-    window: QMainWindow, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea
+    window: QMainWindow, name: str, title: str, widget: QWidget | None, area: Qt.DockWidgetArea
 ) -> QDockWidget:
     dock = QDockWidget(title, window)
     dock.setObjectName(name)  # saveState/restoreState find docks by name
-    dock.setWidget(widget)
+    if widget is not None:
+        dock.setWidget(widget)
     window.addDockWidget(area, dock)
     return dock
+
+
+def _build_if_visible(views: FacilitationViews, name: str, visible: bool) -> None:
+    if visible:
+        views.view(name)
+
+
+def _priorities(controller: SessionController) -> QWidget:
+    from workshop_app.ui.views.priorities import PrioritiesWidget
+
+    return PrioritiesWidget(controller)
+
+
+def _raci(controller: SessionController) -> QWidget:
+    from workshop_app.ui.views.raci import RaciWidget
+
+    return RaciWidget(controller)
+
+
+def _actions(controller: SessionController) -> QWidget:
+    from workshop_app.ui.views.actions import ActionsWidget
+
+    return ActionsWidget(controller)
+
+
+#: The docks hidden at start, and how their views are made on first show.
+_BUILDERS: dict[str, Callable[[SessionController], QWidget]] = {
+    "priorities": _priorities,
+    "raci": _raci,
+    "actions": _actions,
+}
