@@ -138,8 +138,10 @@ class InspectorDock(QDockWidget):
         self._pages = QStackedWidget()
         self._edge_kind = ChoiceEditor([])
         self._meta = self._build_meta_form()
-        self._nodes = {kind: self._build_node_form(kind) for kind in NodeKind}
-        self._edge = self._build_edge_form()
+        # Only the workshop's form is in view at start; the forms of node kinds
+        # and of relations are built on first selection (start-up time).
+        self._nodes: dict[NodeKind, _Form] = {}
+        self._edge: _Form | None = None
         self._many = QLabel()
         self._many.setObjectName("inspector_selection")
         self._many.setTextFormat(Qt.TextFormat.PlainText)
@@ -172,8 +174,10 @@ class InspectorDock(QDockWidget):
         form.add("language", ChoiceEditor([("de", "Deutsch"), ("en", "English")]))
         return form
 
-    def _build_node_form(self, kind: NodeKind) -> _Form:
-        form = self._new_form()
+    def _node_form(self, kind: NodeKind) -> _Form:
+        if kind in self._nodes:
+            return self._nodes[kind]
+        form = self._nodes[kind] = self._new_form()
         form.add_info("kind", tr("Kind"))
         form.add_info("id", tr("Id"))
         form.add("label", TextEditor())
@@ -182,8 +186,10 @@ class InspectorDock(QDockWidget):
                 form.add(spec.name, _editor_for(spec))
         return form
 
-    def _build_edge_form(self) -> _Form:
-        form = self._new_form()
+    def _edge_form(self) -> _Form:
+        if self._edge is not None:
+            return self._edge
+        form = self._edge = self._new_form()
         form.add("kind", self._edge_kind)
         form.add_info("source", tr("From"))
         form.add_info("target", tr("To"))
@@ -275,7 +281,7 @@ class InspectorDock(QDockWidget):
     def _show_node(self, node_id: str, force: bool) -> None:
         attrs = self._controller.session.graph.nodes[node_id]
         kind = NodeKind(attrs["kind"])
-        form = self._nodes[kind]
+        form = self._node_form(kind)
         form.infos["kind"].setText(node_kind_name(kind))
         form.infos["id"].setText(node_id)
         form.load(attrs, force=force)
@@ -284,7 +290,7 @@ class InspectorDock(QDockWidget):
     def _show_edge(self, key: EdgeKey, force: bool) -> None:
         source, target, kind = key
         session = self._controller.session
-        form = self._edge
+        form = self._edge_form()
         choices = allowed_edge_kinds(session.kind(source), session.kind(target))
         self._edge_kind.set_choices([(k.value, edge_kind_name(k)) for k in choices])
         form.infos["source"].setText(session.label(source))
@@ -301,8 +307,10 @@ class InspectorDock(QDockWidget):
             return None
         kind, key = self._subject
         if kind == "node":
-            return self._nodes[self._controller.session.kind(key)]
-        return {"edge": self._edge, "meta": self._meta}.get(kind)
+            return self._node_form(self._controller.session.kind(key))
+        if kind == "edge":
+            return self._edge_form()
+        return self._meta if kind == "meta" else None
 
     def commit_pending(self) -> None:
         """Apply what was typed but not yet confirmed (before the subject changes)."""
