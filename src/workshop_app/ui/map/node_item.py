@@ -38,9 +38,11 @@ TEXT_MIN_DETAIL = 0.4
 class NodeItem(QGraphicsItem):
     """One node; its position is the node's centre in scene units.
 
-    The label is wrapped once, when it or the style changes, into static
-    texts, and the item is cached in device coordinates, so repainting a
-    large map costs little more than copying pixmaps.
+    The label is wrapped into static texts when first drawn or asked for
+    its tooltip after it or the style changed (a large map shown whole
+    draws no text, and most of its labels are never laid out), and the item
+    is cached in device coordinates, so repainting a large map costs little
+    more than copying pixmaps.
     """
 
     def __init__(self, node_id: str, attrs: Mapping[str, Any], style: MapStyle) -> None:
@@ -57,6 +59,8 @@ class NodeItem(QGraphicsItem):
         self._font = style.font
         self._lines: list[tuple[QPointF, QStaticText]] = []
         self._detail: tuple[QPointF, QStaticText] | None = None
+        self._elided = False
+        self._text_stale = True
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
@@ -64,7 +68,6 @@ class NodeItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(1)
-        self._layout_text()
 
     @property
     def label(self) -> str:
@@ -77,12 +80,12 @@ class NodeItem(QGraphicsItem):
         """
         old, self._attrs = self._attrs, dict(attrs)
         if _without_position(old) != _without_position(self._attrs):
-            self._layout_text()
+            self._text_stale = True
             self.update()
 
     def set_style(self, style: MapStyle) -> None:
         self._style = style
-        self._layout_text()
+        self._text_stale = True
         self.update()
 
     def set_mark(self, mark: Severity | None, focused: bool) -> None:
@@ -148,7 +151,13 @@ class NodeItem(QGraphicsItem):
 
     # --- painting helpers ---
 
+    def toolTip(self) -> str:
+        """The kind, full label and fields (the scene shows it: see MapScene.helpEvent)."""
+        self._layout_text()
+        return self._tooltip(self._elided)
+
     def _paint_text(self, painter: QPainter) -> None:
+        self._layout_text()
         painter.setPen(self._style.text)
         painter.setFont(self._font)
         for point, text in self._lines:
@@ -199,6 +208,9 @@ class NodeItem(QGraphicsItem):
     # --- text layout, once per change ---
 
     def _layout_text(self) -> None:
+        if not self._text_stale:
+            return
+        self._text_stale = False
         style, box = self._style, text_box(self.kind)
         detail = self._detail_text()
         self._font = fitting_font(self.label, style.font, box.width())
@@ -206,7 +218,7 @@ class NodeItem(QGraphicsItem):
         detail_metrics = QFontMetricsF(style.detail_font)
         detail_height = detail_metrics.height() if detail else 0.0
         max_lines = max(1, int((box.height() - detail_height) // metrics.height()))
-        lines, elided = wrap_label(self.label, metrics, box.width(), max_lines)
+        lines, self._elided = wrap_label(self.label, metrics, box.width(), max_lines)
         top = box.center().y() - (len(lines) * metrics.height() + detail_height) / 2
         self._lines = []
         for index, line in enumerate(lines):
@@ -218,7 +230,6 @@ class NodeItem(QGraphicsItem):
             x = box.center().x() - detail_metrics.horizontalAdvance(detail) / 2
             y = top + len(lines) * metrics.height()
             self._detail = (QPointF(x, y), _static(detail, style.detail_font))
-        self.setToolTip(self._tooltip(elided))
 
     def _detail_text(self) -> str:
         attrs, parts = self._attrs, []

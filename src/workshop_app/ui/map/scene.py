@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QObject, QPointF, QRectF, QTimer
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
 from workshop_app.analysis import Finding, Severity
 from workshop_app.domain import (
@@ -76,8 +76,16 @@ class MapScene(QGraphicsScene):
         placed = _Placement(session)
         for node_id, attrs in session.graph.nodes(data=True):
             self._add_node(node_id, attrs, placed)
-        for source, target, key, attrs in session.graph.edges(keys=True, data=True):
-            self._add_edge((source, target, key), attrs)
+        pairs: dict[frozenset[str], list[EdgeKey]] = {}
+        for key in session.graph.edges(keys=True):
+            pairs.setdefault(frozenset(key[:2]), []).append(key)
+        # Each edge made with its offset among its pair: its geometry is
+        # computed once, not again as each further edge of the pair comes.
+        edges = session.graph.edges
+        for pair in pairs.values():
+            pair.sort(key=lambda k: (_KIND_ORDER[k[2]], k[0]))
+            for key, offset in zip(pair, _offsets(len(pair)), strict=True):
+                self._add_edge(key, edges[key], offset)
         self.layer.flush()
         rect = self.nodes_rect()
         margin = SCENE_MARGIN
@@ -180,16 +188,12 @@ class MapScene(QGraphicsScene):
                 self._remove_node(item)
             self._add_node(node_id, attrs, placed)
         else:
-            relabelled = item.label != attrs["label"]
             item.refresh(attrs)
             position = placed.position(node_id)
             if item.pos() != position:
                 item.setPos(position)
                 moved.add(item)
             self._include(item)
-            if relabelled:
-                for edge in item.edges:
-                    edge.update_tooltip()
 
     def _sync_edge(self, key: EdgeKey, session: Session) -> None:
         item = self.edges.get(key)
@@ -217,16 +221,22 @@ class MapScene(QGraphicsScene):
         del self.nodes[item.node_id]
         self.removeItem(item)
 
-    def _add_edge(self, key: EdgeKey, attrs: Mapping[str, Any]) -> None:
+    def _add_edge(
+        self, key: EdgeKey, attrs: Mapping[str, Any], offset: float | None = None
+    ) -> None:
+        """Add the item of edge ``key``; ``offset`` given: its pair's edges are
+        being added in order, so leave the others be."""
         source, target = self.nodes.get(key[0]), self.nodes.get(key[1])
         if source is None or target is None:
             return
-        item = EdgeItem(source, target, EdgeKind(key[2]), attrs, self.style, self.layer)
+        kind = EdgeKind(key[2])
+        item = EdgeItem(source, target, kind, attrs, self.style, self.layer, offset or 0.0)
         self.edges[key] = item
         self.addItem(item)
         pair = self._pairs.setdefault(frozenset(key[:2]), [])
         pair.append(item)
-        self._spread(pair)
+        if offset is None:
+            self._spread(pair)
 
     def _remove_edge(self, item: EdgeItem) -> None:
         self.layer.edge_changed(item.boundingRect())
@@ -245,14 +255,25 @@ class MapScene(QGraphicsScene):
     def _spread(self, pair: list[EdgeItem]) -> None:
         """Give edges between the same two nodes distinct offsets, centred on the line."""
         pair.sort(key=lambda e: (_KIND_ORDER[e.kind.value], e.source.node_id))
-        middle = (len(pair) - 1) / 2
-        for index, edge in enumerate(pair):
-            edge.set_offset((index - middle) * PARALLEL_SPACING)
+        for edge, offset in zip(pair, _offsets(len(pair)), strict=True):
+            edge.set_offset(offset)
 
     def _new_layer(self) -> EdgeLayer:
         layer = EdgeLayer(self.edges, self.style)
         self.addItem(layer)
         return layer
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        # Node and edge items keep no tooltip text (23,000 strings on a large
+        # map): it is written for the topmost one under the mouse.
+        for item in self.items(event.scenePos()):
+            if isinstance(item, NodeItem | EdgeItem):
+                QToolTip.showText(event.screenPos(), item.toolTip(), event.widget())
+                event.setAccepted(True)
+                return
+            if item.toolTip():
+                break
+        super().helpEvent(event)
 
     def _selection_changed(self) -> None:
         # Qt reports every item's change on its own; look once per event-loop
@@ -280,6 +301,12 @@ class MapScene(QGraphicsScene):
         )
         if not self.sceneRect().contains(wanted):
             self.setSceneRect(self.sceneRect().united(wanted))
+
+
+def _offsets(count: int) -> list[float]:
+    """The offsets of ``count`` parallel edges, centred on the line."""
+    middle = (count - 1) / 2
+    return [(index - middle) * PARALLEL_SPACING for index in range(count)]
 
 
 def stored_position(attrs: Mapping[str, Any]) -> QPointF | None:
