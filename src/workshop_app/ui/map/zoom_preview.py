@@ -69,6 +69,7 @@ class ZoomPreview(QObject):
         painter.fillRect(event.rect(), self._view.backgroundBrush())
         painter.fillRect(event.rect(), self._view.scene().backgroundBrush())
         target = self._view.viewportTransform().mapRect(self._area)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.drawPixmap(target, self._frame, QRectF(self._frame.rect()))
         painter.end()
         return True
