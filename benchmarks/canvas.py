@@ -1,8 +1,13 @@
 """The map canvas: a full repaint, a zoom step and a pan step at 1,000 nodes.
 
 The real :class:`workshop_app.ui.map.MapView` shows a saved organisation in
-a 1600 x 900 viewport (a projector's window beside its docks). Frame times
-are wall time, against an absolute goal: one 60 Hz frame, 16.7 ms.
+a 1600 x 900 viewport (a projector's window beside its docks), against an
+absolute goal: one 60 Hz frame, 16.7 ms. A frame's figure is the CPU time
+of this process (Qt paints in the GUI thread): on a shared machine the
+wall time of a frame mostly measures the neighbours (the same frames took
+12 ms in one run and 20 ms in the next). The wall-time median is in the
+note and the JSON; under Xvfb it also includes copying the frame to the X
+server.
 
 - full repaint: ``viewport().repaint()``, synchronous, with the item caches
   filled, once with the whole map in view and once at 100 % (labels drawn);
@@ -28,7 +33,7 @@ from PySide6.QtGui import QTransform
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from benchmarks.harness import Config, Figure, Goal, wall_clock
+from benchmarks.harness import Config, Figure, Goal, cpu_clock, wall_clock
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.map import MapView
 
@@ -64,12 +69,12 @@ def measure(config: Config) -> list[Figure]:
         view.viewport().installEventFilter(counter)
         repeat = max(config.repeat, 10)
 
-        def step(action: Callable[[], object], flush: Callable[[], object]) -> float:
+        def step(action: Callable[[], object], flush: Callable[[], object]) -> tuple[float, float]:
             before = counter.count
-            start = wall_clock()
+            start, start_cpu = wall_clock(), cpu_clock()
             action()
             flush()
-            elapsed = wall_clock() - start
+            elapsed = (cpu_clock() - start_cpu, wall_clock() - start)
             if counter.count == before:
                 raise RuntimeError("a measured step painted nothing")
             return elapsed
@@ -101,7 +106,7 @@ def measure(config: Config) -> list[Figure]:
     finally:
         view.close()
         view.deleteLater()
-    note = f"{app.platformName()} platform, {VIEWPORT[0]}x{VIEWPORT[1]} viewport, wall time"
+    note = f"{app.platformName()} platform, {VIEWPORT[0]}x{VIEWPORT[1]} viewport, CPU time"
     rows = [
         ("canvas full repaint, whole map", whole, f"{note}; zoom {fit_zoom:.2f}"),
         ("canvas full repaint, 100 %", readable, note),
@@ -111,7 +116,14 @@ def measure(config: Config) -> list[Figure]:
     ]
     # The redraw after a gesture is not a frame of it: shown without a goal.
     return [
-        Figure(name, size, statistics.median(times), "s", None if times is settled else FRAME,
-               note=text)
+        Figure(
+            name,
+            size,
+            statistics.median(cpu for cpu, _ in times),
+            "s",
+            None if times is settled else FRAME,
+            note=f"{text}; wall time {statistics.median(wall for _, wall in times) * 1000:.1f} ms",
+            extra={"wall": [wall for _, wall in times]},
+        )
         for name, times, text in rows
-    ]  # fmt: skip
+    ]
