@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from workshop_app.analysis._graph import has_text, nodes_of_kind, sources, targets
+from workshop_app.analysis._graph import has_target, has_text, nodes_of_kind, sources
 from workshop_app.domain.kinds import ALLOWED_ENDS, EdgeKind
 
 __all__ = ["escalation_cycle", "escalation_missing"]
@@ -66,5 +66,5 @@ def escalation_missing(G: nx.MultiDiGraph) -> Iterator[tuple[str, ...]]:
     """
     for node, data in nodes_of_kind(G, "responsibility"):
         bounded = has_text(data.get("decision_limit")) or data.get("reconfirm") is True
-        if bounded and not targets(G, node, "escalates_to"):
+        if bounded and not has_target(G, node, "escalates_to"):
             yield (node,)

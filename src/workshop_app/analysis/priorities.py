@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 import networkx as nx
 
-from workshop_app.analysis._graph import nodes_of_kind, shared, sources, targets
+from workshop_app.analysis._graph import has_target, nodes_of_kind, shared, sources, targets
 
 __all__ = [
     "RankLevel",
@@ -192,5 +192,5 @@ def no_priority(G: nx.MultiDiGraph) -> Iterator[tuple[str, ...]]:
     [('x',)]
     """
     for node, _ in nodes_of_kind(G, "responsibility"):
-        if not targets(G, node, "serves"):
+        if not has_target(G, node, "serves"):
             yield (node,)
