@@ -124,13 +124,12 @@ def kill_trial(folder: Path, kills: int, size: int, seed: int) -> dict[str, Any]
             figures[f"file {held}"] += 1
             backup = folder / "session.yaml.bak"
             if backup.exists():  # compared by bytes: A and B are known to load
-                held = backup.read_text(encoding="utf-8", errors="replace")
-                figures[f"backup {next((n for n, t in texts.items() if t == held), 'other')}"] += 1
-            # The next save (the next start's first save works the same way).
-            save_session(sessions.get(held, sessions["A"]), path)
-            if stray := _temporaries(folder):
-                figures["stray after next save"] += len(stray)
-                print("stray", stray)
+                kept = backup.read_text(encoding="utf-8", errors="replace")
+                figures[f"backup {next((n for n, t in texts.items() if t == kept), 'other')}"] += 1
+            # The next save (opening the file at the next start cleans up the same way).
+            # It alternates A and B, so the saver's first save always changes the file.
+            save_session(sessions["BA"[number % 2]], path)
+            figures["stray after next save"] += len(_temporaries(folder))
     finally:
         saver.close()
     return dict(figures)
