@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-TREES = [p for p in ("src", "tests", "benchmarks") if (ROOT / p).is_dir()]
+TREES = [p for p in ("src", "tests", "benchmarks", "scripts") if (ROOT / p).is_dir()]
 
 pytestmark = pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff is not installed")
 
