@@ -81,10 +81,8 @@ def _load(path: Path) -> Session:
 
     try:
         return load_session(path)
-    except SessionFormatError as error:
+    except SessionFormatError as error:  # read failures included: the loader names them
         raise _Refused(str(error)) from None
-    except OSError as error:
-        raise _Refused(f"{path}: cannot read the file ({error.strerror or error})") from None
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -223,26 +223,9 @@ def _add_nodes(check: _Checker, items: list[Any], graph: nx.MultiDiGraph) -> dic
                 value=show(node_id),
                 other=first[node_id],
             )
-        raw = item.get("kind")
-        kind = _NODE_KINDS.get(raw) if raw.__class__ is str else None
-        if kind is None:
-            check.fail(
-                (*path, "kind"),
-                "must be one of {kinds}, not {value}",
-                kinds=", ".join(_NODE_KINDS),
-                value=show(raw),
-            )
+        raw, kind = _kind(check, path, item, _NODE_KINDS)
         attrs = {"kind": raw, "label": check.required_text(item, path, "label")}
-        specs = _NODE_SPECS[kind]
-        for name, value in item.items():
-            spec = specs.get(name)
-            if spec is not None:
-                if value is None:
-                    continue
-                check.field((*path, name), spec, value)
-            elif name == "id" or name == "kind" or name == "label":
-                continue
-            attrs[name] = value
+        _copy_fields(check, path, item, _NODE_SPECS[kind], _NODE_HEAD, attrs)
         first[node_id] = index
         kinds[node_id] = kind
         entries.append((node_id, attrs))
@@ -259,15 +242,7 @@ def _add_edges(
         path = ("edges", index)
         check.mapping(path, item)
         source, target = (_end(check, item, (*path, end), kinds) for end in ("source", "target"))
-        raw = item.get("kind")
-        kind = _EDGE_KINDS.get(raw) if raw.__class__ is str else None
-        if kind is None:
-            check.fail(
-                (*path, "kind"),
-                "must be one of {kinds}, not {value}",
-                kinds=", ".join(_EDGE_KINDS),
-                value=show(raw),
-            )
+        raw, kind = _kind(check, path, item, _EDGE_KINDS)
         if source == target:
             check.fail(
                 path,
@@ -293,19 +268,53 @@ def _add_edges(
                 end=target,
             )
         first[source, target, raw] = index
-        specs = _EDGE_SPECS[kind]
-        attrs = {}
-        for name, value in item.items():
-            spec = specs.get(name)
-            if spec is not None:
-                if value is None:
-                    continue
-                check.field((*path, name), spec, value)
-            elif name == "source" or name == "target" or name == "kind":
-                continue
-            attrs[name] = value
+        attrs = _copy_fields(check, path, item, _EDGE_SPECS[kind], _EDGE_HEAD, {})
         entries.append((source, target, raw, attrs))
     graph.add_edges_from(entries)
+
+
+_NODE_HEAD = frozenset(("id", "kind", "label"))
+_EDGE_HEAD = frozenset(("source", "target", "kind"))
+
+
+def _kind(
+    check: _Checker, path: Path, item: dict[str, Any], table: dict[str, Any]
+) -> tuple[str, Any]:
+    """The item's ``kind`` as written and as looked up in ``table`` (refused if unknown)."""
+    raw = item.get("kind")
+    kind = table.get(raw) if raw.__class__ is str else None
+    if kind is None:
+        check.fail(
+            (*path, "kind"),
+            "must be one of {kinds}, not {value}",
+            kinds=", ".join(table),
+            value=show(raw),
+        )
+    return raw, kind
+
+
+def _copy_fields(
+    check: _Checker,
+    path: Path,
+    item: dict[str, Any],
+    specs: dict[str, FieldSpec],
+    head: frozenset[str],
+    attrs: dict[str, Any],
+) -> dict[str, Any]:
+    """Check the item's optional known fields and copy them, and unknown ones, into ``attrs``.
+
+    Fields in ``head`` are handled by the caller; a null known field is left out.
+    """
+    for name, value in item.items():
+        spec = specs.get(name)
+        if spec is not None:
+            if value is None:
+                continue
+            check.field((*path, name), spec, value)
+        elif name in head:
+            continue
+        attrs[name] = value
+    return attrs
 
 
 def _end(check: _Checker, item: dict[str, Any], path: Path, kinds: dict[str, NodeKind]) -> str:
