@@ -98,6 +98,18 @@ def _open_window(qtbot: QtBot, path: Path) -> MainWindow:
     return window
 
 
+def _window_autosaving_quickly(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> MainWindow:
+    """A window on a saved session whose autosave writes to ``tmp_path`` every 0.1 s."""
+    monkeypatch.setattr(autosave, "autosave_dir", lambda: tmp_path / "autosave")
+    path = tmp_path / "workshop.yaml"
+    path.write_text(SESSION, encoding="utf-8")
+    window = _open_window(qtbot, path)
+    window.autosaver.timer.setInterval(100)
+    return window
+
+
 def _mount(folder: Path, options: str) -> bool:
     if os.name != "posix" or os.geteuid() != 0:
         return False
@@ -293,11 +305,7 @@ def test_autosave_failure_is_told_at_once_and_retried_until_it_works(
 def test_autosave_that_starts_failing_later_is_told_at_the_next_attempt(
     qtbot: QtBot, reliability_dialogs: Dialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(autosave, "autosave_dir", lambda: tmp_path / "autosave")
-    path = tmp_path / "workshop.yaml"
-    path.write_text(SESSION, encoding="utf-8")
-    window = _open_window(qtbot, path)
-    window.autosaver.timer.setInterval(100)
+    window = _window_autosaving_quickly(qtbot, tmp_path, monkeypatch)
     with qtbot.waitSignal(window.autosaver.written, timeout=2000):
         _edit(window)
     real_write = os.write
@@ -401,11 +409,7 @@ def test_a_damaged_sidecar_still_offers_the_copy(
 def test_an_unexpected_error_while_autosaving_is_told_and_retried(
     qtbot: QtBot, reliability_dialogs: Dialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(autosave, "autosave_dir", lambda: tmp_path / "autosave")
-    path = tmp_path / "workshop.yaml"
-    path.write_text(SESSION, encoding="utf-8")
-    window = _open_window(qtbot, path)
-    window.autosaver.timer.setInterval(100)
+    window = _window_autosaving_quickly(qtbot, tmp_path, monkeypatch)
     write_copy = autosave._write_copy
     failures = iter([RuntimeError("a bug in the writer")])
 
