@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from workshop_app.domain import SetNodeFields
+from workshop_app.ui import exporting
 from workshop_app.ui.mainwindow import MainWindow
 
 
@@ -40,12 +43,31 @@ def test_a_protocol_that_cannot_be_written_is_reported(
 
 
 def test_a_cancelled_protocol_leaves_nothing_behind(
-    qtbot: QtBot, window: MainWindow, window_answers, tmp_path: Path
+    qtbot: QtBot,
+    window: MainWindow,
+    window_answers,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # The export waits at its first progress report until the user has
+    # cancelled; otherwise a fast machine writes the small sample before
+    # the click arrives.
+    clicked = threading.Event()
+    real_export = exporting.export_protocol
+
+    def export_held_until_cancelled(session, path, *, progress, **options) -> None:
+        def report(fraction: float) -> None:
+            clicked.wait(timeout=20)
+            progress(fraction)
+
+        real_export(session, path, progress=report, **options)
+
+    monkeypatch.setattr(exporting, "export_protocol", export_held_until_cancelled)
     folder = tmp_path / "protocols"
     folder.mkdir()
     job = window.exporter.start_protocol(folder / "protocol.pdf")
     job.cancel()
+    clicked.set()
     qtbot.waitUntil(lambda: window.exporter.is_idle(), timeout=20_000)
 
     assert list(folder.iterdir()) == []
