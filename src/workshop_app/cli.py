@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 EXIT_OK, EXIT_OPEN_ERRORS, EXIT_UNUSABLE = 0, 1, 2
-_COMMANDS = ("check", "export", "new", "templates")
+_COMMANDS = ("check", "export", "import", "new", "templates")
 _PAGE_SIZES = {"a4": "A4", "letter": "Letter"}
 
 
@@ -55,6 +55,12 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
     export.add_argument("--lang", choices=("de", "en"), help="protocol language")
     export.add_argument("--pagesize", choices=("a4", "letter"), default="a4")
+
+    imports = commands.add_parser("import", help="a session from a RACI matrix (.xlsx, .csv)")
+    imports.add_argument("input", type=Path, metavar="IN")
+    imports.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    imports.add_argument("--lang", choices=("de", "en"), help="the session's language")
+    imports.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     new = commands.add_parser("new", help="start a session from a workshop template")
     new.add_argument("--template", required=True, metavar="NAME")
@@ -156,6 +162,21 @@ def _new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _import(args: argparse.Namespace) -> int:
+    from workshop_app.fileformat import SaveError, save_session
+    from workshop_app.interchange import ImportRefused, import_session
+
+    if args.output.exists() and not args.force:
+        raise _Refused(f"{args.output}: exists already (use --force to overwrite it)")
+    try:
+        session = import_session(args.input, args.lang or "en")
+        save_session(session, args.output)
+    except (ImportRefused, SaveError) as error:
+        raise _Refused(str(error)) from None
+    print(args.output)
+    return EXIT_OK
+
+
 def _templates(_args: argparse.Namespace) -> int:
     from workshop_app.templates import list_templates
 
@@ -176,7 +197,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         _parser().print_help()
         return EXIT_OK
-    handler = {"check": _check, "export": _export, "new": _new, "templates": _templates}
+    handler = {
+        "check": _check,
+        "export": _export,
+        "import": _import,
+        "new": _new,
+        "templates": _templates,
+    }
     try:
         return handler[args.command](args)
     except _Refused as refusal:

@@ -1,0 +1,44 @@
+"""Interchange with the tools clients already have: spreadsheets and graph editors.
+
+Pure Python (openpyxl for workbooks); nothing here imports Qt or reportlab.
+
+- :func:`import_session` — a session from a RACI matrix (``.xlsx``/``.csv``)
+  or from GraphML, refusing bad input with :class:`ImportRefused`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from workshop_app.domain import DEFAULT_LANGUAGE, Session
+from workshop_app.interchange.errors import ImportRefused
+
+__all__ = ["IMPORT_SUFFIXES", "ImportRefused", "import_session"]
+
+#: The files :func:`import_session` reads, by suffix.
+IMPORT_SUFFIXES = (".xlsx", ".csv")
+
+
+def import_session(path: str | os.PathLike[str], language: str = DEFAULT_LANGUAGE) -> Session:
+    """A new session from the file at ``path``, chosen by its suffix.
+
+    ``language`` becomes the session's language (the file does not say).
+
+    Raises
+    ------
+    ImportRefused
+        When the file cannot be read or holds something that is not a map;
+        the message names the place (a cell such as ``C3``).
+    """
+    from workshop_app.interchange.raci import session_from_grid
+    from workshop_app.interchange.spreadsheet import read_grid
+
+    source = Path(path)
+    if source.suffix.lower() not in IMPORT_SUFFIXES:
+        raise ImportRefused(
+            "cannot be imported: use {suffixes}",
+            source=str(source),
+            suffixes=", ".join(IMPORT_SUFFIXES),
+        )
+    return session_from_grid(read_grid(source), source=str(source), language=language)
