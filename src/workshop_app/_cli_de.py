@@ -1,8 +1,8 @@
 """German texts of the command line (English source text → German)."""
 
 GERMAN: dict[str, str] = {
-    "{file}: {nodes} nodes, {edges} edges; open: {errors} errors, {warnings} warnings, "
-    "{infos} notes; {accepted} accepted": "{file}: {nodes} Knoten, {edges} Kanten; offen: "
-    "{errors} Fehler, {warnings} Warnungen, {infos} Hinweise; {accepted} akzeptiert",
+    "{file}: {nodes}, {edges}; open: {errors}, {warnings}, {infos}; {accepted} accepted": (
+        "{file}: {nodes}, {edges}; offen: {errors}, {warnings}, {infos}; {accepted} akzeptiert"
+    ),
     " (accepted)": " (akzeptiert)",
 }

@@ -107,21 +107,20 @@ def _check(args: argparse.Namespace) -> int:
 
 def _print_findings(path: Path, session: Session, findings: list[Finding]) -> None:
     from workshop_app._cli_de import GERMAN
-    from workshop_app.i18n import translator
+    from workshop_app.i18n import counter, translator
 
-    _ = translator(GERMAN, session.language)
+    _, n_ = translator(GERMAN, session.language), counter(session.language)
     counts = Counter(f.severity.value for f in findings if not f.accepted)
     print(
         _(
-            "{file}: {nodes} nodes, {edges} edges; open: {errors} errors, {warnings} warnings, "
-            "{infos} notes; {accepted} accepted"
+            "{file}: {nodes}, {edges}; open: {errors}, {warnings}, {infos}; {accepted} accepted"
         ).format(
             file=path.name,
-            nodes=session.graph.number_of_nodes(),
-            edges=session.graph.number_of_edges(),
-            errors=counts["error"],
-            warnings=counts["warning"],
-            infos=counts["info"],
+            nodes=n_(session.graph.number_of_nodes(), "node"),
+            edges=n_(session.graph.number_of_edges(), "edge"),
+            errors=n_(counts["error"], "error"),
+            warnings=n_(counts["warning"], "warning"),
+            infos=n_(counts["info"], "note"),
             accepted=sum(f.accepted for f in findings),
         )
     )

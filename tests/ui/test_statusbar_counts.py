@@ -17,6 +17,20 @@ def test_relations_are_counted_per_kind(qtbot) -> None:
     controller = SessionController(session)
     summary = SessionSummary(controller)
     qtbot.addWidget(summary)
-    assert summary.text().startswith("2 nodes · 1 relations")
+    assert summary.text().startswith("2 nodes · 1 relation ·")
     controller.execute(AddEdge("lead", "x", EdgeKind.RESPONSIBLE), "Connect")
-    assert summary.text().startswith("2 nodes · 2 relations")
+    assert summary.text().startswith("2 nodes · 2 relations ·")
+
+
+def test_one_of_each_is_counted_in_the_singular_in_german(qtbot) -> None:
+    set_ui_language("de")
+    try:
+        session = Session()
+        session.apply(AddNode("lead", NodeKind.ROLE, "Leitung"))
+        session.apply(AddNode("x", NodeKind.RESPONSIBILITY, "Kulanz", {"good_enough": "passt"}))
+        session.apply(AddEdge("x", "lead", EdgeKind.ESCALATES_TO))
+        summary = SessionSummary(SessionController(session))
+        qtbot.addWidget(summary)
+        assert summary.text() == "2 Knoten · 1 Beziehung · offen: 1 Fehler, 1 Warnung, 0 Hinweise"
+    finally:
+        set_ui_language("en")

@@ -13,13 +13,13 @@ GERMAN: dict[str, str] = {
     "Name": "Name",
     "Role": "Rolle",
     "At a glance": "Auf einen Blick",
-    "{priorities} priorities, {responsibilities} responsibilities, {roles} roles,"
-    " {guardrails} guardrails.": "{priorities} Prioritäten, {responsibilities} Verantwortungen,"
-    " {roles} Rollen, {guardrails} Leitplanken.",
-    "Open points: {errors} errors, {warnings} warnings, {infos} notes;"
-    " {accepted} accepted by the group.": "Offene Punkte: {errors} Fehler, {warnings} Warnungen,"
-    " {infos} Hinweise; {accepted} von der Gruppe akzeptiert.",
-    "{actions} agreed actions.": "{actions} vereinbarte Maßnahmen.",
+    "{priorities}, {responsibilities}, {roles}, {guardrails}.": (
+        "{priorities}, {responsibilities}, {roles}, {guardrails}."
+    ),
+    "Open points: {errors}, {warnings}, {infos}; {accepted} accepted by the group.": (
+        "Offene Punkte: {errors}, {warnings}, {infos}; {accepted} von der Gruppe akzeptiert."
+    ),
+    "{actions}.": "{actions}.",
     # Map
     "Map": "Landkarte",
     "Legend": "Legende",
@@ -36,7 +36,7 @@ GERMAN: dict[str, str] = {
     "conflicts with": "steht im Konflikt mit",
     "bounded by": "begrenzt durch",
     "deputy of": "vertritt",
-    "{nodes} nodes, {edges} relations.": "{nodes} Knoten, {edges} Beziehungen.",
+    "{nodes}, {edges}.": "{nodes}, {edges}.",
     "The map is empty.": "Die Landkarte ist leer.",
     "Map, part {name} ({number} of {total})": "Landkarte, Ausschnitt {name} ({number} von {total})",
     # Priorities
@@ -61,9 +61,9 @@ GERMAN: dict[str, str] = {
         "A verantwortlich · R durchführend · C konsultiert · I informiert"
     ),
     "No roles have RACI entries yet.": "Noch keine Rolle hat RACI-Einträge.",
-    "The roles do not fit across one page: the matrix comes in {parts} parts."
+    "The roles do not fit across one page: the matrix comes in {parts}."
     " Each part lists the responsibilities with an entry for its roles.": (
-        "Die Rollen passen nicht nebeneinander auf eine Seite: Die Matrix kommt in {parts} Teilen."
+        "Die Rollen passen nicht nebeneinander auf eine Seite: Die Matrix ist in {parts} geteilt."
         " Jeder Teil zeigt die Verantwortungen mit einem Eintrag für seine Rollen."
     ),
     "Part {number} of {parts}": "Teil {number} von {parts}",

@@ -21,7 +21,7 @@ from reportlab.platypus import Paragraph, Spacer
 from reportlab.platypus.flowables import Flowable, PageBreak
 
 from workshop_app.domain import EdgeKind, NodeKind
-from workshop_app.i18n import Translator
+from workshop_app.i18n import Translator, counter
 from workshop_app.layout import NODE_HEIGHT, NODE_WIDTH
 from workshop_app.protocol.document import FrameSize
 from workshop_app.protocol.figure import MapView, draw_edges, draw_nodes
@@ -184,8 +184,9 @@ def map_flowables(
 
 
 def _map_caption(scene: MapScene, _: Translator) -> str:
-    return _("{nodes} nodes, {edges} relations.").format(
-        nodes=len(scene.nodes), edges=len(scene.edges)
+    n_ = counter(_.language)
+    return _("{nodes}, {edges}.").format(
+        nodes=n_(len(scene.nodes), "node"), edges=n_(len(scene.edges), "relation")
     )
 
 

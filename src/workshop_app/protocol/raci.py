@@ -22,7 +22,7 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.flowables import CondPageBreak, Flowable, KeepTogether
 
 from workshop_app.domain import EdgeKind, NodeKind, Session
-from workshop_app.i18n import Translator
+from workshop_app.i18n import Translator, counted
 from workshop_app.protocol.grid import Run, TextCell
 from workshop_app.protocol.styles import BOLD, Styles, markup
 from workshop_app.protocol.tables import Cell, data_table, head
@@ -92,9 +92,9 @@ def raci_flowables(session: Session, width: float, styles: Styles, _: Translator
     if parts > 1:
         roles = _clustered(roles, letters)
         note = _(
-            "The roles do not fit across one page: the matrix comes in {parts} parts."
+            "The roles do not fit across one page: the matrix comes in {parts}."
             " Each part lists the responsibilities with an entry for its roles."
-        ).format(parts=parts)
+        ).format(parts=counted(parts, "part", _.language))
         story.append(Paragraph(markup(note), styles.small))
     unassigned = [r for r in responsibilities if not any((r, role) in letters for role in roles)]
     for index in range(parts):

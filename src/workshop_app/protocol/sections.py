@@ -11,6 +11,7 @@ from reportlab.platypus.flowables import Flowable
 
 from workshop_app.analysis.priorities import above_graph, is_above
 from workshop_app.domain import EdgeKind, NodeKind
+from workshop_app.i18n import counter
 from workshop_app.protocol.context import ProtocolContext
 from workshop_app.protocol.styles import markup
 from workshop_app.protocol.tables import data_table
@@ -78,26 +79,21 @@ def _glance(ctx: ProtocolContext) -> list[Flowable]:
     for finding in ctx.findings:
         if not finding.accepted:
             by_severity[str(finding.severity)] += 1
+    n_ = counter(ctx.language)
     lines = [
-        _(
-            "{priorities} priorities, {responsibilities} responsibilities, {roles} roles,"
-            " {guardrails} guardrails."
-        ).format(
-            priorities=counts[NodeKind.PRIORITY],
-            responsibilities=counts[NodeKind.RESPONSIBILITY],
-            roles=counts[NodeKind.ROLE],
-            guardrails=counts[NodeKind.GUARDRAIL],
+        _("{priorities}, {responsibilities}, {roles}, {guardrails}.").format(
+            priorities=n_(counts[NodeKind.PRIORITY], "priority"),
+            responsibilities=n_(counts[NodeKind.RESPONSIBILITY], "responsibility"),
+            roles=n_(counts[NodeKind.ROLE], "role"),
+            guardrails=n_(counts[NodeKind.GUARDRAIL], "guardrail"),
         ),
-        _(
-            "Open points: {errors} errors, {warnings} warnings, {infos} notes;"
-            " {accepted} accepted by the group."
-        ).format(
-            errors=by_severity["error"],
-            warnings=by_severity["warning"],
-            infos=by_severity["info"],
+        _("Open points: {errors}, {warnings}, {infos}; {accepted} accepted by the group.").format(
+            errors=n_(by_severity["error"], "error"),
+            warnings=n_(by_severity["warning"], "warning"),
+            infos=n_(by_severity["info"], "note"),
             accepted=sum(f.accepted for f in ctx.findings),
         ),
-        _("{actions} agreed actions.").format(actions=len(session.actions)),
+        _("{actions}.").format(actions=n_(len(session.actions), "agreed action")),
     ]
     return [Paragraph(markup(line), ctx.styles.body) for line in lines]
 

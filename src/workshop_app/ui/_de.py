@@ -168,13 +168,9 @@ GERMAN: dict[str, str] = {
     "{finding}\n\nWhy does the group accept this? (note for the protocol)": (
         "{finding}\n\nWarum akzeptiert die Gruppe das? (Notiz für das Protokoll)"
     ),
-    "{nodes} nodes and {edges} relations selected.": (
-        "{nodes} Knoten und {edges} Beziehungen ausgewählt."
-    ),
-    "{nodes} nodes · {edges} relations · open: {errors} errors, {warnings} warnings, "
-    "{notes} notes": (
-        "{nodes} Knoten · {edges} Beziehungen · offen: {errors} Fehler, {warnings} Warnungen, "
-        "{notes} Hinweise"
+    "{nodes} and {edges} selected.": "{nodes} und {edges} ausgewählt.",
+    "{nodes} · {edges} · open: {errors}, {warnings}, {notes}": (
+        "{nodes} · {edges} · offen: {errors}, {warnings}, {notes}"
     ),
     "— not set": "— nicht gesetzt",
     "“{name}” has changes that are not saved yet. Save them?": (

@@ -38,8 +38,9 @@ from workshop_app.domain import (
     SetNodeFields,
     allowed_edge_kinds,
 )
+from workshop_app.i18n import counter
 from workshop_app.ui.controller import SessionController
-from workshop_app.ui.i18n import tr
+from workshop_app.ui.i18n import tr, ui_language
 from workshop_app.ui.inspector_fields import (
     BoolEditor,
     ChoiceEditor,
@@ -272,8 +273,9 @@ class InspectorDock(QDockWidget):
         shown = labels[:_LISTED_AT_MOST]
         if len(labels) > len(shown):
             shown.append("…")
-        summary = tr("{nodes} nodes and {edges} relations selected.").format(
-            nodes=len(labels), edges=edge_count
+        n_ = counter(ui_language())
+        summary = tr("{nodes} and {edges} selected.").format(
+            nodes=n_(len(labels), "node"), edges=n_(edge_count, "relation")
         )
         self._many.setText("\n".join([summary, "", *(f"•  {label}" for label in shown)]))
         self._pages.setCurrentWidget(self._many)

@@ -7,14 +7,15 @@ from collections import Counter
 from PySide6.QtWidgets import QLabel, QWidget
 
 from workshop_app.analysis import Severity
+from workshop_app.i18n import counter
 from workshop_app.ui.controller import SessionController
-from workshop_app.ui.i18n import tr
+from workshop_app.ui.i18n import tr, ui_language
 
 __all__ = ["SessionSummary"]
 
 
 class SessionSummary(QLabel):
-    """ "12 nodes · 15 relations · open: 3 errors, 5 warnings, 2 notes", kept up to date."""
+    """ "12 nodes · 1 relation · open: 3 errors, 1 warning, 0 notes", kept up to date."""
 
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,17 +28,15 @@ class SessionSummary(QLabel):
     def refresh(self) -> None:
         graph = self._controller.session.graph
         open_by_severity = Counter(f.severity for f in self._controller.findings if not f.accepted)
+        n_ = counter(ui_language())
         self.setText(
-            tr(
-                "{nodes} nodes · {edges} relations · "
-                "open: {errors} errors, {warnings} warnings, {notes} notes"
-            ).format(
-                nodes=graph.number_of_nodes(),
+            tr("{nodes} · {edges} · open: {errors}, {warnings}, {notes}").format(
+                nodes=n_(graph.number_of_nodes(), "node"),
                 # Counted from the edge view: number_of_edges() sums networkx's
                 # degree view, node by node, four times slower on every edit.
-                edges=len(graph.edges),
-                errors=open_by_severity[Severity.ERROR],
-                warnings=open_by_severity[Severity.WARNING],
-                notes=open_by_severity[Severity.INFO],
+                edges=n_(len(graph.edges), "relation"),
+                errors=n_(open_by_severity[Severity.ERROR], "error"),
+                warnings=n_(open_by_severity[Severity.WARNING], "warning"),
+                notes=n_(open_by_severity[Severity.INFO], "note"),
             )
         )

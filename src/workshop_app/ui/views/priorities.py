@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain import Operation, Session
+from workshop_app.i18n import counted
 from workshop_app.ui.controller import SessionController
-from workshop_app.ui.i18n import tr
+from workshop_app.ui.i18n import tr, ui_language
 from workshop_app.ui.views._widgets import is_move, quoted, row, sized, text_label
 from workshop_app.ui.views.ranking import (
     PairwiseComparison,
@@ -235,7 +236,7 @@ class PrioritiesWidget(QWidget):
         self.progress_label.setText(
             tr("Pair {n} of {count}").format(n=comparison.answered() + 1, count=count)
             if asking
-            else tr("All {count} pairs answered").format(count=count)
+            else _all_answered(count)
         )
         self.cycle_label.setText(_describe_cycles(session, cycles))
         self.cycle_label.setVisible(bool(cycles))
@@ -295,6 +296,13 @@ def _unranked_item(session: Session, node: str) -> QListWidgetItem:
     item.setFont(font)
     item.setToolTip(tr("No rank yet"))
     return item
+
+
+def _all_answered(count: int) -> str:
+    """ "All 4 pairs answered"; with two priorities there is just the one pair."""
+    if count == 1:
+        return tr("The pair is answered")
+    return tr("All {pairs} answered").format(pairs=counted(count, "pair", ui_language()))
 
 
 def _describe_cycles(session: Session, cycles: list[list[str]]) -> str:
