@@ -25,7 +25,7 @@ def test_a_new_responsibility_shows_up_without_an_owner(window: MainWindow) -> N
 
     assert ("no-owner", (node_id,), False) in shown_findings(window)
     assert group_texts(window)[0].endswith("Errors: 1 open")
-    assert "1 errors" in window.summary.text()
+    assert "1 error," in window.summary.text()
     window.action("edit.undo").trigger()
     assert shown_findings(window) == []
 
