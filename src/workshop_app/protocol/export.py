@@ -69,7 +69,9 @@ def _story(ctx: ProtocolContext) -> list[Flowable]:
         NextPageTemplate("landscape"),
         *sections.title_page(ctx),
         PageBreak(),
-        *mappages.map_flowables(scene, ctx.landscape, ctx.styles, _, ctx.heading(_("Map"))),
+        *mappages.map_flowables(
+            scene, ctx.landscape, ctx.styles, _, ctx.heading(_("Map")), ctx.language
+        ),
         NextPageTemplate("portrait"),
         PageBreak(),
         *sections.priorities(ctx),

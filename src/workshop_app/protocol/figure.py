@@ -19,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus.flowables import Flowable
 
+from workshop_app import vocabulary
 from workshop_app.domain import EdgeKind, NodeKind
 from workshop_app.protocol.scene import ARROW, LABEL_SIZE, MapScene, Rect, SceneNode
 from workshop_app.protocol.styles import (
@@ -30,6 +31,7 @@ from workshop_app.protocol.styles import (
     NODE_COLOURS,
     REGULAR,
 )
+from workshop_app.vocabulary import outline
 
 __all__ = ["MapView", "draw_edges", "draw_nodes"]
 
@@ -179,35 +181,31 @@ def _map_form(canvas: Canvas, scene: MapScene) -> str:
     return name
 
 
-def _octagon(path: PDFPathObject, left: float, bottom: float, width: float, height: float) -> None:
-    cut = height * 0.28
-    path.moveTo(left + cut, bottom)
-    for x, y in (
-        (left + width - cut, bottom),
-        (left + width, bottom + cut),
-        (left + width, bottom + height - cut),
-        (left + width - cut, bottom + height),
-        (left + cut, bottom + height),
-        (left, bottom + height - cut),
-        (left, bottom + cut),
-    ):
-        path.lineTo(x, y)
-    path.close()
+def _outline(path: PDFPathObject, kind: NodeKind, box: Box) -> None:
+    """The vocabulary's shape of ``kind`` filling ``box``."""
+    left, bottom, width, height = box
+    shape = outline(vocabulary.NODES[kind].shape, width, height)
+    cx, cy = left + width / 2, bottom + height / 2
+    if shape.polygon:
+        # The vocabulary's y grows downward, the PDF's upward: flip.
+        (x0, y0), *rest = shape.polygon
+        path.moveTo(cx + x0, cy - y0)
+        for x, y in rest:
+            path.lineTo(cx + x, cy - y)
+        path.close()
+    else:
+        path.roundRect(left, bottom, width, height, shape.radius)
 
 
 def draw_nodes(canvas: Canvas, kind: NodeKind, boxes: Sequence[Box], scale: float) -> None:
-    """Boxes of one node kind: a pill for roles, an octagon for guardrails, else rounded."""
+    """Boxes of one node kind in the shape the window draws (see :mod:`workshop_app.vocabulary`)."""
     palette = NODE_COLOURS[kind]
     canvas.setFillColor(palette.fill)
     canvas.setStrokeColor(palette.stroke)
     canvas.setLineWidth(max(0.3, 1.1 * scale))
     path = canvas.beginPath()
-    for left, bottom, width, height in boxes:
-        if kind is NodeKind.GUARDRAIL:
-            _octagon(path, left, bottom, width, height)
-        else:
-            radius = {NodeKind.ROLE: height / 2, NodeKind.PRIORITY: 2 * scale}.get(kind, 6 * scale)
-            path.roundRect(left, bottom, width, height, radius)
+    for box in boxes:
+        _outline(path, kind, box)
     canvas.drawPath(path, stroke=1, fill=1)
 
 

@@ -27,6 +27,7 @@ from workshop_app.protocol.document import FrameSize
 from workshop_app.protocol.figure import MapView, draw_edges, draw_nodes
 from workshop_app.protocol.scene import ARROW, LABEL_SIZE, MapScene, Rect
 from workshop_app.protocol.styles import ACCENT, BOLD, INK, LINE, REGULAR, Styles, markup
+from workshop_app.vocabulary import edge_kind_name, node_kind_name
 
 __all__ = ["MAX_SCALE", "MIN_SCALE", "Legend", "map_flowables"]
 
@@ -37,30 +38,6 @@ _OVERVIEW_LABELS = 3.0 / LABEL_SIZE
 ACCENT_TINT = colors.HexColor("#DCE7F3")
 
 
-def node_kind_names(_: Translator) -> dict[NodeKind, str]:
-    return {
-        NodeKind.PRIORITY: _("Priority"),
-        NodeKind.RESPONSIBILITY: _("Responsibility"),
-        NodeKind.ROLE: _("Role"),
-        NodeKind.GUARDRAIL: _("Guardrail"),
-    }
-
-
-def edge_kind_names(_: Translator) -> dict[EdgeKind, str]:
-    return {
-        EdgeKind.ACCOUNTABLE: _("accountable (A)"),
-        EdgeKind.RESPONSIBLE: _("responsible (R)"),
-        EdgeKind.CONSULTED: _("consulted (C)"),
-        EdgeKind.INFORMED: _("informed (I)"),
-        EdgeKind.ESCALATES_TO: _("escalates to"),
-        EdgeKind.SERVES: _("serves"),
-        EdgeKind.OUTRANKS: _("outranks"),
-        EdgeKind.CONFLICTS_WITH: _("conflicts with"),
-        EdgeKind.BOUNDED_BY: _("bounded by"),
-        EdgeKind.DEPUTY_OF: _("deputy of"),
-    }
-
-
 class Legend(Flowable):
     """Swatches of the node and edge kinds on the map, flowing in rows."""
 
@@ -68,13 +45,11 @@ class Legend(Flowable):
     _SIZE = 7.5
     _ROW = 15.0
 
-    def __init__(self, scene: MapScene, _: Translator) -> None:
+    def __init__(self, scene: MapScene, _: Translator, language: str) -> None:
         super().__init__()
-        nodes = node_kind_names(_)
-        edges = edge_kind_names(_)
         self.items: list[tuple[str, NodeKind | EdgeKind]] = [
-            (nodes[kind], kind) for kind in scene.kinds
-        ] + [(edges[kind], kind) for kind in scene.edge_kinds]
+            (node_kind_name(kind, language), kind) for kind in scene.kinds
+        ] + [(edge_kind_name(kind, language), kind) for kind in scene.edge_kinds]
         self.title = _("Legend")
         self.placed: list[tuple[float, float, str, NodeKind | EdgeKind]] = []
 
@@ -147,12 +122,20 @@ def _height(flowable: Flowable, width: float) -> float:
 
 
 def map_flowables(
-    scene: MapScene, frame: FrameSize, styles: Styles, _: Translator, heading: Flowable
+    scene: MapScene,
+    frame: FrameSize,
+    styles: Styles,
+    _: Translator,
+    heading: Flowable,
+    language: str,
 ) -> list[Flowable]:
-    """The map section's flowables, starting with ``heading`` on a landscape page."""
+    """The map section's flowables, starting with ``heading`` on a landscape page.
+
+    The legend names kinds in ``language`` with the vocabulary's terms.
+    """
     if not scene.nodes:
         return [heading, Paragraph(markup(_("The map is empty.")), styles.body)]
-    legend = Legend(scene, _)
+    legend = Legend(scene, _, language)
     caption = Paragraph(markup(_map_caption(scene, _)), styles.small)
     reserved = sum(_height(f, frame.width) for f in (heading, caption, legend)) + 8
     room = FrameSize(frame.width, frame.height - reserved)

@@ -18,6 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
+from workshop_app import vocabulary
 from workshop_app.domain import EdgeKind, NodeKind
 from workshop_app.resources import resource_path
 
@@ -55,12 +56,10 @@ class NodeColours:
     stroke: colors.Color
 
 
-#: Calm fills with a darker outline of the same hue, one hue per node kind.
+#: The window's colours, from the shared vocabulary: one visual language.
 NODE_COLOURS: dict[NodeKind, NodeColours] = {
-    NodeKind.PRIORITY: NodeColours(colors.HexColor("#FBEFD5"), colors.HexColor("#B7791F")),
-    NodeKind.RESPONSIBILITY: NodeColours(colors.HexColor("#E1ECF7"), colors.HexColor("#2F5D8A")),
-    NodeKind.ROLE: NodeColours(colors.HexColor("#E3F1E7"), colors.HexColor("#2F7D4F")),
-    NodeKind.GUARDRAIL: NodeColours(colors.HexColor("#EEE8F5"), colors.HexColor("#6B4E9B")),
+    kind: NodeColours(colors.HexColor(look.fill), colors.HexColor(look.stroke))
+    for kind, look in vocabulary.NODES.items()
 }
 
 
@@ -72,26 +71,24 @@ class EdgeStyle:
     arrow: bool = True
 
 
-_GREY = colors.HexColor("#52606D")
+#: Paper is read from arm's length, the projector from the back row: the
+#: vocabulary's line widths (made for the projector) print at this weight.
+PRINT_WEIGHT = 0.45
 
-#: Line styles that stay distinct in a black-and-white print: dashes as well as hues.
+#: Line styles from the vocabulary: dashes as well as hues, so they stay
+#: distinct in a black-and-white print. Dashes here are absolute lengths.
 EDGE_STYLES: dict[EdgeKind, EdgeStyle] = {
-    EdgeKind.ACCOUNTABLE: EdgeStyle(colors.HexColor("#3E4C59"), 1.3),
-    EdgeKind.RESPONSIBLE: EdgeStyle(_GREY, 0.9),
-    EdgeKind.CONSULTED: EdgeStyle(_GREY, 0.9, (4, 2)),
-    EdgeKind.INFORMED: EdgeStyle(_GREY, 0.9, (1, 2)),
-    EdgeKind.ESCALATES_TO: EdgeStyle(colors.HexColor("#B83A2E"), 1.4),
-    EdgeKind.SERVES: EdgeStyle(colors.HexColor("#B7791F"), 0.9),
-    EdgeKind.OUTRANKS: EdgeStyle(colors.HexColor("#8A5A12"), 1.4),
-    EdgeKind.CONFLICTS_WITH: EdgeStyle(colors.HexColor("#B83A2E"), 1.2, (5, 2, 1, 2), False),
-    EdgeKind.BOUNDED_BY: EdgeStyle(colors.HexColor("#6B4E9B"), 0.9, (3, 2)),
-    EdgeKind.DEPUTY_OF: EdgeStyle(colors.HexColor("#2F7D4F"), 1.0, (6, 2, 1, 2)),
+    kind: EdgeStyle(
+        colors.HexColor(look.colour),
+        look.width * PRINT_WEIGHT,
+        tuple(d * look.width * PRINT_WEIGHT for d in look.dash),
+        look.arrow is not vocabulary.Arrow.NONE,
+    )
+    for kind, look in vocabulary.EDGES.items()
 }
 
 SEVERITY_COLOURS = {
-    "error": colors.HexColor("#B83A2E"),
-    "warning": colors.HexColor("#B7791F"),
-    "info": colors.HexColor("#2F5D8A"),
+    severity: colors.HexColor(look.colour) for severity, look in vocabulary.SEVERITIES.items()
 }
 
 

@@ -9,7 +9,6 @@ washed-out projector.
 
 from __future__ import annotations
 
-import enum
 import math
 from dataclasses import dataclass
 from functools import cache
@@ -17,11 +16,13 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainterPath, QPen, QPolygonF
 
+from workshop_app import vocabulary
 from workshop_app.analysis import Severity
 from workshop_app.domain import EdgeKind, NodeKind
 from workshop_app.layout import NODE_HEIGHT, NODE_WIDTH
 from workshop_app.resources import ResourceNotFoundError, resource_path
-from workshop_app.ui.i18n import tr
+from workshop_app.ui.i18n import ui_language
+from workshop_app.vocabulary import Arrow
 
 __all__ = [
     "NODE_HEIGHT",
@@ -43,14 +44,10 @@ NODE_MARGIN = 20.0
 #: The connector handle: centre distance from the node's right edge, and radius.
 HANDLE_OFFSET = 12.0
 HANDLE_RADIUS = 9.0
-_HEXAGON_INSET = 18.0
-_OCTAGON_CUT = 16.0
-
-
-class Arrow(enum.Enum):
-    NONE = "none"
-    TRIANGLE = "triangle"
-    DOUBLE = "double"  # escalation: a double chevron, unlike any other edge
+_HEXAGON = vocabulary.outline(vocabulary.Shape.HEXAGON, NODE_WIDTH, NODE_HEIGHT).polygon
+_HEXAGON_INSET = _HEXAGON[1][0] - _HEXAGON[0][0]
+_OCTAGON = vocabulary.outline(vocabulary.Shape.OCTAGON, NODE_WIDTH, NODE_HEIGHT).polygon
+_OCTAGON_CUT = _OCTAGON[2][1] - _OCTAGON[0][1]
 
 
 @dataclass(frozen=True)
@@ -109,10 +106,6 @@ class MapStyle:
     pens: Pens
 
 
-_BLUE, _GREEN, _PURPLE = QColor("#0072B2"), QColor("#009E73"), QColor("#CC79A7")
-_ORANGE, _VERMILLION, _SKY = QColor("#E69F00"), QColor("#D55E00"), QColor("#56B4E9")
-
-
 def _font(pixels: int, *, bold: bool = False) -> QFont:
     font = QFont(_family())
     font.setPixelSize(pixels)
@@ -136,40 +129,26 @@ def _family() -> str:
 @cache
 def map_style(presentation: bool = False) -> MapStyle:
     """The look of the map, normal or for presentation (larger, bolder, stronger)."""
-    heavy = 1.6 if presentation else 1.0
-    ink = QColor("#000000") if presentation else QColor("#1A1A1A")
-    grey = QColor("#202020") if presentation else QColor("#4A4A4A")
-    strength = 0.34 if presentation else 0.2
-
-    def tint(color: QColor) -> QColor:
-        # Opaque (blended on white), so edges passing behind a node do not show through.
-        return QColor(*(round(255 - (255 - c) * strength) for c in color.getRgb()[:3]))
-
+    heavy = vocabulary.PRESENTATION_WEIGHT if presentation else 1.0
+    ink = QColor("#000000") if presentation else QColor(vocabulary.INK)
     nodes = {
-        NodeKind.PRIORITY: NodeLook(tint(_BLUE), _BLUE),
-        NodeKind.ROLE: NodeLook(tint(_GREEN), _GREEN),
-        NodeKind.RESPONSIBILITY: NodeLook(tint(_PURPLE), QColor("#A8447E")),
-        NodeKind.GUARDRAIL: NodeLook(QColor("#E4E4E4"), QColor("#3C3C3C")),
+        kind: NodeLook(
+            QColor(look.presentation_fill if presentation else look.fill), QColor(look.stroke)
+        )
+        for kind, look in vocabulary.NODES.items()
     }
     edges = {
-        EdgeKind.ACCOUNTABLE: EdgeLook(ink, 3.2 * heavy, (), Arrow.TRIANGLE),
-        EdgeKind.RESPONSIBLE: EdgeLook(ink, 1.6 * heavy, (), Arrow.TRIANGLE),
-        EdgeKind.CONSULTED: EdgeLook(grey, 1.6 * heavy, (6, 4), Arrow.TRIANGLE),
-        EdgeKind.INFORMED: EdgeLook(grey, 1.8 * heavy, (1, 2.2), Arrow.TRIANGLE),
-        EdgeKind.ESCALATES_TO: EdgeLook(QColor("#B05000"), 2.6 * heavy, (), Arrow.DOUBLE),
-        EdgeKind.SERVES: EdgeLook(_BLUE, 1.4 * heavy, (), Arrow.TRIANGLE),
-        EdgeKind.OUTRANKS: EdgeLook(QColor("#004C7A"), 3.0 * heavy, (), Arrow.TRIANGLE),
-        EdgeKind.CONFLICTS_WITH: EdgeLook(QColor("#C8102E"), 2.2 * heavy, (), Arrow.NONE, True),
-        EdgeKind.BOUNDED_BY: EdgeLook(grey, 1.6 * heavy, (8, 3, 1, 3), Arrow.TRIANGLE),
-        EdgeKind.DEPUTY_OF: EdgeLook(QColor("#00704F"), 1.8 * heavy, (9, 4), Arrow.TRIANGLE),
+        kind: EdgeLook(QColor(look.colour), look.width * heavy, look.dash, look.arrow, look.zigzag)
+        for kind, look in vocabulary.EDGES.items()
     }
     marks = {
-        Severity.ERROR: MarkLook(QColor("#C8102E"), 5.0 * heavy, (), "✖", "!"),
-        Severity.WARNING: MarkLook(_ORANGE, 4.0 * heavy, (2.5, 1.5), "▲", "!"),
-        Severity.INFO: MarkLook(QColor("#6F8296"), 2.5 * heavy, (1, 2), "\u2139", "i"),
+        Severity(severity): MarkLook(
+            QColor(look.colour), look.width * heavy, look.dash, look.glyph, look.badge
+        )
+        for severity, look in vocabulary.SEVERITIES.items()
     }
-    selection = QColor("#1456C8")
-    detail_text = QColor("#1A1A1A") if presentation else QColor("#505050")
+    selection = QColor(vocabulary.SELECTION)
+    detail_text = QColor(vocabulary.INK if presentation else vocabulary.DETAIL_INK)
     border_width = 3.5 if presentation else 2.0
     pens = Pens(
         nodes={kind: QPen(look.border, border_width) for kind, look in nodes.items()},
@@ -188,7 +167,7 @@ def map_style(presentation: bool = False) -> MapStyle:
         legend_font=_font(15 if presentation else 12),
         text=ink,
         detail_text=detail_text,
-        background=QColor("#FFFFFF") if presentation else QColor("#FAFAF7"),
+        background=QColor("#FFFFFF" if presentation else vocabulary.BACKGROUND),
         selection=selection,
         border_width=border_width,
         nodes=nodes,
@@ -207,35 +186,14 @@ def _dashed_pen(color: QColor, width: float, dashes: tuple[float, ...]) -> QPen:
 
 def node_outline(kind: NodeKind, grow: float = 0.0) -> QPainterPath:
     """The node's shape centred on (0, 0), ``grow`` scene units larger all round."""
-    w, h = NODE_WIDTH / 2 + grow, NODE_HEIGHT / 2 + grow
+    shape = vocabulary.outline(vocabulary.NODES[kind].shape, NODE_WIDTH, NODE_HEIGHT, grow)
     path = QPainterPath()
-    if kind is NodeKind.PRIORITY:
-        inset = _HEXAGON_INSET
-        path.addPolygon(
-            _polygon(
-                (-w, 0), (-w + inset, -h), (w - inset, -h), (w, 0), (w - inset, h), (-w + inset, h)
-            )
-        )
+    if shape.polygon:
+        path.addPolygon(_polygon(*shape.polygon))
         path.closeSubpath()
-    elif kind is NodeKind.GUARDRAIL:
-        cut = _OCTAGON_CUT
-        path.addPolygon(
-            _polygon(
-                (-w + cut, -h),
-                (w - cut, -h),
-                (w, -h + cut),
-                (w, h - cut),
-                (w - cut, h),
-                (-w + cut, h),
-                (-w, h - cut),
-                (-w, -h + cut),
-            )
-        )
-        path.closeSubpath()
-    elif kind is NodeKind.ROLE:
-        path.addRoundedRect(QRectF(-w, -h, 2 * w, 2 * h), h, h)
     else:
-        path.addRoundedRect(QRectF(-w, -h, 2 * w, 2 * h), 4 + grow, 4 + grow)
+        w, h = shape.width, shape.height
+        path.addRoundedRect(QRectF(-w / 2, -h / 2, w, h), shape.radius, shape.radius)
     return path
 
 
@@ -281,46 +239,18 @@ def pen_style(dashes: tuple[float, ...]) -> Qt.PenStyle:
 
 
 def node_kind_name(kind: NodeKind) -> str:
-    return {
-        NodeKind.PRIORITY: tr("Priority"),
-        NodeKind.ROLE: tr("Role"),
-        NodeKind.RESPONSIBILITY: tr("Responsibility"),
-        NodeKind.GUARDRAIL: tr("Guardrail"),
-    }[kind]
+    return vocabulary.node_kind_name(kind, ui_language())
 
 
 def edge_kind_name(kind: EdgeKind) -> str:
     """The relation's name as offered in menus and the legend."""
-    return {
-        EdgeKind.ACCOUNTABLE: tr("Accountable (A)"),
-        EdgeKind.RESPONSIBLE: tr("Responsible (R)"),
-        EdgeKind.CONSULTED: tr("Consulted (C)"),
-        EdgeKind.INFORMED: tr("Informed (I)"),
-        EdgeKind.ESCALATES_TO: tr("Escalates to"),
-        EdgeKind.SERVES: tr("Serves"),
-        EdgeKind.OUTRANKS: tr("Outranks"),
-        EdgeKind.CONFLICTS_WITH: tr("Conflicts with"),
-        EdgeKind.BOUNDED_BY: tr("Bounded by"),
-        EdgeKind.DEPUTY_OF: tr("Deputy of"),
-    }[kind]
+    return vocabulary.edge_kind_name(kind, ui_language())
 
 
 def edge_tag(kind: EdgeKind) -> str | None:
     """The short tag written on an edge of ``kind``, if it has one."""
-    return {
-        # RACI letters: the same in German workshops, where the English terms are used.
-        EdgeKind.ACCOUNTABLE: "A",
-        EdgeKind.RESPONSIBLE: "R",
-        EdgeKind.CONSULTED: "C",
-        EdgeKind.INFORMED: "I",
-        EdgeKind.ESCALATES_TO: tr("escalates"),
-        EdgeKind.DEPUTY_OF: tr("deputy"),
-    }.get(kind)
+    return vocabulary.edge_tag(kind, ui_language())
 
 
 def severity_name(severity: Severity) -> str:
-    return {
-        Severity.ERROR: tr("Error"),
-        Severity.WARNING: tr("Warning"),
-        Severity.INFO: tr("Note"),
-    }[severity]
+    return vocabulary.severity_name(severity, ui_language())
