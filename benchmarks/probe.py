@@ -13,7 +13,7 @@ with networkx imported. ``app`` starts the real window the way
 diagnostic between the two: a ``QMainWindow`` holding only the map canvas
 on the session, without menus, docks and views.
 
-An event filter on the application sees the first ``QEvent.Paint`` that
+An event filter on the application sees the first ``QEvent.Type.Paint`` that
 reaches the main window (the top-level widget: Qt paints it first, then its
 children, in the same pass). Its ``time.monotonic()`` is the first paint;
 the parent compares it with the monotonic time at which it started the

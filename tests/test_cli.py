@@ -118,3 +118,12 @@ def test_missing_file_exits_2(tmp_path: Path) -> None:
     result = run("check", tmp_path / "nope.yaml")
     assert result.returncode == 2
     assert "nope.yaml" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_protocol_that_cannot_be_written_exits_2_and_names_the_file(tmp_path: Path) -> None:
+    target = tmp_path / "no such folder" / "protocol.pdf"
+    result = run("export", SAMPLE, "-o", target)
+    assert result.returncode == 2
+    assert "protocol.pdf" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not target.parent.exists()

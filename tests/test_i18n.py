@@ -15,23 +15,32 @@ PACKAGE = Path(workshop_app.__file__).parent
 TRANSLATOR_NAMES = {"_", "tr"}
 
 
+def _module(catalogue: Path) -> str:
+    return ".".join(catalogue.with_suffix("").relative_to(PACKAGE.parent).parts)
+
+
+def _german(catalogue: Path) -> dict[str, str]:
+    return importlib.import_module(_module(catalogue)).GERMAN
+
+
+#: Every German catalogue, and the sources whose texts it holds: those of its
+#: package and the packages below it (a package may use its parents' texts).
+CATALOGUES = sorted(PACKAGE.rglob("_de.py"))
+CLI_CATALOGUE = PACKAGE / "_cli_de.py"
+
+
+def _catalogues_for(source: Path) -> list[Path]:
+    """The catalogues that apply to ``source``: its package's and its parents'."""
+    if source == PACKAGE / "cli.py":
+        return [CLI_CATALOGUE]
+    return [c for c in CATALOGUES if source.is_relative_to(c.parent)]
+
+
 def _catalogue_for(source: Path) -> dict[str, str]:
-    """The German catalogue that applies to ``source``: the nearest ``_de.py``."""
-    relative = source.relative_to(PACKAGE)
-    if relative.parts[0] == "ui":
-        merged: dict[str, str] = {}
-        for module in ("workshop_app.ui._de", "workshop_app.ui.views._de"):
-            merged.update(importlib.import_module(module).GERMAN)
-        return merged
-    if relative == Path("cli.py"):
-        return importlib.import_module("workshop_app._cli_de").GERMAN
-    folder = source.parent
-    while folder != PACKAGE.parent:
-        if (folder / "_de.py").exists():
-            dotted = ".".join(folder.relative_to(PACKAGE.parent).parts) + "._de"
-            return importlib.import_module(dotted).GERMAN
-        folder = folder.parent
-    return {}
+    merged: dict[str, str] = {}
+    for catalogue in _catalogues_for(source):
+        merged.update(_german(catalogue))
+    return merged
 
 
 def _translated_literals(source: Path) -> list[tuple[int, str]]:
@@ -65,9 +74,44 @@ def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-@pytest.mark.parametrize("catalogue", sorted(p for p in PACKAGE.rglob("_de.py")), ids=str)
+@pytest.mark.parametrize(
+    "catalogue", [*CATALOGUES, CLI_CATALOGUE], ids=lambda p: str(p.relative_to(PACKAGE))
+)
 def test_german_keeps_the_placeholders(catalogue: Path) -> None:
-    dotted = ".".join(catalogue.with_suffix("").relative_to(PACKAGE.parent).parts)
-    german = importlib.import_module(dotted).GERMAN
-    wrong = [en for en, de in german.items() if _fields(en) != _fields(de)]
+    wrong = [en for en, de in _german(catalogue).items() if _fields(en) != _fields(de)]
     assert not wrong, f"placeholders differ in: {wrong}"
+
+
+def _text_constants(source: Path) -> set[str]:
+    tree = ast.parse(source.read_text(encoding="utf-8"))
+    return {
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    }
+
+
+@pytest.mark.parametrize(
+    "catalogue", [*CATALOGUES, CLI_CATALOGUE], ids=lambda p: str(p.relative_to(PACKAGE))
+)
+def test_no_catalogue_keeps_a_text_the_code_no_longer_has(catalogue: Path) -> None:
+    users = [s for s in SOURCES if catalogue in _catalogues_for(s)]
+    texts = set().union(*(_text_constants(s) for s in users))
+    stale = sorted(set(_german(catalogue)) - texts)
+    assert not stale, f"German for texts no source has any more: {stale}"
+
+
+def test_every_ui_package_brings_its_german_to_the_window() -> None:
+    from workshop_app.ui.i18n import set_ui_language, tr
+
+    set_ui_language("de")
+    try:
+        for catalogue in CATALOGUES:
+            if catalogue.is_relative_to(PACKAGE / "ui"):
+                importlib.import_module(
+                    ".".join(catalogue.parent.relative_to(PACKAGE.parent).parts)
+                )
+                wrong = [en for en, de in _german(catalogue).items() if tr(en) != de]
+                assert not wrong, f"{catalogue}: the window shows other German for {wrong}"
+    finally:
+        set_ui_language("en")

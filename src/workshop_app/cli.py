@@ -139,8 +139,7 @@ def _export(args: argparse.Namespace) -> int:
         )
     except OSError as error:
         raise _Refused(
-            f"{args.output}: cannot write the protocol ({error.strerror or error})",
-            EXIT_OPEN_ERRORS,
+            f"{args.output}: cannot write the protocol ({error.strerror or error})"
         ) from None
     print(args.output)
     return EXIT_OK

@@ -1,21 +1,38 @@
 """The UI's translator: German or English, chosen in the settings.
 
-The catalogues are the plain dicts of ``ui/_de.py`` (window, map) and
-``ui/views/_de.py`` (facilitation views), the same mechanism as the core
-(:mod:`workshop_app.i18n`), so every string is checked by one test.
+Each UI package keeps its German texts in the ``_de.py`` beside its code and
+registers them here when it is imported (:func:`register_catalogue`); this
+module knows only its own package's catalogue (``ui/_de.py``: window, map).
+It is the same mechanism as the core (:mod:`workshop_app.i18n`), so every
+string is checked by one test.
+
+Examples
+--------
+>>> set_ui_language("de")
+>>> tr("&File")
+'&Datei'
+>>> set_ui_language("en")
+>>> tr("&File")
+'&File'
 """
 
 from __future__ import annotations
 
 from collections import ChainMap
+from collections.abc import Mapping
 
 from workshop_app.ui._de import GERMAN as _WINDOW
-from workshop_app.ui.views._de import GERMAN as _VIEWS
 
-__all__ = ["set_ui_language", "tr", "ui_language"]
+__all__ = ["register_catalogue", "set_ui_language", "tr", "ui_language"]
 
-_CATALOG = ChainMap(_WINDOW, _VIEWS)
+_CATALOG: ChainMap[str, str] = ChainMap(_WINDOW)
 _state = {"language": "en"}
+
+
+def register_catalogue(german: Mapping[str, str]) -> None:
+    """Add a UI package's German texts (English source text → German)."""
+    if not any(german is known for known in _CATALOG.maps):
+        _CATALOG.maps.append(german)
 
 
 def set_ui_language(language: str) -> None:

@@ -3,7 +3,7 @@
 The window wires the parts together and owns nothing of the session: the
 :class:`~workshop_app.ui.controller.SessionController` does. Other parts of
 the UI extend it through ``controller``, ``map_view``, ``view_menu`` and
-:meth:`MainWindow.add_action`.
+:meth:`MainWindow.add_command`.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QToo
 
 from workshop_app import __version__
 from workshop_app.ui import dialogs
-from workshop_app.ui.actions import ActionSpec, install_action, refresh_actions, window_actions
 from workshop_app.ui.autosave import Autosaver
+from workshop_app.ui.commands import CommandSpec, install_command, refresh_commands, window_commands
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.exporting import Exporter
 from workshop_app.ui.files import SessionFiles
@@ -67,10 +67,10 @@ class MainWindow(QMainWindow):
         self.map_view.set_legend_visible(True)
         install_facilitation_views(self)
         self._restore_layout()
-        self.refresh_actions()
+        self.refresh_commands()
         self._update_title()
 
-    # --- menus and actions ----------------------------------------------------------
+    # --- menus and commands ---------------------------------------------------------
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -89,41 +89,41 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(self.toolbar)
-        self._actions: dict[str, QAction] = {}
-        for spec in window_actions(self):
-            self.add_action(spec)
+        self._commands: dict[str, QAction] = {}
+        for spec in window_commands(self):
+            self.add_command(spec)
         languages = QActionGroup(self)
         for action in self.menus["language"].actions():
             languages.addAction(action)
         recent = QMenu(tr("Open &recent"), self)
         recent.aboutToShow.connect(lambda: self.files.fill_recent_menu(recent))
-        self.menus["file"].insertMenu(self._actions["file.save"], recent)
+        self.menus["file"].insertMenu(self._commands["file.save"], recent)
         self.menus["recent"] = recent
         self.view_menu.addSeparator()
         for dock in (self.findings_dock, self.inspector):
             self.view_menu.addAction(dock.toggleViewAction())
 
-    def add_action(self, spec: ActionSpec) -> QAction:
+    def add_command(self, spec: CommandSpec) -> QAction:
         """Add a command to its menu (and the toolbar); other views use this too."""
-        action = install_action(spec, self, self.menus, self.toolbar)
-        self._actions[spec.id] = action
+        action = install_command(spec, self, self.menus, self.toolbar)
+        self._commands[spec.id] = action
         return action
 
-    def action(self, action_id: str) -> QAction:
-        """The ``QAction`` of the command ``action_id`` (e.g. ``"edit.undo"``)."""
-        return self._actions[action_id]
+    def command(self, command_id: str) -> QAction:
+        """The ``QAction`` of the command ``command_id`` (e.g. ``"edit.undo"``)."""
+        return self._commands[command_id]
 
-    def refresh_actions(self) -> None:
+    def refresh_commands(self) -> None:
         """Update which commands are enabled, and the undo/redo texts."""
-        refresh_actions(self._actions.values())
+        refresh_commands(self._commands.values())
 
     # --- wiring -----------------------------------------------------------------------
 
     def _connect(self) -> None:
         controller, stack = self.controller, self.controller.undo_stack
         stack.cleanChanged.connect(self._on_clean_changed)
-        stack.indexChanged.connect(self.refresh_actions)
-        stack.cleanChanged.connect(self.refresh_actions)
+        stack.indexChanged.connect(self.refresh_commands)
+        stack.cleanChanged.connect(self.refresh_commands)
         controller.sessionReplaced.connect(self._on_session_replaced)
         controller.editRefused.connect(self._show_refusal)
         self.inspector.refused.connect(self._show_refusal)
@@ -140,12 +140,12 @@ class MainWindow(QMainWindow):
         self.inspector.show_selection(
             self.map_view.selected_nodes(), self.map_view.selected_edges()
         )
-        self.refresh_actions()
+        self.refresh_commands()
 
     def _on_session_replaced(self) -> None:
         self.setWindowModified(not self.controller.undo_stack.isClean())
         self._update_title()
-        self.refresh_actions()
+        self.refresh_commands()
 
     def _update_title(self) -> None:
         # "[*]" is where Qt shows the unsaved-changes marker.

@@ -39,7 +39,7 @@ def edit_with_delegate(widget: ActionsWidget, row: int, column: int, change) -> 
 
 def test_the_table_shows_text_owner_due_and_status(actions) -> None:
     model = actions.model
-    headers = [model.headerData(c, Qt.Horizontal) for c in range(4)]
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
     assert headers == ["Action", "Owner", "Due", "Status"]
     assert [model.index(0, c).data() for c in range(4)] == [
         "Write the refund limit down",

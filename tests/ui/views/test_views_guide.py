@@ -35,7 +35,7 @@ def test_the_first_phase_shows_its_questions_and_timebox(guide_parts) -> None:
 
 def test_next_phase_is_saved_in_the_session_and_undone_in_one_step(guide_parts, qtbot) -> None:
     controller, guide, _ = guide_parts
-    qtbot.mouseClick(guide.next_button, Qt.LeftButton)
+    qtbot.mouseClick(guide.next_button, Qt.MouseButton.LeftButton)
     assert controller.session.meta["phase"] == 1
     assert guide.title_label.text() == guide.phases[1].title
     assert guide.clock_label.text() == f"{guide.phases[1].minutes:02d}:00"
@@ -56,7 +56,7 @@ def test_the_timer_runs_on_the_clock_and_signals_gently_at_the_end(
     guide_parts, views_clock, qtbot
 ) -> None:
     _controller, guide, beeps = guide_parts
-    qtbot.mouseClick(guide.start_button, Qt.LeftButton)
+    qtbot.mouseClick(guide.start_button, Qt.MouseButton.LeftButton)
     assert guide.start_button.text() == "Pause"
     views_clock.advance(29 * 60 + 30)
     guide.timebox.tick()
@@ -67,10 +67,10 @@ def test_the_timer_runs_on_the_clock_and_signals_gently_at_the_end(
     assert guide.clock_label.text() == "+00:01"
     assert guide.clock_label.property("over") is True
     assert beeps == [True]
-    qtbot.mouseClick(guide.extend_button, Qt.LeftButton)
+    qtbot.mouseClick(guide.extend_button, Qt.MouseButton.LeftButton)
     assert guide.clock_label.text() == "04:59"
     assert guide.clock_label.property("over") is False
-    qtbot.mouseClick(guide.reset_button, Qt.LeftButton)
+    qtbot.mouseClick(guide.reset_button, Qt.MouseButton.LeftButton)
     assert guide.clock_label.text() == "30:00"
     assert guide.start_button.text() == "Start"
 
@@ -102,7 +102,9 @@ def test_the_agenda_lists_every_phase_and_jumps_on_click(guide_parts, qtbot) -> 
     item = guide.agenda.item(4)
     assert item.text().startswith("5. Good enough")
     qtbot.mouseClick(
-        guide.agenda.viewport(), Qt.LeftButton, pos=guide.agenda.visualItemRect(item).center()
+        guide.agenda.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=guide.agenda.visualItemRect(item).center(),
     )
     assert controller.session.meta["phase"] == 4
     assert guide.title_label.text() == guide.phases[4].title

@@ -27,7 +27,7 @@ def test_f11_opens_presentation_mode_and_escape_leaves_it(views_window, qtbot) -
     install_facilitation_views(views_window)
     views = views_window.facilitation
     action = views.presentation_action
-    assert QKeySequence(Qt.Key_F11) in action.shortcuts()
+    assert QKeySequence(Qt.Key.Key_F11) in action.shortcuts()
     views_window.show()
     qtbot.waitExposed(views_window)
     action.trigger()
@@ -38,7 +38,7 @@ def test_f11_opens_presentation_mode_and_escape_leaves_it(views_window, qtbot) -
     assert presentation.map_view.presenting
     presentation.activateWindow()
     qtbot.waitUntil(presentation.isActiveWindow)
-    qtbot.keyClick(presentation, Qt.Key_Escape)
+    qtbot.keyClick(presentation, Qt.Key.Key_Escape)
     assert not action.isChecked()
     assert views.presentation is None
 

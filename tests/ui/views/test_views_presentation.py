@@ -55,14 +55,14 @@ def test_the_clicker_walks_the_open_findings_selecting_their_subjects(
     assert presentation.message_label.text() == findings[0].message
     assert presentation.map_view.selected == list(findings[0].subjects)
     assert presentation.position_label.text() == f"Finding 1 of {len(findings)}"
-    qtbot.keyClick(presentation, Qt.Key_PageDown)
+    qtbot.keyClick(presentation, Qt.Key.Key_PageDown)
     assert presentation.message_label.text() == findings[1].message
     assert presentation.map_view.selected == list(findings[1].subjects)
-    qtbot.keyClick(presentation, Qt.Key_Right)
+    qtbot.keyClick(presentation, Qt.Key.Key_Right)
     assert presentation.position == 2
-    qtbot.keyClick(presentation, Qt.Key_PageUp)
-    qtbot.keyClick(presentation, Qt.Key_Left)
-    qtbot.keyClick(presentation, Qt.Key_Left)
+    qtbot.keyClick(presentation, Qt.Key.Key_PageUp)
+    qtbot.keyClick(presentation, Qt.Key.Key_Left)
+    qtbot.keyClick(presentation, Qt.Key.Key_Left)
     assert presentation.position == 0
 
 
@@ -71,7 +71,7 @@ def test_accepting_with_a_note_records_the_review_and_shows_the_next(
 ) -> None:
     first, second = open_findings(views_controller)[:2]
     presentation.note_edit.setText("agreed until Q2")
-    qtbot.mouseClick(presentation.accept_button, Qt.LeftButton)
+    qtbot.mouseClick(presentation.accept_button, Qt.MouseButton.LeftButton)
     review = views_controller.session.review_for(first.code, first.subjects)
     assert review == {
         "code": first.code,
@@ -89,7 +89,7 @@ def test_keeping_open_moves_on_and_keeps_a_note_only_if_given(
     presentation, views_controller, qtbot
 ) -> None:
     first = open_findings(views_controller)[0]
-    qtbot.mouseClick(presentation.keep_button, Qt.LeftButton)
+    qtbot.mouseClick(presentation.keep_button, Qt.MouseButton.LeftButton)
     assert presentation.position == 1
     assert views_controller.session.reviews == []
     presentation.previous_finding()
@@ -122,7 +122,7 @@ def test_the_shared_timebox_shows_in_the_corner(presentation, views_clock) -> No
     assert presentation.clock_label.text() == "08:59"
 
 
-@pytest.mark.parametrize("key", [Qt.Key_Escape, Qt.Key_F11])
+@pytest.mark.parametrize("key", [Qt.Key.Key_Escape, Qt.Key.Key_F11])
 def test_escape_or_f11_leaves(presentation, qtbot, key) -> None:
     with qtbot.waitSignal(presentation.closed, timeout=1000):
         qtbot.keyClick(presentation, key)

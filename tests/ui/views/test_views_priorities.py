@@ -46,7 +46,7 @@ def test_moving_a_priority_ranks_all_in_one_undoable_step(
 ) -> None:
     before = ranks(views_controller)
     priorities.list.setCurrentRow(4)  # Delight, unranked
-    qtbot.keyClick(priorities.list, Qt.Key_Up, Qt.ControlModifier)
+    qtbot.keyClick(priorities.list, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert texts(priorities)[3] == "4.  Delight"
     assert ranks(views_controller) == {
         "p_cost": 1,
@@ -66,10 +66,16 @@ def test_a_drop_moves_the_dragged_priority(priorities, views_controller, qtbot) 
     view.setCurrentRow(2)  # Compliance
     target = QPointF(view.visualItemRect(view.item(0)).center() - QPoint(0, 3))  # upper Cost
     mime = view.model().mimeData([view.currentIndex()])
-    drop = QDropEvent(target, Qt.MoveAction, mime, Qt.LeftButton, Qt.NoModifier)
+    drop = QDropEvent(
+        target,
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     # Qt delivers a drop only during a real drag; the handler is what a drag ends in.
     view.dropEvent(drop)
-    assert drop.dropAction() == Qt.IgnoreAction  # Qt must not move the row itself
+    assert drop.dropAction() == Qt.DropAction.IgnoreAction  # Qt must not move the row itself
     qtbot.waitUntil(lambda: texts(priorities)[0] == "1.  Compliance", timeout=1000)
     assert ranks(views_controller)["p_law"] == 1
 
@@ -78,7 +84,7 @@ def test_pairwise_comparison_writes_the_groups_order_in_one_step(
     priorities, views_controller, qtbot
 ) -> None:
     assert priorities.compare_button.isEnabled()
-    qtbot.mouseClick(priorities.compare_button, Qt.LeftButton)
+    qtbot.mouseClick(priorities.compare_button, Qt.MouseButton.LeftButton)
     assert priorities.pages.currentIndex() == 1
     assert priorities.progress_label.text() == "Pair 1 of 2"
     assert {priorities.first_button.text(), priorities.second_button.text()} == {"Cost", "Speed"}

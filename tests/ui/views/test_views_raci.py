@@ -26,13 +26,13 @@ def cell(raci: RaciWidget, responsibility: str, role: str):
 
 def click(qtbot, raci: RaciWidget, index) -> None:
     rect = raci.table.visualRect(index)
-    qtbot.mouseClick(raci.table.viewport(), Qt.LeftButton, pos=rect.center())
+    qtbot.mouseClick(raci.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
 def test_rows_are_responsibilities_and_columns_roles(raci) -> None:
     model = raci.model
-    header = [model.headerData(c, Qt.Horizontal) for c in range(model.columnCount())]
-    rows = [model.headerData(r, Qt.Vertical) for r in range(model.rowCount())]
+    header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    rows = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
     assert [h.removeprefix("\u26a0 ") for h in header] == ["Agent", "Team lead"]
     assert [r.removeprefix("\u26a0 ") for r in rows] == ["Complaints", "Refunds"]
     assert cell(raci, "x_refund", "r_lead").data() == "A"
@@ -57,13 +57,13 @@ def test_a_click_cycles_a_r_c_i_empty_one_undo_step_each(raci, views_controller,
 def test_space_cycles_and_letters_set_the_current_cell(raci, views_controller, qtbot) -> None:
     index = cell(raci, "x_complaints", "r_lead")
     raci.table.setCurrentIndex(index)
-    qtbot.keyClick(raci.table, Qt.Key_Space)
+    qtbot.keyClick(raci.table, Qt.Key.Key_Space)
     assert index.data() == "A"
-    qtbot.keyClick(raci.table, Qt.Key_Space)
+    qtbot.keyClick(raci.table, Qt.Key.Key_Space)
     assert index.data() == "R"
-    qtbot.keyClick(raci.table, Qt.Key_C)
+    qtbot.keyClick(raci.table, Qt.Key.Key_C)
     assert index.data() == "C"
-    qtbot.keyClick(raci.table, Qt.Key_Delete)
+    qtbot.keyClick(raci.table, Qt.Key.Key_Delete)
     assert index.data() == ""
     assert views_controller.undo_stack.count() == 4
 
@@ -79,27 +79,29 @@ def test_a_cell_with_two_letters_shows_both_and_cycles_as_one(raci, views_contro
 def test_headers_of_nodes_with_an_open_finding_are_flagged(raci, views_controller) -> None:
     model = raci.model
     row = model.rows.index("x_complaints")
-    assert model.headerData(row, Qt.Vertical).startswith("\u26a0 ")
-    tooltip = model.headerData(row, Qt.Vertical, Qt.ToolTipRole)
+    assert model.headerData(row, Qt.Orientation.Vertical).startswith("\u26a0 ")
+    tooltip = model.headerData(row, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
     assert "Nobody is accountable for “Complaints”" in tooltip
-    assert model.headerData(row, Qt.Vertical, Qt.BackgroundRole) is not None
+    assert (
+        model.headerData(row, Qt.Orientation.Vertical, Qt.ItemDataRole.BackgroundRole) is not None
+    )
 
     raci.model.set_cell(cell(raci, "x_complaints", "r_lead"), EdgeKind.ACCOUNTABLE)
-    tooltip = model.headerData(row, Qt.Vertical, Qt.ToolTipRole) or ""
+    tooltip = model.headerData(row, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole) or ""
     assert "Nobody is accountable" not in tooltip
 
 
 def test_accepted_findings_are_not_flagged(raci, views_controller) -> None:
     model = raci.model
     column = model.columns.index("r_agent")
-    assert model.headerData(column, Qt.Horizontal) == "Agent"
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "Agent"
     for finding in [f for f in views_controller.findings if "x_complaints" in f.subjects]:
         views_controller.execute(
             SetReview(finding.code, finding.subjects, {"status": "accepted"}), "accept"
         )
     row = model.rows.index("x_complaints")
-    assert model.headerData(row, Qt.Vertical) == "Complaints"
-    assert model.headerData(row, Qt.Vertical, Qt.ToolTipRole) is None
+    assert model.headerData(row, Qt.Orientation.Vertical) == "Complaints"
+    assert model.headerData(row, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole) is None
 
 
 def test_new_roles_and_responsibilities_appear(raci, views_controller) -> None:

@@ -16,7 +16,9 @@ def test_a_large_matrix_opens_without_asking_every_cell(qtbot, monkeypatch) -> N
     monkeypatch.setattr(
         RaciModel,
         "data",
-        lambda self, index, role=Qt.DisplayRole: asked.append(1) or original(self, index, role),
+        lambda self, index, role=Qt.ItemDataRole.DisplayRole: (
+            asked.append(1) or original(self, index, role)
+        ),
     )
     controller = SessionController(generate_organisation(1000))
     widget = RaciWidget(controller)
@@ -39,6 +41,6 @@ def test_a_column_grows_with_its_role_label(qtbot) -> None:
     before = header.sectionSize(0)
     controller.execute(SetNodeFields(role, {"label": "Head of escalations, weekends"}), "Rename")
     column = widget.model.columns.index(role)
-    label = widget.model.headerData(column, Qt.Horizontal)
+    label = widget.model.headerData(column, Qt.Orientation.Horizontal)
     assert header.sectionSize(column) > before
     assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(label)

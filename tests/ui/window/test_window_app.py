@@ -101,11 +101,11 @@ def test_an_error_in_a_slot_is_logged_and_shown_without_blocking(
 
 
 def test_every_workshop_command_has_its_own_keys(window: MainWindow) -> None:
-    missing = [c for c in WORKSHOP_COMMANDS if not window.action(c).shortcuts()]
+    missing = [c for c in WORKSHOP_COMMANDS if not window.command(c).shortcuts()]
     assert missing == []
     owners: dict[str, str] = {}
     clashes = []
-    for action in window.findChildren(type(window.action("file.new"))):
+    for action in window.findChildren(type(window.command("file.new"))):
         for key in action.shortcuts():
             name = key.toString()
             if name in owners and owners[name] != action.text():
@@ -115,13 +115,13 @@ def test_every_workshop_command_has_its_own_keys(window: MainWindow) -> None:
 
 
 def test_the_main_commands_work_from_the_keyboard(qtbot: QtBot, window: MainWindow) -> None:
-    window.action("view.go_map").trigger()
+    window.command("view.go_map").trigger()
     qtbot.keyClick(window.map_view, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     added = [n for n in window.controller.session.graph if n.startswith("role_")]
     assert added == ["role_1"]
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
 
-    window.action("view.go_map").trigger()
+    window.command("view.go_map").trigger()
     qtbot.keySequence(window.map_view, QKeySequence(QKeySequence.StandardKey.Undo))
     assert "role_1" not in window.controller.session.graph
     qtbot.keySequence(window.map_view, QKeySequence(QKeySequence.StandardKey.Redo))
@@ -137,12 +137,12 @@ def test_the_language_is_chosen_for_the_next_start(window: MainWindow, window_an
     assert saved_language() is None
     other = "de" if configured_language() == "en" else "en"
 
-    window.action(f"settings.language_{other}").trigger()
+    window.command(f"settings.language_{other}").trigger()
 
     assert saved_language() == other and configured_language() == other
     ((_title, text),) = window_answers.questions("show_passing")
     assert "next start" in text
-    assert window.action(f"settings.language_{other}").isChecked()
+    assert window.command(f"settings.language_{other}").isChecked()
 
 
 @pytest.mark.parametrize("language", ["en", "de"])

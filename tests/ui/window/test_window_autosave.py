@@ -67,7 +67,7 @@ def test_the_first_change_starts_the_timer_and_a_save_removes_the_copy(
 
     copy = window.autosaver.session_file
     assert load_session(copy).label("x_refund") == "Vouchers"
-    window.action("file.save").trigger()
+    window.command("file.save").trigger()
     assert not timer.isActive()
     assert [p.suffix for p in autosave_dir().iterdir()] == [".lock"]  # held by the window
 
@@ -89,7 +89,7 @@ def test_a_crashed_session_is_offered_and_comes_back_unsaved(
     assert window.controller.path == window_session_file.resolve()
     assert load_session(window_session_file).label("x_refund") == "Refunds"
 
-    window.action("file.save").trigger()
+    window.command("file.save").trigger()
     assert load_session(window_session_file).label("x_refund") == "Credit notes"
     assert find_recoverable() == [] and list(autosave_dir().glob("*.yaml")) == []
 
@@ -97,7 +97,7 @@ def test_a_crashed_session_is_offered_and_comes_back_unsaved(
 def test_a_recovered_session_that_was_never_saved_asks_where_to_save(
     qtbot: QtBot, window_answers, tmp_path: Path
 ) -> None:
-    _crashed_run(lambda crashed: crashed.action("edit.add_guardrail").trigger())
+    _crashed_run(lambda crashed: crashed.command("edit.add_guardrail").trigger())
 
     window_answers.recover = "recover"
     window_answers.save_paths = [tmp_path / "rescued.yaml"]

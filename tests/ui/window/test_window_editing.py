@@ -33,14 +33,14 @@ def test_a_label_typed_in_the_inspector_is_one_undo_step(qtbot: QtBot, window: M
     assert _nodes(window)["x_refund"]["label"] == "Goodwill refunds"
     assert window.controller.undo_stack.count() == steps + 1
     assert window.isWindowModified()
-    window.action("edit.undo").trigger()
+    window.command("edit.undo").trigger()
     assert _nodes(window)["x_refund"]["label"] == "Refunds"
     assert label.text() == "Refunds"
     assert not window.isWindowModified()
 
 
 def test_the_undo_and_redo_commands_name_the_step(qtbot: QtBot, window: MainWindow) -> None:
-    undo, redo = window.action("edit.undo"), window.action("edit.redo")
+    undo, redo = window.command("edit.undo"), window.command("edit.redo")
     assert not undo.isEnabled() and not redo.isEnabled()
     window.map_view.select_subjects(["p_speed"])
     _type_into(qtbot, window.inspector.field_widget("label"), "Fast answers")
@@ -110,7 +110,7 @@ def test_the_inspector_follows_changes_made_elsewhere(window: MainWindow) -> Non
 
 def test_a_deleted_node_leaves_the_inspector_on_the_workshop(window: MainWindow) -> None:
     window.map_view.select_subjects(["x_refund"])
-    window.action("edit.delete").trigger()
+    window.command("edit.delete").trigger()
     assert "x_refund" not in _nodes(window)
     assert window.inspector.subject() == ("meta", None)
 
@@ -143,7 +143,7 @@ def test_workshop_details_are_edited_when_nothing_is_selected(
     language.setCurrentIndex(language.findData("de"))
     language.activated.emit(language.currentIndex())
     assert window.controller.session.meta["language"] == "de"
-    window.action("edit.undo").trigger()
+    window.command("edit.undo").trigger()
     assert window.controller.session.meta["language"] == "en"
     assert language.currentData() == "en"
 

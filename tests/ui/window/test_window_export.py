@@ -18,7 +18,7 @@ def test_the_protocol_is_written_in_the_background(
 ) -> None:
     window_answers.save_paths = [tmp_path / "protocol"]
 
-    window.action("file.export_protocol").trigger()
+    window.command("file.export_protocol").trigger()
     assert not window.exporter.is_idle()
     # The window stays usable while the protocol is written from a snapshot.
     window.controller.execute(SetNodeFields("x_refund", {"label": "Credit notes"}), "rename")
@@ -35,7 +35,7 @@ def test_a_protocol_that_cannot_be_written_is_reported(
 ) -> None:
     window_answers.save_paths = [tmp_path / "missing-folder" / "protocol.pdf"]
 
-    window.action("file.export_protocol").trigger()
+    window.command("file.export_protocol").trigger()
     qtbot.waitUntil(lambda: window.exporter.is_idle(), timeout=20_000)
 
     ((title, message),) = window_answers.questions("error")
@@ -79,8 +79,8 @@ def test_the_map_is_exported_as_png_or_svg(
 ) -> None:
     window_answers.save_paths = [tmp_path / "map.svg", tmp_path / "map"]
 
-    window.action("file.export_image").trigger()
-    window.action("file.export_image").trigger()
+    window.command("file.export_image").trigger()
+    window.command("file.export_image").trigger()
 
     assert (tmp_path / "map.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
     assert (tmp_path / "map.png").read_bytes().startswith(b"\x89PNG")

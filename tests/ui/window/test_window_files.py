@@ -24,11 +24,11 @@ def test_saving_writes_the_file_and_clears_the_unsaved_marker(
     _rename(window, "Credit notes")
     assert window.isWindowModified()
 
-    window.action("file.save").trigger()
+    window.command("file.save").trigger()
 
     assert not window.isWindowModified()
     assert load_session(window_session_file).label("x_refund") == "Credit notes"
-    window.action("edit.undo").trigger()
+    window.command("edit.undo").trigger()
     assert window.isWindowModified()  # the file holds the newer label
 
 
@@ -50,13 +50,13 @@ def test_saving_while_typing_saves_what_was_typed(
 def test_an_untitled_session_is_saved_where_the_facilitator_says(
     window: MainWindow, window_answers, tmp_path: Path
 ) -> None:
-    window.action("file.new").trigger()
+    window.command("file.new").trigger()
     assert window.controller.session.graph.number_of_nodes() == 0
     assert window.windowTitle() == "Untitled[*]"
-    window.action("edit.add_role").trigger()
+    window.command("edit.add_role").trigger()
     window_answers.save_paths = [tmp_path / "afternoon"]
 
-    window.action("file.save").trigger()
+    window.command("file.save").trigger()
 
     saved = tmp_path / "afternoon.yaml"
     assert load_session(saved).graph.number_of_nodes() == 1
@@ -126,11 +126,11 @@ def test_a_new_session_asks_about_unsaved_changes(window: MainWindow, window_ans
     _rename(window, "Credit notes")
     window_answers.unsaved = "cancel"
 
-    window.action("file.new").trigger()
+    window.command("file.new").trigger()
 
     assert window.controller.session.label("x_refund") == "Credit notes"
     window_answers.unsaved = "discard"
-    window.action("file.new").trigger()
+    window.command("file.new").trigger()
     assert window.controller.session.graph.number_of_nodes() == 0
     assert not window.isWindowModified()
 
@@ -159,7 +159,7 @@ def test_recent_files_keep_the_newest_eight_and_forget_missing_ones(
 def test_a_template_starts_an_untitled_session(window: MainWindow, window_answers) -> None:
     window_answers.template = "customer-service-responsibility"
 
-    window.action("file.new_from_template").trigger()
+    window.command("file.new_from_template").trigger()
 
     ((choices,),) = window_answers.questions("template")
     assert "customer-service-responsibility" in [name for name, _shown in choices]

@@ -12,7 +12,7 @@ from workshop_app.ui.mainwindow import MainWindow
 
 
 def _add_responsibility(window: MainWindow) -> str:
-    window.action("edit.add_responsibility").trigger()
+    window.command("edit.add_responsibility").trigger()
     (node_id,) = window.map_view.selected_nodes()
     return node_id
 
@@ -26,7 +26,7 @@ def test_a_new_responsibility_shows_up_without_an_owner(window: MainWindow) -> N
     assert ("no-owner", (node_id,), False) in shown_findings(window)
     assert group_texts(window)[0].endswith("Errors: 1 open")
     assert "1 error," in window.summary.text()
-    window.action("edit.undo").trigger()
+    window.command("edit.undo").trigger()
     assert shown_findings(window) == []
 
 
@@ -70,7 +70,7 @@ def test_accepting_a_finding_stores_the_review_and_shows_it_accepted(
     qtbot.mouseClick(dock.reopen_button, Qt.MouseButton.LeftButton)
     assert window.controller.session.review_for("no-owner", [node_id]) is None
     assert ("no-owner", (node_id,), False) in shown_findings(window)
-    window.action("edit.undo").trigger()
+    window.command("edit.undo").trigger()
     assert window.controller.session.review_for("no-owner", [node_id]) is not None
 
 
@@ -107,7 +107,7 @@ def test_the_findings_list_works_from_the_keyboard(
 ) -> None:
     node_id = _add_responsibility(window)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # the new node's label
-    window.action("view.go_findings").trigger()
+    window.command("view.go_findings").trigger()
     dock = window.findings_dock
     assert dock.tree.hasFocus()
 

@@ -32,13 +32,13 @@ def sized(widget: QWidget, points: int, *, bold: bool = False) -> QWidget:
 def text_label(name: str) -> QLabel:
     """A wrapping label for user text: plain text, so a label like ``<b>`` shows as typed."""
     label = QLabel(objectName=name, wordWrap=True)
-    label.setTextFormat(Qt.PlainText)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     return label
 
 
 def full_screen_keys() -> list[QKeySequence]:
     """F11 and the platform's own full-screen keys."""
-    keys = [QKeySequence(Qt.Key_F11)]
+    keys = [QKeySequence(Qt.Key.Key_F11)]
     for key in QKeySequence.keyBindings(QKeySequence.StandardKey.FullScreen):
         if key not in keys:
             keys.append(key)

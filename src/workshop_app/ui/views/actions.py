@@ -137,35 +137,43 @@ class ActionsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(COLUMNS):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
             return (tr("Action"), tr("Owner"), tr("Due"), tr("Status"))[section]
         return super().headerData(section, orientation, role)
 
     def flags(self, index: _Index) -> Qt.ItemFlags:
         if not index.isValid():
-            return Qt.NoItemFlags
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsEditable
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
-    def data(self, index: _Index, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole):
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.EditRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
             return None
         field = COLUMNS[index.column()]
         value = self.session.actions[index.row()].get(field)
         if value is None:
-            return QDate() if role == Qt.EditRole and field == "due" else ""
+            return QDate() if role == Qt.ItemDataRole.EditRole and field == "due" else ""
         if field == "owner":
             owner = str(value)
             return self.session.label(owner) if owner in self.session.graph else owner
-        if field == "due" and role == Qt.EditRole:
+        if field == "due" and role == Qt.ItemDataRole.EditRole:
             return QDate.fromString(str(value), _ISO)
-        if field == "status" and role != Qt.EditRole:
+        if field == "status" and role != Qt.ItemDataRole.EditRole:
             return _status_names().get(str(value), str(value))
         return str(value)
 
-    def setData(self, index: _Index, value: Any, role: int = Qt.EditRole) -> bool:
-        if not index.isValid() or role != Qt.EditRole:
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
         field = COLUMNS[index.column()]
         stored = self._to_stored(field, value)
@@ -220,7 +228,7 @@ class ActionDelegate(QStyledItemDelegate):
         return super().createEditor(parent, option, index)
 
     def setEditorData(self, editor: QWidget, index: _Index) -> None:
-        value = index.data(Qt.EditRole)
+        value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QDateEdit):
             editor.setDate(
                 value if isinstance(value, QDate) and value.isValid() else QDate.currentDate()
@@ -254,13 +262,13 @@ class ActionsWidget(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setItemDelegate(ActionDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         font = self.table.font()
         font.setPointSize(12)
         self.table.setFont(font)

@@ -92,10 +92,10 @@ class GuideWidget(QWidget):
         self.title_label = sized(text_label("guideTitle"), 16, bold=True)
         self.questions_label = sized(text_label("guideQuestions"), 13)
         # Rich text only for the hanging indent; every question is escaped.
-        self.questions_label.setTextFormat(Qt.RichText)
-        self.questions_label.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.questions_label.setTextFormat(Qt.TextFormat.RichText)
+        self.questions_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.clock_label = sized(text_label("guideClock"), 44, bold=True)
-        self.clock_label.setAlignment(Qt.AlignCenter)
+        self.clock_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.clock_label.setWordWrap(False)
         self.clock_label.setFont(_clock_font(self.clock_label.font()))
 
@@ -112,7 +112,7 @@ class GuideWidget(QWidget):
         self.agenda = QListWidget(objectName="guideAgenda")
         self.agenda.setMaximumHeight(180)
         self.agenda.setWordWrap(True)
-        self.agenda.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.agenda.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.agenda.itemClicked.connect(lambda item: self.go_to(self.agenda.row(item)))
 
         layout = QVBoxLayout(self)
@@ -226,6 +226,6 @@ def _questions_html(questions: tuple[str, ...]) -> str:
 
 def _clock_font(font: QFont) -> QFont:
     # Digits of equal width, so the clock does not jitter while it counts.
-    font.setStyleHint(QFont.Monospace)
+    font.setStyleHint(QFont.StyleHint.Monospace)
     font.setFamilies(["DejaVu Sans Mono", "Consolas", "Menlo", "monospace"])
     return font

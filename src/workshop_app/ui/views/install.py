@@ -77,7 +77,7 @@ class FacilitationViews:
             self.presentation = PresentationWindow(
                 window.controller, lambda c: type(window.map_view)(c), self.timebox, window
             )
-            self.presentation.setAttribute(Qt.WA_DeleteOnClose)
+            self.presentation.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.presentation.closed.connect(self._left)
             self.presentation.present()
         elif not on and self.presentation is not None:
@@ -99,12 +99,18 @@ def install(window: Any) -> None:
     timebox = Timebox(parent=window)
     guide = GuideWidget(window.controller, timebox)
     docks = {
-        "guide": _dock(window, "guideDock", tr("Guide"), guide, Qt.LeftDockWidgetArea),
-        "priorities": _dock(
-            window, "prioritiesDock", tr("Priorities"), None, Qt.RightDockWidgetArea
+        "guide": _dock(
+            window, "guideDock", tr("Guide"), guide, Qt.DockWidgetArea.LeftDockWidgetArea
         ),
-        "raci": _dock(window, "raciDock", tr("RACI matrix"), None, Qt.BottomDockWidgetArea),
-        "actions": _dock(window, "actionsDock", tr("Actions"), None, Qt.BottomDockWidgetArea),
+        "priorities": _dock(
+            window, "prioritiesDock", tr("Priorities"), None, Qt.DockWidgetArea.RightDockWidgetArea
+        ),
+        "raci": _dock(
+            window, "raciDock", tr("RACI matrix"), None, Qt.DockWidgetArea.BottomDockWidgetArea
+        ),
+        "actions": _dock(
+            window, "actionsDock", tr("Actions"), None, Qt.DockWidgetArea.BottomDockWidgetArea
+        ),
     }
     window.tabifyDockWidget(docks["raci"], docks["actions"])
     # The guide is what the facilitator steers by; the others open when a phase needs them.

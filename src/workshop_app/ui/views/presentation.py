@@ -87,7 +87,7 @@ class PresentationWindow(QWidget):
         timebox: Timebox | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent, Qt.Window)
+        super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("presentation")
         self.setWindowTitle(tr("Presentation"))
         self.controller = controller
@@ -161,13 +161,13 @@ class PresentationWindow(QWidget):
             return [QKeySequence(code) for code in codes]
 
         bindings = (
-            (keys(Qt.Key_Right, Qt.Key_PageDown), self.next_finding),
-            (keys(Qt.Key_Left, Qt.Key_PageUp), self.previous_finding),
-            ([*keys(Qt.Key_Escape), *full_screen_keys()], self.close),
+            (keys(Qt.Key.Key_Right, Qt.Key.Key_PageDown), self.next_finding),
+            (keys(Qt.Key.Key_Left, Qt.Key.Key_PageUp), self.previous_finding),
+            ([*keys(Qt.Key.Key_Escape), *full_screen_keys()], self.close),
         )
         for sequences, slot in bindings:
             for sequence in sequences:
-                QShortcut(sequence, self, slot, context=Qt.WindowShortcut)
+                QShortcut(sequence, self, slot, context=Qt.ShortcutContext.WindowShortcut)
 
     def apply_scale(self, screen_height: int) -> None:
         """Size the type for a screen ``screen_height`` pixels tall."""

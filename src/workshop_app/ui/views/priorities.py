@@ -42,7 +42,7 @@ __all__ = ["PrioritiesWidget", "RankList"]
 
 _TIE_BACKGROUND = QColor("#fde7a9")
 _UNRANKED_TEXT = QColor("#5f6368")
-_ID_ROLE = Qt.UserRole
+_ID_ROLE = Qt.ItemDataRole.UserRole
 _NO_RANK = "\u2013"
 
 
@@ -58,9 +58,9 @@ class RankList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setDragDropMode(QAbstractItemView.InternalMove)
-        self.setDefaultDropAction(Qt.MoveAction)
-        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSpacing(2)
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -68,21 +68,23 @@ class RankList(QListWidget):
         index = self.indexAt(event.position().toPoint())
         target = self.count()
         if index.isValid():
-            below = self.dropIndicatorPosition() == QAbstractItemView.BelowItem
+            below = (
+                self.dropIndicatorPosition() == QAbstractItemView.DropIndicatorPosition.BelowItem
+            )
             target = index.row() + int(below)
         # Refuse Qt's own move: the session is the truth and the list follows it.
-        event.setDropAction(Qt.IgnoreAction)
+        event.setDropAction(Qt.DropAction.IgnoreAction)
         event.accept()
         if source >= 0:
             QTimer.singleShot(0, lambda: self.moveRequested.emit(source, target))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         row = self.currentRow()
-        if event.modifiers() & Qt.ControlModifier and row >= 0:
-            if event.key() == Qt.Key_Up and row > 0:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier and row >= 0:
+            if event.key() == Qt.Key.Key_Up and row > 0:
                 self.moveRequested.emit(row, row - 1)
                 return
-            if event.key() == Qt.Key_Down and row < self.count() - 1:
+            if event.key() == Qt.Key.Key_Down and row < self.count() - 1:
                 self.moveRequested.emit(row, row + 2)
                 return
         super().keyPressEvent(event)
@@ -137,7 +139,7 @@ class PrioritiesWidget(QWidget):
         layout = QVBoxLayout(page)
         for widget in (self.progress_label, self.question_label, self.first_button):
             layout.addWidget(widget)
-        self.or_label = QLabel(tr("or"), alignment=Qt.AlignCenter)
+        self.or_label = QLabel(tr("or"), alignment=Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.or_label)
         layout.addWidget(self.second_button)
         layout.addWidget(self.cycle_label)

@@ -40,10 +40,10 @@ _LETTER = {
     EdgeKind.INFORMED: "I",
 }
 _BY_KEY = {
-    Qt.Key_A: EdgeKind.ACCOUNTABLE,
-    Qt.Key_R: EdgeKind.RESPONSIBLE,
-    Qt.Key_C: EdgeKind.CONSULTED,
-    Qt.Key_I: EdgeKind.INFORMED,
+    Qt.Key.Key_A: EdgeKind.ACCOUNTABLE,
+    Qt.Key.Key_R: EdgeKind.RESPONSIBLE,
+    Qt.Key.Key_C: EdgeKind.CONSULTED,
+    Qt.Key.Key_I: EdgeKind.INFORMED,
 }
 _CELL_BACKGROUND = {
     EdgeKind.ACCOUNTABLE: QColor("#cfe0f5"),
@@ -141,9 +141,9 @@ class RaciModel(QAbstractTableModel):
 
     def _headers_changed(self) -> None:
         if self.rows:
-            self.headerDataChanged.emit(Qt.Vertical, 0, len(self.rows) - 1)
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self.rows) - 1)
         if self.columns:
-            self.headerDataChanged.emit(Qt.Horizontal, 0, len(self.columns) - 1)
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -157,21 +157,23 @@ class RaciModel(QAbstractTableModel):
         edges = self.session.graph.get_edge_data(role, responsibility) or {}
         return [kind for kind in RACI_CYCLE if kind.value in edges]
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid():
             return None
         kinds = self.kinds_at(index)
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return "/".join(_LETTER[kind] for kind in kinds)
-        if role == Qt.TextAlignmentRole:
-            return int(Qt.AlignCenter)
-        if role == Qt.BackgroundRole and kinds and kinds[0] in _CELL_BACKGROUND:
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and kinds and kinds[0] in _CELL_BACKGROUND:
             return QBrush(_CELL_BACKGROUND[kinds[0]])
-        if role == Qt.FontRole and EdgeKind.ACCOUNTABLE in kinds:
+        if role == Qt.ItemDataRole.FontRole and EdgeKind.ACCOUNTABLE in kinds:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ToolTipRole and kinds:
+        if role == Qt.ItemDataRole.ToolTipRole and kinds:
             names = _kind_names()
             return tr("{role} → {responsibility}: {kinds}").format(
                 role=self.session.label(self.columns[index.column()]),
@@ -181,24 +183,28 @@ class RaciModel(QAbstractTableModel):
         return None
 
     def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        ids = self.columns if orientation == Qt.Horizontal else self.rows
+        ids = self.columns if orientation == Qt.Orientation.Horizontal else self.rows
         if not 0 <= section < len(ids):
             return None
         node = ids[section]
         flags = self._flags.get(node, [])
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return (_FLAG if flags else "") + self.session.label(node)
-        if role == Qt.ToolTipRole and flags:
+        if role == Qt.ItemDataRole.ToolTipRole and flags:
             return "\n".join(finding.message for finding in flags)
-        if role == Qt.BackgroundRole and flags:
+        if role == Qt.ItemDataRole.BackgroundRole and flags:
             worst = min((finding.severity for finding in flags), key=lambda s: s.order)
             return QBrush(_FLAG_BACKGROUND[worst])
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlags:
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable if index.isValid() else Qt.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            if index.isValid()
+            else Qt.ItemFlag.NoItemFlags
+        )
 
     def set_cell(self, index: QModelIndex, kind: EdgeKind | None) -> bool:
         """Make the cell hold only ``kind`` (``None``: nothing), as one undoable step."""
@@ -227,13 +233,13 @@ class RaciTable(QTableView):
     def __init__(self, model: RaciModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
-        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # Sized from the labels, not by ResizeToContents: that asks every cell
         # for its size hint (rows x columns calls into Python), and a
         # 5,000-node map did not open within minutes.
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.horizontalHeader().setMinimumSectionSize(56)
         self.clicked.connect(model.cycle)
         self._label_widths: dict[str, int] = {}
@@ -242,7 +248,7 @@ class RaciTable(QTableView):
         self.fit_sections()
 
     def _on_header_changed(self, orientation: Qt.Orientation, first: int, last: int) -> None:
-        if orientation == Qt.Horizontal:
+        if orientation == Qt.Orientation.Horizontal:
             self.fit_sections()
 
     def fit_sections(self) -> None:
@@ -250,7 +256,7 @@ class RaciTable(QTableView):
         header, model = self.horizontalHeader(), self.model()
         metrics, widths = header.fontMetrics(), self._label_widths
         for column in range(model.columnCount()):
-            label = model.headerData(column, Qt.Horizontal) or ""
+            label = model.headerData(column, Qt.Orientation.Horizontal) or ""
             width = widths.get(label)
             if width is None:
                 width = widths[label] = max(
@@ -265,7 +271,7 @@ class RaciTable(QTableView):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.FontChange:
+        if event.type() == QEvent.Type.FontChange:
             self._label_widths.clear()
             self.fit_sections()
 
@@ -276,15 +282,15 @@ class RaciTable(QTableView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         index = self.currentIndex()
-        if index.isValid() and not event.modifiers() & ~Qt.KeypadModifier:
+        if index.isValid() and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             key = event.key()
-            if key == Qt.Key_Space:
+            if key == Qt.Key.Key_Space:
                 self.raci_model().cycle(index)
                 return
             if key in _BY_KEY:
                 self.raci_model().set_cell(index, _BY_KEY[key])
                 return
-            if key in (Qt.Key_Delete, Qt.Key_Backspace):
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
                 self.raci_model().set_cell(index, None)
                 return
         super().keyPressEvent(event)

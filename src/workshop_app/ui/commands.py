@@ -1,7 +1,7 @@
 """The window's commands as data, and the one place that turns them into menus.
 
-Each command is an :class:`ActionSpec` (id, text, shortcut, callback, when it
-is enabled); :func:`install_action` builds the ``QAction`` and puts it into its
+Each command is an :class:`CommandSpec` (id, text, shortcut, callback, when it
+is enabled); :func:`install_command` builds the ``QAction`` and puts it into its
 menu and, if asked, the toolbar (napari's app-model actions work the same
 way). Menus and toolbar therefore never disagree, and the keyboard help lists
 exactly what the menus offer.
@@ -24,11 +24,11 @@ if TYPE_CHECKING:
     from workshop_app.ui.mainwindow import MainWindow
 
 __all__ = [
-    "ActionSpec",
+    "CommandSpec",
     "Shortcut",
-    "install_action",
-    "refresh_actions",
-    "window_actions",
+    "install_command",
+    "refresh_commands",
+    "window_commands",
 ]
 
 #: A standard key (preferred: each platform's own binding) or a portable string.
@@ -36,7 +36,7 @@ Shortcut = QKeySequence.StandardKey | str
 
 
 @dataclass(frozen=True)
-class ActionSpec:
+class CommandSpec:
     """One command of the window.
 
     Attributes
@@ -52,7 +52,7 @@ class ActionSpec:
     shortcuts
         Key sequences, the first one shown in the menu.
     enabled_when
-        Asked on every :func:`refresh_actions`; ``None`` means always enabled.
+        Asked on every :func:`refresh_commands`; ``None`` means always enabled.
     dynamic_text
         Asked on every refresh for the current text (undo and redo name their step).
     checkable, checked
@@ -92,8 +92,8 @@ def _key_sequences(shortcuts: Iterable[Shortcut]) -> list[QKeySequence]:
     return sequences
 
 
-def install_action(
-    spec: ActionSpec, parent: QObject, menus: dict[str, QMenu], toolbar: QToolBar | None
+def install_command(
+    spec: CommandSpec, parent: QObject, menus: dict[str, QMenu], toolbar: QToolBar | None
 ) -> QAction:
     """Build the ``QAction`` for ``spec`` and add it to its menu (and the toolbar)."""
     action = QAction(spec.text, parent)
@@ -115,11 +115,11 @@ def install_action(
     return action
 
 
-def refresh_actions(actions: Iterable[QAction]) -> None:
+def refresh_commands(actions: Iterable[QAction]) -> None:
     """Re-ask every action's ``enabled_when`` and ``dynamic_text``."""
     for action in actions:
         spec = action.property("spec")
-        if not isinstance(spec, ActionSpec):
+        if not isinstance(spec, CommandSpec):
             continue
         if spec.enabled_when is not None:
             action.setEnabled(bool(spec.enabled_when()))
@@ -130,12 +130,17 @@ def refresh_actions(actions: Iterable[QAction]) -> None:
 _Key = QKeySequence.StandardKey
 
 
-def window_actions(window: MainWindow) -> list[ActionSpec]:
+def window_commands(window: MainWindow) -> list[CommandSpec]:
     """Every command of the main window, in menu order."""
-    return [*_file_actions(window), *_edit_actions(window), *_view_actions(window), *_other(window)]
+    return [
+        *_file_commands(window),
+        *_edit_commands(window),
+        *_view_commands(window),
+        *_other(window),
+    ]
 
 
-def _file_actions(window: MainWindow) -> list[ActionSpec]:
+def _file_commands(window: MainWindow) -> list[CommandSpec]:
     files, exporter = window.files, window.exporter
 
     def committed(command: Callable[[], object]) -> Callable[[], object]:
@@ -147,16 +152,16 @@ def _file_actions(window: MainWindow) -> list[ActionSpec]:
         return run
 
     return [
-        ActionSpec("file.new", tr("&New"), "file", committed(files.new_session), (_Key.New,)),
-        ActionSpec(
+        CommandSpec("file.new", tr("&New"), "file", committed(files.new_session), (_Key.New,)),
+        CommandSpec(
             "file.new_from_template",
             tr("New from &template…"),
             "file",
             committed(files.new_from_template),
             ("Ctrl+Shift+N",),
         ),
-        ActionSpec("file.open", tr("&Open…"), "file", committed(files.open_dialog), (_Key.Open,)),
-        ActionSpec(
+        CommandSpec("file.open", tr("&Open…"), "file", committed(files.open_dialog), (_Key.Open,)),
+        CommandSpec(
             "file.save",
             tr("&Save"),
             "file",
@@ -164,10 +169,10 @@ def _file_actions(window: MainWindow) -> list[ActionSpec]:
             (_Key.Save,),
             separator_before=True,
         ),
-        ActionSpec(
+        CommandSpec(
             "file.save_as", tr("Save &as…"), "file", committed(files.save_as), (_Key.SaveAs,)
         ),
-        ActionSpec(
+        CommandSpec(
             "file.export_protocol",
             tr("&Export protocol (PDF)…"),
             "file",
@@ -175,14 +180,14 @@ def _file_actions(window: MainWindow) -> list[ActionSpec]:
             ("Ctrl+E",),
             separator_before=True,
         ),
-        ActionSpec(
+        CommandSpec(
             "file.export_image",
             tr("Export &map as PNG/SVG…"),
             "file",
             exporter.export_map_image,
             ("Ctrl+Shift+E",),
         ),
-        ActionSpec(
+        CommandSpec(
             "file.quit",
             tr("&Quit"),
             "file",
@@ -193,7 +198,7 @@ def _file_actions(window: MainWindow) -> list[ActionSpec]:
     ]
 
 
-def _edit_actions(window: MainWindow) -> list[ActionSpec]:
+def _edit_commands(window: MainWindow) -> list[CommandSpec]:
     stack, view = window.controller.undo_stack, window.map_view
 
     def has_selection() -> bool:
@@ -204,7 +209,7 @@ def _edit_actions(window: MainWindow) -> list[ActionSpec]:
         return template.format(step=step.replace("&", "&&")) if step else bare
 
     specs = [
-        ActionSpec(
+        CommandSpec(
             "edit.undo",
             tr("&Undo"),
             "edit",
@@ -214,7 +219,7 @@ def _edit_actions(window: MainWindow) -> list[ActionSpec]:
             dynamic_text=lambda: step_text(tr("&Undo: {step}"), tr("&Undo"), stack.undoText()),
             toolbar=True,
         ),
-        ActionSpec(
+        CommandSpec(
             "edit.redo",
             tr("&Redo"),
             "edit",
@@ -224,7 +229,7 @@ def _edit_actions(window: MainWindow) -> list[ActionSpec]:
             dynamic_text=lambda: step_text(tr("&Redo: {step}"), tr("&Redo"), stack.redoText()),
             toolbar=True,
         ),
-        ActionSpec(
+        CommandSpec(
             "edit.delete",
             tr("&Delete"),
             "edit",
@@ -233,7 +238,7 @@ def _edit_actions(window: MainWindow) -> list[ActionSpec]:
             enabled_when=has_selection,
             separator_before=True,
         ),
-        ActionSpec(
+        CommandSpec(
             "edit.rename",
             tr("Re&name"),
             "edit",
@@ -241,7 +246,7 @@ def _edit_actions(window: MainWindow) -> list[ActionSpec]:
             ("F2",),
             enabled_when=lambda: len(view.selected_nodes()) == 1,
         ),
-        ActionSpec(
+        CommandSpec(
             "edit.select_all", tr("Select &all"), "edit", view.select_all, (_Key.SelectAll,)
         ),
     ]
@@ -253,7 +258,7 @@ def _edit_actions(window: MainWindow) -> list[ActionSpec]:
     ]
     for number, (kind, text) in enumerate(adds, start=1):
         specs.append(
-            ActionSpec(
+            CommandSpec(
                 f"edit.add_{kind.value}",
                 text,
                 "edit",
@@ -266,13 +271,13 @@ def _edit_actions(window: MainWindow) -> list[ActionSpec]:
     return specs
 
 
-def _view_actions(window: MainWindow) -> list[ActionSpec]:
+def _view_commands(window: MainWindow) -> list[CommandSpec]:
     view = window.map_view
     return [
-        ActionSpec("view.zoom_in", tr("Zoom &in"), "view", view.zoom_in, (_Key.ZoomIn, "Ctrl+=")),
-        ActionSpec("view.zoom_out", tr("Zoom &out"), "view", view.zoom_out, (_Key.ZoomOut,)),
-        ActionSpec("view.fit", tr("&Fit map"), "view", view.fit_all, ("Ctrl+0",), toolbar=True),
-        ActionSpec(
+        CommandSpec("view.zoom_in", tr("Zoom &in"), "view", view.zoom_in, (_Key.ZoomIn, "Ctrl+=")),
+        CommandSpec("view.zoom_out", tr("Zoom &out"), "view", view.zoom_out, (_Key.ZoomOut,)),
+        CommandSpec("view.fit", tr("&Fit map"), "view", view.fit_all, ("Ctrl+0",), toolbar=True),
+        CommandSpec(
             "view.arrange",
             tr("&Arrange map (new nodes)"),
             "view",
@@ -281,14 +286,14 @@ def _view_actions(window: MainWindow) -> list[ActionSpec]:
             toolbar=True,
             separator_before=True,
         ),
-        ActionSpec(
+        CommandSpec(
             "view.arrange_all",
             tr("Arrange a&ll"),
             "view",
             lambda: view.relayout(True),
             ("Ctrl+Shift+L",),
         ),
-        ActionSpec(
+        CommandSpec(
             "view.legend",
             tr("Le&gend"),
             "view",
@@ -297,7 +302,7 @@ def _view_actions(window: MainWindow) -> list[ActionSpec]:
             checked=True,
             separator_before=True,
         ),
-        ActionSpec(
+        CommandSpec(
             "view.go_map",
             tr("Go to &map"),
             "view",
@@ -305,14 +310,14 @@ def _view_actions(window: MainWindow) -> list[ActionSpec]:
             ("Ctrl+Shift+M",),
             separator_before=True,
         ),
-        ActionSpec(
+        CommandSpec(
             "view.go_findings",
             tr("Go to fi&ndings"),
             "view",
             lambda: window.focus_dock(window.findings_dock),
             ("Ctrl+Shift+F",),
         ),
-        ActionSpec(
+        CommandSpec(
             "view.go_inspector",
             tr("Go to ins&pector"),
             "view",
@@ -322,14 +327,14 @@ def _view_actions(window: MainWindow) -> list[ActionSpec]:
     ]
 
 
-def _other(window: MainWindow) -> list[ActionSpec]:
+def _other(window: MainWindow) -> list[CommandSpec]:
     def choose(language: str) -> Callable[[bool], None]:
         return lambda checked: window.set_language(language) if checked else None
 
     current = window.configured_language
     return [
         # Each language is named in its own language, so anyone can find theirs.
-        ActionSpec(
+        CommandSpec(
             "settings.language_de",
             "&Deutsch",
             "language",
@@ -337,7 +342,7 @@ def _other(window: MainWindow) -> list[ActionSpec]:
             checkable=True,
             checked=current == "de",
         ),
-        ActionSpec(
+        CommandSpec(
             "settings.language_en",
             "&English",
             "language",
@@ -345,12 +350,12 @@ def _other(window: MainWindow) -> list[ActionSpec]:
             checkable=True,
             checked=current == "en",
         ),
-        ActionSpec(
+        CommandSpec(
             "help.shortcuts",
             tr("&Keyboard shortcuts"),
             "help",
             window.show_shortcuts,
             (_Key.HelpContents,),
         ),
-        ActionSpec("help.about", tr("&About Responsibility Map"), "help", window.show_about),
+        CommandSpec("help.about", tr("&About Responsibility Map"), "help", window.show_about),
     ]
