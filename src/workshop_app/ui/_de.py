@@ -56,7 +56,7 @@ GERMAN: dict[str, str] = {
     "Date": "Datum",
     "Decision limit": "Entscheidungsgrenze",
     "Edit {field}": "{field} ändern",
-    "Errors: {open} open": "Fehler: {open} offen",
+    "{severity}: {open} open": "{severity}: {open} offen",
     "Export &map as PNG/SVG…": "&Karte als PNG/SVG exportieren…",
     "Export map": "Karte exportieren",
     "Export protocol": "Protokoll exportieren",
@@ -89,7 +89,6 @@ GERMAN: dict[str, str] = {
     "Not saved": "Nicht gespeichert",
     "Notes": "Notizen",
     "Notes (Ctrl+Enter to apply)": "Notizen (Strg+Eingabe übernimmt)",
-    "Notes: {open} open": "Hinweise: {open} offen",
     "Open &recent": "&Zuletzt geöffnet",
     "Open workshop session": "Workshop-Sitzung öffnen",
     "PDF documents (*.pdf)": "PDF-Dokumente (*.pdf)",
@@ -140,7 +139,6 @@ GERMAN: dict[str, str] = {
     "Unexpected error": "Unerwarteter Fehler",
     "Unsaved changes": "Nicht gespeicherte Änderungen",
     "Untitled": "Unbenannt",
-    "Warnings: {open} open": "Warnungen: {open} offen",
     "When does a case go there?": "Wann geht ein Fall dorthin?",
     "Workshop details (shown when nothing is selected)": (
         "Angaben zum Workshop (sichtbar, wenn nichts ausgewählt ist)"

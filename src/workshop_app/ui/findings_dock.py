@@ -28,7 +28,7 @@ from workshop_app.domain import SetReview
 from workshop_app.ui import dialogs
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.i18n import tr
-from workshop_app.ui.map.style import map_style
+from workshop_app.ui.map.style import map_style, severity_name
 
 __all__ = ["FindingsDock", "finding_key"]
 
@@ -80,11 +80,7 @@ class _FindingsTree(QTreeWidget):
 
 
 def _group_title(severity: Severity, open_count: int, accepted: int) -> str:
-    name = {
-        Severity.ERROR: tr("Errors: {open} open"),
-        Severity.WARNING: tr("Warnings: {open} open"),
-        Severity.INFO: tr("Notes: {open} open"),
-    }[severity].format(open=open_count)
+    name = tr("{severity}: {open} open").format(severity=severity_name(severity), open=open_count)
     if accepted:
         name += tr(", {accepted} accepted").format(accepted=accepted)
     return name

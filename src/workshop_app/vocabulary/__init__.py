@@ -193,10 +193,10 @@ EDGES: dict[EdgeKind, EdgeLook] = {
 SEVERITIES: dict[str, SeverityLook] = {
     look.severity: look
     for look in (
-        SeverityLook("error", _("Error"), "#C8102E", 5.0, (), "✖", "!", BadgeShape.CIRCLE),
-        SeverityLook("warning", _("Warning"), _ORANGE, 4.0, (2.5, 1.5), "▲", "!",
+        SeverityLook("error", _("To be settled"), "#C8102E", 5.0, (), "✖", "!", BadgeShape.CIRCLE),
+        SeverityLook("warning", _("Risk"), _ORANGE, 4.0, (2.5, 1.5), "▲", "!",
                      BadgeShape.TRIANGLE),
-        SeverityLook("info", _("Note"), "#6F8296", 2.5, (1.0, 2.0), "\u2139", "i",
+        SeverityLook("info", _("Suggestion"), "#6F8296", 2.5, (1.0, 2.0), "\u2139", "i",
                      BadgeShape.CIRCLE),
     )
 }  # fmt: skip

@@ -22,8 +22,8 @@ GERMAN: dict[str, str] = {
     "Limited by": "Begrenzt durch",
     "Stands in for": "Vertritt",
     "stands in": "vertritt",
-    # Severities
-    "Error": "Fehler",
-    "Warning": "Warnung",
-    "Note": "Hinweis",
+    # Severities of findings, in the client's words
+    "To be settled": "Zu klären",
+    "Risk": "Risiko",
+    "Suggestion": "Anregung",
 }

@@ -24,7 +24,7 @@ def test_a_new_responsibility_shows_up_without_an_owner(window: MainWindow) -> N
     node_id = _add_responsibility(window)
 
     assert ("no-owner", (node_id,), False) in shown_findings(window)
-    assert group_texts(window)[0].endswith("Errors: 1 open")
+    assert group_texts(window)[0].endswith("To be settled: 1 open")
     assert "1 error," in window.summary.text()
     window.command("edit.undo").trigger()
     assert shown_findings(window) == []
@@ -63,7 +63,7 @@ def test_accepting_a_finding_stores_the_review_and_shows_it_accepted(
     assert ("no-owner", (node_id,), True) in shown_findings(window)
     item = dock.tree.currentItem()
     assert item.text(0).startswith("✓") and "owner is named next week" in item.text(0)
-    assert group_texts(window)[0].endswith("Errors: 0 open, 1 accepted")
+    assert group_texts(window)[0].endswith("To be settled: 0 open, 1 accepted")
     assert "0 errors" in window.summary.text()
     assert not dock.accept_button.isEnabled() and dock.reopen_button.isEnabled()
 
@@ -111,7 +111,7 @@ def test_the_findings_list_works_from_the_keyboard(
     dock = window.findings_dock
     assert dock.tree.hasFocus()
 
-    assert dock.tree.currentItem().text(0).endswith("Errors: 1 open")
+    assert dock.tree.currentItem().text(0).endswith("To be settled: 1 open")
     qtbot.keyClick(dock.tree, Qt.Key.Key_Down)
     finding = dock.current_finding()
     assert finding is not None and finding.subjects == (node_id,)

@@ -81,9 +81,6 @@ GERMAN: dict[str, str] = {
     "No open findings": "Keine offenen Befunde",
     # --- presentation ---
     "Presentation": "Präsentation",
-    "Error": "Fehler",
-    "Warning": "Warnung",
-    "Note": "Hinweis",
     "Finding {n} of {count}": "Befund {n} von {count}",
     "Concerns: {labels}": "Betrifft: {labels}",
     "Note for the protocol (optional)": "Notiz für das Protokoll (optional)",

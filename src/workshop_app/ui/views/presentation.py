@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.analysis import Finding, Severity
+from workshop_app.analysis import Finding
 from workshop_app.domain import InsertAction, SetReview
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.i18n import tr
+from workshop_app.ui.map.style import severity_name
 from workshop_app.ui.views._widgets import full_screen_keys, quoted, text_label
 from workshop_app.ui.views.actions import action_from_finding
 from workshop_app.ui.views.prompts import group_question
@@ -69,10 +70,6 @@ MapFactory = Callable[[SessionController], QWidget]
 def point_size_for(screen_height: int) -> int:
     """The body type size for a screen ``screen_height`` pixels tall (never below 18 pt)."""
     return max(MIN_POINT_SIZE, round(_BASE_AT_REFERENCE * screen_height / _REFERENCE_HEIGHT))
-
-
-def _severity_names() -> dict[Severity, str]:
-    return {Severity.ERROR: tr("Error"), Severity.WARNING: tr("Warning"), Severity.INFO: tr("Note")}
 
 
 class PresentationWindow(QWidget):
@@ -290,7 +287,7 @@ class PresentationWindow(QWidget):
         self.position_label.setText(
             tr("Finding {n} of {count}").format(n=self.position + 1, count=len(self.findings))
         )
-        self.severity_label.setText(_severity_names()[finding.severity])
+        self.severity_label.setText(severity_name(finding.severity))
         self.severity_label.setProperty("level", finding.severity.value)
         self.severity_label.style().unpolish(self.severity_label)
         self.severity_label.style().polish(self.severity_label)
