@@ -11,6 +11,7 @@ CORE_MODULES = [
     "workshop_app.domain",
     "workshop_app.fileformat",
     "workshop_app.analysis",
+    "workshop_app.compare",
     "workshop_app.layout",
     "workshop_app.templates",
     "workshop_app.cli",

@@ -1,4 +1,4 @@
-"""The command line: the window, and ``check`` / ``export`` / ``new`` / ``templates``.
+"""The command line: the window, and ``check`` / ``diff`` / ``export`` / ``new`` / ``templates``.
 
 ``workshop-app [FILE]`` opens the window; the sub-commands serve scripts and
 CI. Exit codes of ``check`` are part of the product contract: 0 when no
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 EXIT_OK, EXIT_OPEN_ERRORS, EXIT_UNUSABLE = 0, 1, 2
-_COMMANDS = ("check", "export", "import", "new", "templates")
+_COMMANDS = ("check", "diff", "export", "import", "new", "templates")
 _PAGE_SIZES = {"a4": "A4", "letter": "Letter"}
 
 
@@ -49,6 +49,10 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate a session and list its findings")
     check.add_argument("file", type=Path, metavar="FILE")
     check.add_argument("--format", choices=("text", "json"), default="text")
+
+    diff = commands.add_parser("diff", help="what changed from one workshop's session to the next")
+    diff.add_argument("files", type=Path, nargs="+", metavar="FILE", help="OLD NEW")
+    diff.add_argument("--format", choices=("text", "json"), default="text")
 
     export = commands.add_parser("export", help="write the PDF workshop protocol")
     export.add_argument("file", type=Path, metavar="FILE")
@@ -129,6 +133,17 @@ def _print_findings(path: Path, session: Session, findings: list[Finding]) -> No
         print(f"{finding.severity.value:<8} {finding.code}{status}: {finding.message}")
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from workshop_app.compare.command import UnreadableSession, diff_command
+
+    if len(args.files) != 2:
+        raise _Refused("diff compares two session files: OLD NEW")
+    try:
+        return diff_command(args.files, args.format, sys.stdout)
+    except UnreadableSession as error:
+        raise _Refused(str(error)) from None
+
+
 def _export(args: argparse.Namespace) -> int:
     from workshop_app.protocol import export_protocol
 
@@ -197,6 +212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     handler = {
         "check": _check,
+        "diff": _diff,
         "export": _export,
         "import": _import,
         "new": _new,

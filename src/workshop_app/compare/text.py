@@ -1,0 +1,81 @@
+"""The comparison as text for a terminal: ``workshop-app diff OLD NEW``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from workshop_app.compare.diff import SessionDiff
+from workshop_app.compare.entries import Entry, describe
+from workshop_app.compare.words import words
+from workshop_app.i18n import Translator
+
+__all__ = ["MARKS", "diff_text", "terminal_safe"]
+
+#: The mark in front of each kind of change.
+MARKS = {
+    "added": "+",
+    "removed": "\N{MINUS SIGN}",
+    "changed": "~",
+    "resolved": "✓",
+    "new": "!",
+    "before": " ",
+    "after": " ",
+}
+# Control characters (an escape sequence could recolour or clear the terminal),
+# line and paragraph separators, and the bidi controls that reorder what follows.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    r"""``text`` with every character that could steer a terminal shown as an escape.
+
+    Examples
+    --------
+    >>> terminal_safe("Kulanz\x1b[2J\u202eevil")
+    'Kulanz\\x1b[2J\\u202eevil'
+    """
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def diff_text(diff: SessionDiff, old_name: str, new_name: str, language: str | None = None) -> str:
+    """The whole comparison as lines of text, in ``language`` (the new session's by default)."""
+    language = diff.new.language if language is None else language
+    _ = words(language)
+    lines = [_("Changes from {old} to {new}").format(old=old_name, new=new_name)]
+    entries = describe(diff, language)
+    if not entries:
+        lines.append(_("Nothing has changed."))
+    lines += _sections(entries, _)
+    return "\n".join(terminal_safe(line) for line in lines) + "\n"
+
+
+def _headings(_: Translator) -> dict[tuple[str, str], str]:
+    return {
+        ("nodes", "added"): _("Added to the map"),
+        ("nodes", "removed"): _("Removed from the map"),
+        ("nodes", "changed"): _("Changed on the map"),
+        ("edges", "added"): _("New relations"),
+        ("edges", "removed"): _("Relations removed"),
+        ("edges", "changed"): _("Relations changed"),
+        ("priority_order", "before"): _("Priority order"),
+        ("findings", "resolved"): _("Findings resolved"),
+        ("findings", "new"): _("New findings"),
+        ("actions", "added"): _("New actions"),
+        ("actions", "removed"): _("Actions removed"),
+        ("actions", "changed"): _("Actions changed"),
+    }
+
+
+def _sections(entries: Iterable[Entry], _: Translator) -> Iterator[str]:
+    headings = _headings(_)
+    groups: dict[tuple[str, str], list[Entry]] = {}
+    for entry in entries:
+        groups.setdefault((entry.section, entry.change), []).append(entry)
+    for (section, change), group in groups.items():
+        if (section, change) in headings:  # the order's "now" line follows "before"
+            count = "" if section == "priority_order" else f" ({len(group)})"
+            yield ""
+            yield headings[section, change] + count
+        for entry in group:
+            yield f"  {MARKS[change]} {entry.text}"
