@@ -12,6 +12,7 @@ from typing import Any
 from workshop_app.compare._de import GERMAN
 from workshop_app.domain import Session
 from workshop_app.i18n import Translator, translator
+from workshop_app.vocabulary import node_kind_name
 
 __all__ = [
     "FIELD_ORDER",
@@ -44,13 +45,8 @@ def quoted(text: str, _: Translator) -> str:
 
 
 def kind_name(kind: str, _: Translator) -> str:
-    names = {
-        "priority": _("Priority"),
-        "role": _("Role"),
-        "responsibility": _("Responsibility"),
-        "guardrail": _("Guardrail"),
-    }
-    return names.get(kind, kind)
+    """The glossary's name of a node kind (:mod:`workshop_app.vocabulary`)."""
+    return node_kind_name(kind, _.language)
 
 
 def node_name(session: Session, node: str, _: Translator) -> str:
@@ -62,7 +58,10 @@ def node_name(session: Session, node: str, _: Translator) -> str:
 
 
 def relation_sentence(session: Session, source: str, target: str, kind: str, _: Translator) -> str:
-    """The relation as a short sentence about the labels: “A” is accountable for “B”."""
+    """The relation as a short sentence about the labels: “A” is accountable for “B”.
+
+    The verbs are the glossary's relation names (:mod:`workshop_app.vocabulary`).
+    """
     templates = {
         "accountable": _("{source} is accountable for {target}"),
         "responsible": _("{source} carries out {target}"),
@@ -72,7 +71,7 @@ def relation_sentence(session: Session, source: str, target: str, kind: str, _: 
         "serves": _("{source} serves {target}"),
         "outranks": _("{source} comes before {target}"),
         "conflicts_with": _("{source} conflicts with {target}"),
-        "bounded_by": _("{source} is bounded by {target}"),
+        "bounded_by": _("{source} is limited by {target}"),
         "deputy_of": _("{source} stands in for {target}"),
     }
     return templates[kind].format(
