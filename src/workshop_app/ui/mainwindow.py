@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         stack.cleanChanged.connect(self.refresh_commands)
         controller.sessionReplaced.connect(self._on_session_replaced)
         controller.editRefused.connect(self._show_refusal)
+        self.map_view.legendToggled.connect(self.command("view.legend").setChecked)
         self.inspector.refused.connect(self._show_refusal)
         self.files.pathChanged.connect(self._update_title)
         self.map_view.selectionChanged.connect(self._on_selection_changed)

@@ -47,7 +47,7 @@ class _Scene:
 def test_window_legend_and_pdf_legend_use_the_same_terms(language: str) -> None:
     set_ui_language(language)
     try:
-        rows = [text for column in legend._columns(map_style()) for text, thing in column if thing]
+        rows = [entry.text for entry in legend._flow(map_style(), 800)[0] if entry.thing]
     finally:
         set_ui_language("en")
     printed = [text for text, _ in Legend(_Scene(), lambda text: text, language).items]

@@ -12,7 +12,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
 
 from workshop_app.ui.i18n import tr
-from workshop_app.ui.map.legend import legend_size, paint_legend
+from workshop_app.ui.map.legend import legend_height, paint_legend
 from workshop_app.ui.map.scene import MapScene
 
 __all__ = ["SUFFIXES", "export_map"]
@@ -21,6 +21,8 @@ SUFFIXES = (".png", ".svg")
 #: Pixels per scene unit in a PNG: crisp on a projector and in slides.
 PNG_SCALE = 2.0
 _MARGIN = 24.0
+#: A small map's image is made this wide, so its legend is not a tall column.
+LEGEND_MIN_WIDTH = 640.0
 
 
 def export_map(scene: MapScene, path: Path) -> None:
@@ -34,9 +36,8 @@ def export_map(scene: MapScene, path: Path) -> None:
     if suffix not in SUFFIXES:
         raise ValueError(tr("Choose a file name ending in .png or .svg."))
     source = scene.itemsBoundingRect().adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
-    legend = legend_size(scene.style)
-    width = source.width() + legend.width() + _MARGIN
-    height = max(source.height(), legend.height() + 2 * _MARGIN)
+    width = max(source.width(), LEGEND_MIN_WIDTH)
+    height = source.height() + legend_height(scene.style, width)
     file = QSaveFile(str(path))
     if not file.open(QIODevice.OpenModeFlag.WriteOnly):
         raise OSError(
@@ -53,12 +54,14 @@ def export_map(scene: MapScene, path: Path) -> None:
         )
 
 
-def _paint(painter: QPainter, scene: MapScene, source: QRectF) -> None:
+def _paint(painter: QPainter, scene: MapScene, source: QRectF, width: float) -> None:
+    """The map ``source`` at the top, centred in ``width``, the legend below it."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    target = QRectF(0, 0, source.width(), source.height())
+    left = (width - source.width()) / 2
+    target = QRectF(left, 0, source.width(), source.height())
     scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
-    paint_legend(painter, QPointF(source.width(), _MARGIN), scene.style)
+    paint_legend(painter, QPointF(0, source.height()), scene.style, width)
 
 
 def _write_png(scene: MapScene, file: QSaveFile, source: QRectF, size: QSize) -> None:
@@ -68,7 +71,7 @@ def _write_png(scene: MapScene, file: QSaveFile, source: QRectF, size: QSize) ->
     image.fill(scene.style.background)
     painter = QPainter(image)
     painter.scale(PNG_SCALE, PNG_SCALE)
-    _paint(painter, scene, source)
+    _paint(painter, scene, source, size.width())
     painter.end()
     if not image.save(file, "PNG"):
         file.cancelWriting()
@@ -82,7 +85,7 @@ def _write_svg(scene: MapScene, file: QSaveFile, source: QRectF, size: QSize) ->
     generator.setTitle(tr("Responsibility map"))
     painter = QPainter(generator)
     painter.fillRect(QRectF(0, 0, size.width(), size.height()), scene.style.background)
-    _paint(painter, scene, source)
+    _paint(painter, scene, source, size.width())
     painter.end()
 
 

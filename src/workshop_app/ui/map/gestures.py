@@ -6,8 +6,9 @@
   draws a line; released over another node it offers the relations that
   ``allowed_edge_kinds`` permits between the two, and the chosen one is added.
 - The middle mouse button, or a drag with Space held, pans.
-- Arrow keys nudge the selection, Delete deletes, F2 renames, Escape
-  cancels a connecting drag or else clears the selection.
+- Arrow keys nudge the selection, Delete deletes, F2 renames, L shows or
+  hides the legend, Escape cancels a connecting drag or else clears the
+  selection.
 """
 
 from __future__ import annotations
@@ -82,6 +83,8 @@ class Gestures:
                 view.clear_selection()
         elif event.matches(QKeySequence.StandardKey.SelectAll):
             view.select_all()
+        elif key == Qt.Key.Key_L and not event.modifiers():
+            view.set_legend_visible(not view.legend_visible())
         elif key in _STEPS and view.selected_nodes():
             shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
             distance = NUDGE * (5 if shift else 1)

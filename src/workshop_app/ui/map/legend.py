@@ -1,15 +1,18 @@
-"""The legend: what each shape, line and ring means.
+"""The legend: what each shape, line and ring means, in the vocabulary's words.
 
-:func:`paint_legend` draws it with any painter, so the same legend sits in
-a corner of the view (an overlay that does not scroll or zoom) and beside
-the map in an exported image.
+The legend never covers the map: in the window it is a strip below the map
+area (the view's viewport ends above it), flowing in as many rows as its
+width needs; it can be hidden (View → Legend, or L on the map) and is off
+by default in presentation mode. :func:`paint_legend` draws the same rows
+with any painter, so an exported image carries the legend below the map.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
-    QBrush,
     QFont,
     QFontMetricsF,
     QPainter,
@@ -34,69 +37,79 @@ from workshop_app.ui.map.style import (
     severity_name,
 )
 
-__all__ = ["LegendOverlay", "legend_size", "paint_legend"]
+__all__ = ["LegendStrip", "legend_height", "paint_legend"]
 
-_PAD = 10.0
+_PAD = 8.0
 _SAMPLE = 34.0  # width of a shape or line sample
-_GAP = 18.0  # between the two columns
+_AFTER_SAMPLE = 6.0
+_GAP = 18.0  # between two entries
+_GROUP_GAP = 30.0  # before a group's heading
 
 
-def _row_height(style: MapStyle) -> float:
-    return QFontMetricsF(style.legend_font).height() + 5
+@dataclass(frozen=True)
+class _Placed:
+    rect: QRectF
+    text: str
+    thing: object  # a kind or severity; None for a group's heading
 
 
-def _columns(style: MapStyle) -> tuple[list[tuple[str, object]], list[tuple[str, object]]]:
-    """Rows of the two columns: (text, what to draw) with ``None`` for a heading."""
-    left: list[tuple[str, object]] = [(tr("Nodes"), None)]
-    left += [(node_kind_name(kind), kind) for kind in NodeKind]
-    left += [(tr("Open findings"), None)]
-    left += [(severity_name(severity), severity) for severity in Severity]
-    right: list[tuple[str, object]] = [(tr("Relations"), None)]
-    right += [(edge_kind_name(kind), kind) for kind in EdgeKind]
-    return left, right
-
-
-def _column_widths(style: MapStyle) -> list[float]:
-    metrics, bold = QFontMetricsF(style.legend_font), QFontMetricsF(_bold(style))
+def _groups() -> list[tuple[str, list[tuple[str, object]]]]:
     return [
-        max(
-            bold.horizontalAdvance(text)
-            if thing is None
-            else metrics.horizontalAdvance(text) + _SAMPLE + 8
-            for text, thing in column
-        )
-        for column in _columns(style)
+        (tr("Nodes"), [(node_kind_name(kind), kind) for kind in NodeKind]),
+        (tr("Relations"), [(edge_kind_name(kind), kind) for kind in EdgeKind]),
+        (tr("Open findings"), [(severity_name(severity), severity) for severity in Severity]),
     ]
 
 
-def legend_size(style: MapStyle) -> QSizeF:
-    rows = max(len(column) for column in _columns(style))
-    width = sum(_column_widths(style)) + _GAP + 2 * _PAD
-    return QSizeF(width, rows * _row_height(style) + 2 * _PAD)
+def _row_height(style: MapStyle) -> float:
+    return QFontMetricsF(style.legend_font).height() + 8
 
 
-def paint_legend(painter: QPainter, origin: QPointF, style: MapStyle) -> None:
-    """Draw the legend with its top-left corner at ``origin``."""
-    size = legend_size(style)
+def _flow(style: MapStyle, width: float) -> tuple[list[_Placed], float]:
+    """The legend's entries placed in rows ``width`` wide, and the height they take."""
+    metrics, bold = QFontMetricsF(style.legend_font), QFontMetricsF(_bold(style))
+    row, placed = _row_height(style), []
+    x, y, right = _PAD, _PAD, width - _PAD
+    for heading, entries in _groups():
+        widths = [metrics.horizontalAdvance(text) + _SAMPLE + _AFTER_SAMPLE for text, _ in entries]
+        heading_width = bold.horizontalAdvance(heading)
+        if x > _PAD:
+            x += _GROUP_GAP
+        # A heading never ends a row: it goes where its first entry goes.
+        if x > _PAD and x + heading_width + _GAP + widths[0] > right:
+            x, y = _PAD, y + row
+        placed.append(_Placed(QRectF(x, y, heading_width, row), heading, None))
+        x += heading_width + _GAP
+        for (text, thing), entry_width in zip(entries, widths, strict=True):
+            if x > _PAD and x + entry_width > right:
+                x, y = _PAD, y + row
+            placed.append(_Placed(QRectF(x, y, entry_width, row), text, thing))
+            x += entry_width + _GAP
+    return placed, y + row + _PAD
+
+
+def legend_height(style: MapStyle, width: float) -> float:
+    """How tall the legend is when it flows in rows ``width`` wide."""
+    return _flow(style, width)[1]
+
+
+def paint_legend(painter: QPainter, origin: QPointF, style: MapStyle, width: float) -> None:
+    """Draw the legend ``width`` wide with its top-left corner at ``origin``."""
+    placed, height = _flow(style, width)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.translate(origin)
+    painter.fillRect(QRectF(0, 0, width, height), style.background)
     painter.setPen(QPen(style.detail_text, 1))
-    painter.setBrush(QBrush(style.background))
-    painter.drawRoundedRect(QRectF(origin, size), 6, 6)
-    row = _row_height(style)
-    x = origin.x() + _PAD
-    for column, width in zip(_columns(style), _column_widths(style), strict=True):
-        y = origin.y() + _PAD
-        for text, thing in column:
-            _paint_row(painter, QRectF(x, y, width, row), text, thing, style)
-            y += row
-        x += width + _GAP
+    painter.drawLine(QPointF(0, 0.5), QPointF(width, 0.5))
+    for entry in placed:
+        _paint_entry(painter, entry, style)
     painter.restore()
 
 
-def _paint_row(painter: QPainter, rect: QRectF, text: str, thing: object, style: MapStyle) -> None:
+def _paint_entry(painter: QPainter, entry: _Placed, style: MapStyle) -> None:
+    rect, thing = entry.rect, entry.thing
     middle = rect.center().y()
-    text_x = rect.left() if thing is None else rect.left() + _SAMPLE + 8
     if isinstance(thing, NodeKind):
         _paint_node_sample(painter, QPointF(rect.left() + _SAMPLE / 2, middle), thing, style)
     elif isinstance(thing, EdgeKind):
@@ -109,10 +122,12 @@ def _paint_row(painter: QPainter, rect: QRectF, text: str, thing: object, style:
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(QRectF(rect.left() + 3, middle - 7, _SAMPLE - 6, 14), 4, 4)
+    text_x = rect.left() if thing is None else rect.left() + _SAMPLE + _AFTER_SAMPLE
     painter.setFont(_bold(style) if thing is None else style.legend_font)
     painter.setPen(style.text)
-    text_rect = QRectF(text_x, rect.top(), rect.width(), rect.height())
-    painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+    text_rect = QRectF(text_x, rect.top(), rect.right() - text_x + 4, rect.height())
+    align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+    painter.drawText(text_rect, align, entry.text)
 
 
 def _paint_node_sample(painter: QPainter, centre: QPointF, kind: NodeKind, style: MapStyle) -> None:
@@ -160,39 +175,46 @@ def _bold(style: MapStyle) -> QFont:
     return font
 
 
-class LegendOverlay(QWidget):
-    """The legend in a corner of the map view; mouse events pass through it."""
+class LegendStrip(QWidget):
+    """The legend below the map view's viewport; the view reserves the room for it."""
 
     def __init__(self, style: MapStyle, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("mapLegend")
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._picture: QPixmap | None = None
         self.set_style(style)
 
     def set_style(self, style: MapStyle) -> None:
         self._style = style
-        self._picture: QPixmap | None = None
-        self.setFixedSize(legend_size(style).toSize() + QSize(1, 1))
+        self._picture = None
         self.update()
 
+    def height_for(self, width: int) -> int:
+        """The height the legend needs at ``width`` pixels."""
+        return round(legend_height(self._style, width))
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        # Drawn once per style: the overlay repaints with every frame of the
-        # map beneath it (each scroll and zoom), and drawing its texts and
-        # samples anew took a quarter of a full repaint of a 1,000-node map.
+        # Drawn once per look and width: its many texts and samples would
+        # otherwise be drawn again whenever the window repaints.
         ratio = self.devicePixelRatioF()
-        if self._picture is None or self._picture.devicePixelRatioF() != ratio:
-            self._picture = _picture(self._style, self.size(), ratio)
+        picture = self._picture
+        if (
+            picture is None
+            or picture.devicePixelRatioF() != ratio
+            or picture.size() != (self.size() * ratio)
+        ):
+            self._picture = picture = _picture(self._style, self.size(), ratio)
         painter = QPainter(self)
-        painter.drawPixmap(0, 0, self._picture)
+        painter.drawPixmap(0, 0, picture)
         painter.end()
 
 
 def _picture(style: MapStyle, size: QSize, ratio: float) -> QPixmap:
-    """The legend drawn into a transparent pixmap of ``size`` at ``ratio``."""
+    """The legend drawn into a pixmap of ``size`` at ``ratio``."""
     picture = QPixmap(round(size.width() * ratio), round(size.height() * ratio))
     picture.setDevicePixelRatio(ratio)
-    picture.fill(Qt.GlobalColor.transparent)
+    picture.fill(style.background)
     painter = QPainter(picture)
-    paint_legend(painter, QPointF(0.5, 0.5), style)
+    paint_legend(painter, QPointF(0, 0), style, size.width())
     painter.end()
     return picture

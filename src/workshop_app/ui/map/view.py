@@ -37,7 +37,7 @@ from workshop_app.ui.i18n import tr
 from workshop_app.ui.map.edge_item import EdgeItem
 from workshop_app.ui.map.editor import Renamer
 from workshop_app.ui.map.gestures import Gestures, position_change
-from workshop_app.ui.map.legend import LegendOverlay
+from workshop_app.ui.map.legend import LegendStrip
 from workshop_app.ui.map.navigation import ZOOM_STEP, show_rect, zoom_at, zoom_by
 from workshop_app.ui.map.node_item import NodeItem
 from workshop_app.ui.map.scene import MapScene, stored_position
@@ -61,6 +61,8 @@ class MapView(QGraphicsView):
 
     #: the selected nodes or edges changed
     selectionChanged = Signal()
+    #: the legend was shown or hidden (the argument: shown)
+    legendToggled = Signal(bool)
 
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,7 +81,7 @@ class MapView(QGraphicsView):
         # Node and edge caches must fit in Qt's pixmap cache together, or they
         # evict each other and every repaint draws everything (default 10 MB).
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
-        self._legend = LegendOverlay(self._scene.style, self)
+        self._legend = LegendStrip(self._scene.style, self)
         self._renamer = Renamer(self)
         self._gestures = Gestures(self)
         self._zoom_preview = ZoomPreview(self)
@@ -240,15 +242,26 @@ class MapView(QGraphicsView):
     # --- look and output ---
 
     def set_presentation(self, on: bool) -> None:
-        """Larger type, heavier lines and stronger colours for the projector."""
+        """Larger type, heavier lines and stronger colours for the projector.
+
+        The legend is hidden on entering presentation mode: the room sees
+        the map as large as it gets (L shows the legend again).
+        """
         style = map_style(on)
         self._scene.set_style(style)
         self._legend.set_style(style)
-        self._place_legend()
+        self.set_legend_visible(not on)
         self._renamer.place()
 
     def set_legend_visible(self, visible: bool) -> None:
+        """Show or hide the legend strip below the map; the map takes its room."""
+        changed = visible == self._legend.isHidden()
         self._legend.setVisible(visible)
+        self._place_legend()
+        if self.auto_fit:
+            self.fit_all()
+        if changed:
+            self.legendToggled.emit(visible)
 
     def legend_visible(self) -> bool:
         return not self._legend.isHidden()
@@ -326,9 +339,13 @@ class MapView(QGraphicsView):
         self._renamer.place()
 
     def _place_legend(self) -> None:
-        area = self.viewport().geometry()
-        self._legend.move(area.left() + 12, area.bottom() - self._legend.height() - 12)
-        self._legend.raise_()
+        """Keep room below the viewport for the legend, so it never covers the map."""
+        legend, area = self._legend, self.viewport().geometry()
+        height = legend.height_for(max(area.width(), 200)) if not legend.isHidden() else 0
+        if self.viewportMargins().bottom() != height:
+            self.setViewportMargins(0, 0, 0, height)
+            area = self.viewport().geometry()
+        legend.setGeometry(area.left(), area.bottom() + 1, area.width(), height)
 
     # --- events ---
 
