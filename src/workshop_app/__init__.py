@@ -16,6 +16,8 @@ from typing import Any
 __version__ = "0.1.0"
 
 _PUBLIC = {
+    "CaseWalk": "workshop_app.cases",
+    "walk_case": "workshop_app.cases",
     "Finding": "workshop_app.analysis",
     "find_ambiguities": "workshop_app.analysis",
     "Session": "workshop_app.domain",

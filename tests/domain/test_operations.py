@@ -16,15 +16,18 @@ from workshop_app.domain import (
     AddNode,
     Batch,
     DeleteAction,
+    DeleteCase,
     DomainError,
     EdgeKind,
     InsertAction,
+    InsertCase,
     NodeKind,
     Operation,
     RemoveEdge,
     RemoveNode,
     Session,
     SetActionFields,
+    SetCaseFields,
     SetEdgeFields,
     SetMeta,
     SetNodeFields,
@@ -43,6 +46,7 @@ def snapshot(session: Session) -> dict[str, Any]:
             ),
             "actions": session.actions,
             "reviews": session.reviews,
+            "cases": session.cases,
         }
     )
 
@@ -59,6 +63,8 @@ def seeded() -> Session:
         AddEdge("r1", "x1", EdgeKind.ACCOUNTABLE),
         AddEdge("x1", "r2", EdgeKind.ESCALATES_TO, {"trigger": "> 50 EUR"}),
         InsertAction(0, {"id": "a1", "text": "Grenze bestätigen", "owner": "r2"}),
+        InsertCase(0, {"id": "c1", "title": "120 EUR", "responsibility": "x1", "amount": 120}),
+        InsertCase(1, {"id": "c2", "title": "Urlaub", "responsibility": "x1", "absent": ["r2"]}),
     ):
         session.apply(op)
     return session
@@ -72,6 +78,8 @@ FIELD_VALUES = st.one_of(
     st.text(max_size=5),
     st.just(UNSET),
     st.lists(st.floats(allow_nan=False, allow_infinity=False, width=32), max_size=3),
+    st.sampled_from(["4h", "30min", "2d", "4 h", "1w"]),
+    st.integers(0, 8),
 )
 FIELD_NAMES = st.sampled_from(
     [
@@ -85,11 +93,33 @@ FIELD_NAMES = st.sampled_from(
         "position",
         "decision_limit",
         "trigger",
+        "delegation",
+        "delegation_target",
+        "after",
         "custom",
         "kind",
     ]
 )
 CHANGES = st.dictionaries(FIELD_NAMES, FIELD_VALUES, min_size=1, max_size=3)
+CASE_IDS = st.sampled_from(["c1", "c2", "c3", "bad id!"])
+CASE_CHANGES = st.dictionaries(
+    st.sampled_from(["id", "title", "responsibility", "amount", "absent", "notes", "extra"]),
+    st.one_of(FIELD_VALUES, IDS, st.lists(IDS, max_size=2)),
+    min_size=1,
+    max_size=3,
+)
+
+
+def case_operations() -> st.SearchStrategy[Operation]:
+    case = st.fixed_dictionaries(
+        {"id": CASE_IDS, "title": st.text(max_size=4), "responsibility": IDS},
+        optional={"amount": FIELD_VALUES, "absent": st.lists(IDS, max_size=2)},
+    )
+    return st.one_of(
+        st.builds(InsertCase, st.integers(-1, 3), case),
+        st.builds(DeleteCase, CASE_IDS),
+        st.builds(SetCaseFields, CASE_IDS, CASE_CHANGES),
+    )
 
 
 def operations() -> st.SearchStrategy[Operation]:
@@ -136,6 +166,7 @@ def operations() -> st.SearchStrategy[Operation]:
                 st.none(), st.fixed_dictionaries({"status": st.sampled_from(["accepted", "open"])})
             ),
         ),
+        case_operations(),
     )
     return st.one_of(
         simple, st.lists(simple, min_size=1, max_size=4).map(lambda ops: Batch(tuple(ops)))
@@ -225,3 +256,70 @@ def test_review_is_matched_regardless_of_subject_order() -> None:
         "status": "accepted",
         "note": "ok",
     }
+
+
+def test_removing_a_node_takes_it_out_of_the_cases_and_undo_puts_it_back() -> None:
+    session = seeded()
+    before = snapshot(session)
+    undo = session.apply(RemoveNode("r2"))
+    assert [case["absent"] for case in session.cases if "absent" in case] == [[]]
+    session.apply(undo)
+    assert snapshot(session) == before
+    undo = session.apply(RemoveNode("x1"))
+    assert session.cases == []
+    session.apply(undo)
+    assert snapshot(session) == before
+    assert [case["id"] for case in session.cases] == ["c1", "c2"]
+
+
+@pytest.mark.parametrize(
+    ("operation", "reason"),
+    [
+        (SetNodeFields("x1", {"delegation": 8}), "from 1 to 7"),
+        (SetNodeFields("x1", {"delegation_target": 0}), "from 1 to 7"),
+        (SetNodeFields("r1", {"delegation": 3}), "only a responsibility"),
+        (AddNode("r9", NodeKind.ROLE, "R", {"delegation_target": 3}), "only a responsibility"),
+        (SetEdgeFields("x1", "r2", EdgeKind.ESCALATES_TO, {"after": "4 h"}), "duration"),
+        (SetEdgeFields("x1", "r2", EdgeKind.ESCALATES_TO, {"after": 4}), "duration"),
+        (AddEdge("r2", "r1", EdgeKind.DEPUTY_OF, {"after": "4h"}), "only an escalates_to"),
+        (AddNode("r9", NodeKind.ROLE, "R", {"label": "Doppelt"}), "label"),
+        (InsertCase(0, {"id": "c1", "title": "T", "responsibility": "x1"}), "already the id"),
+        (InsertCase(0, {"id": "c9", "title": " ", "responsibility": "x1"}), "needs a title"),
+        (InsertCase(0, {"id": "c9", "title": "T", "responsibility": "r1"}), "not a responsib"),
+        (InsertCase(0, {"id": "c9", "title": "T", "responsibility": "zz"}), "not a responsib"),
+        (InsertCase(5, {"id": "c9", "title": "T", "responsibility": "x1"}), "no place"),
+        (SetCaseFields("c1", {"amount": "120 EUR"}), "must be a number"),
+        (SetCaseFields("c1", {"amount": float("nan")}), "must be a number"),
+        (SetCaseFields("c1", {"amount": True}), "must be a number"),
+        (SetCaseFields("c1", {"absent": ["x1"]}), "not a role"),
+        (SetCaseFields("c1", {"absent": "r1"}), "list of role ids"),
+        (SetCaseFields("c1", {"id": "c7"}), "cannot be changed"),
+        (SetCaseFields("c9", {"amount": 1}), "no case"),
+        (DeleteCase("c9"), "no case"),
+    ],
+)
+def test_invalid_case_and_delegation_edits_are_refused(operation: Operation, reason: str) -> None:
+    session = seeded()
+    before = snapshot(session)
+    with pytest.raises(DomainError, match=reason):
+        session.apply(operation)
+    assert snapshot(session) == before
+
+
+def test_case_edits_undo_exactly() -> None:
+    session = seeded()
+    before = snapshot(session)
+    undo = session.apply(SetCaseFields("c1", {"amount": 80.5, "notes": "Stammkunde"}))
+    assert session.case("c1") == {
+        "id": "c1",
+        "title": "120 EUR",
+        "responsibility": "x1",
+        "amount": 80.5,
+        "notes": "Stammkunde",
+    }
+    session.apply(undo)
+    assert snapshot(session) == before
+    undo = session.apply(DeleteCase("c1"))
+    assert [case["id"] for case in session.cases] == ["c2"]
+    session.apply(undo)
+    assert snapshot(session) == before

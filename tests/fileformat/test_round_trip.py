@@ -12,11 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workshop_app.domain import (
+    EDGE_FIELDS,
     NODE_FIELDS,
     AddEdge,
     AddNode,
     EdgeKind,
     InsertAction,
+    InsertCase,
     NodeKind,
     RemoveNode,
     Session,
@@ -335,11 +337,18 @@ FIELD_VALUES = {
     "text": TEXT,
     "bool": st.booleans(),
     "position": st.lists(st.floats(-1e6, 1e6) | st.integers(-1000, 1000), min_size=2, max_size=2),
+    "duration": st.builds(
+        "{}{}".format, st.integers(0, 999999), st.sampled_from(["min", "h", "d"])
+    ),
 }
+#: Known fields of one kind, which any other kind refuses rather than keeps.
+OWN_FIELDS = ("delegation", "delegation_target", "after")
 
 
 def unknown(known: tuple[str, ...]) -> st.SearchStrategy[dict[str, object]]:
-    return st.dictionaries(TEXT.filter(lambda name: name not in known), VALUES, max_size=2)
+    return st.dictionaries(
+        TEXT.filter(lambda name: name not in known and name not in OWN_FIELDS), VALUES, max_size=2
+    )
 
 
 def field_value(spec: object) -> st.SearchStrategy[object]:
@@ -365,8 +374,10 @@ def sessions(draw: st.DrawFn) -> Session:
             continue
         kind = draw(st.sampled_from(kinds))
         if not session.graph.has_edge(source, target, key=kind.value):
-            fields = draw(unknown(("source", "target", "kind", "trigger", "notes")))
-            session.apply(AddEdge(source, target, kind, {"notes": draw(TEXT), **fields}))
+            specs = EDGE_FIELDS[kind]
+            fields = {s.name: draw(field_value(s)) for s in specs if draw(st.booleans())}
+            fields |= draw(unknown(("source", "target", "kind", *(s.name for s in specs))))
+            session.apply(AddEdge(source, target, kind, fields))
     meta = {name: draw(TEXT) for name in ("title", "client", "date") if draw(st.booleans())}
     meta["language"] = draw(st.sampled_from(["de", "en"]))
     meta["participants"] = draw(
@@ -387,8 +398,31 @@ def sessions(draw: st.DrawFn) -> Session:
         session.apply(
             SetReview(code, subjects, body | draw(unknown(("code", "subjects", "status", "note"))))
         )
+    draw_cases(draw, session)
     session.extra = draw(unknown(TOP_LEVEL))
     return session
+
+
+AMOUNTS = st.integers(-(10**12), 10**12) | st.floats(allow_nan=False, allow_infinity=False)
+
+
+def draw_cases(draw: st.DrawFn, session: Session) -> None:
+    """Cases on the session's responsibilities, with roles absent and unknown fields."""
+    responsibilities = session.nodes_of_kind(NodeKind.RESPONSIBILITY)
+    roles = session.nodes_of_kind(NodeKind.ROLE)
+    if not responsibilities:
+        return
+    for index, case_id in enumerate(draw(st.lists(IDS, max_size=3, unique=True))):
+        case = {"id": case_id, "title": draw(LABELS)}
+        case["responsibility"] = draw(st.sampled_from(responsibilities))
+        if draw(st.booleans()):
+            case["amount"] = draw(AMOUNTS)
+        if roles and draw(st.booleans()):
+            case["absent"] = draw(st.lists(st.sampled_from(roles), max_size=3))
+        if draw(st.booleans()):
+            case["notes"] = draw(TEXT)
+        case |= draw(unknown(("id", "title", "responsibility", "amount", "absent", "notes")))
+        session.apply(InsertCase(index, case))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

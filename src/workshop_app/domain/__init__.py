@@ -1,8 +1,18 @@
 """The session model: kinds, the session, and invertible operations (pure Python)."""
 
+from workshop_app.domain.cases import (
+    CASE_FIELDS,
+    DeleteCase,
+    InsertCase,
+    SetCaseFields,
+    case_problem,
+    is_amount,
+)
+from workshop_app.domain.durations import iso_duration, parse_duration
 from workshop_app.domain.errors import DomainError
 from workshop_app.domain.kinds import (
     ALLOWED_ENDS,
+    DELEGATION_LEVELS,
     EDGE_FIELDS,
     NODE_FIELDS,
     EdgeKind,
@@ -11,6 +21,7 @@ from workshop_app.domain.kinds import (
     allowed_edge_kinds,
     check_field,
     check_id,
+    misplaced_field,
 )
 from workshop_app.domain.operations import (
     UNSET,
@@ -32,7 +43,9 @@ from workshop_app.domain.session import DEFAULT_LANGUAGE, LANGUAGES, Session
 
 __all__ = [
     "ALLOWED_ENDS",
+    "CASE_FIELDS",
     "DEFAULT_LANGUAGE",
+    "DELEGATION_LEVELS",
     "EDGE_FIELDS",
     "LANGUAGES",
     "NODE_FIELDS",
@@ -41,21 +54,29 @@ __all__ = [
     "AddNode",
     "Batch",
     "DeleteAction",
+    "DeleteCase",
     "DomainError",
     "EdgeKind",
     "FieldSpec",
     "InsertAction",
+    "InsertCase",
     "NodeKind",
     "Operation",
     "RemoveEdge",
     "RemoveNode",
     "Session",
     "SetActionFields",
+    "SetCaseFields",
     "SetEdgeFields",
     "SetMeta",
     "SetNodeFields",
     "SetReview",
     "allowed_edge_kinds",
+    "case_problem",
     "check_field",
     "check_id",
+    "is_amount",
+    "iso_duration",
+    "misplaced_field",
+    "parse_duration",
 ]

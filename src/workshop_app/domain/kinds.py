@@ -13,8 +13,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from workshop_app.domain.durations import parse_duration
+
 __all__ = [
     "ALLOWED_ENDS",
+    "DELEGATION_LEVELS",
     "EDGE_FIELDS",
     "ID_PATTERN",
     "NODE_FIELDS",
@@ -24,6 +27,7 @@ __all__ = [
     "allowed_edge_kinds",
     "check_field",
     "check_id",
+    "misplaced_field",
 ]
 
 
@@ -71,7 +75,7 @@ class FieldSpec:
     """A known field: its name, its type and the words that describe it."""
 
     name: str
-    type: str  # "text", "bool", "int", "position"
+    type: str  # "text", "bool", "int", "position", "duration"
     minimum: int | None = None
     maximum: int | None = None
 
@@ -83,6 +87,8 @@ class FieldSpec:
             return "true or false"
         if self.type == "position":
             return "a pair of numbers [x, y]"
+        if self.type == "duration":
+            return "a duration such as 30min, 4h or 2d"
         if self.maximum is not None:
             return f"a whole number from {self.minimum} to {self.maximum}"
         return f"a whole number of at least {self.minimum}"
@@ -90,6 +96,10 @@ class FieldSpec:
 
 _NOTES = FieldSpec("notes", "text")
 _POSITION = FieldSpec("position", "position")
+#: The seven levels of a delegation board, 1 tell … 7 delegate.
+DELEGATION_LEVELS = range(1, 8)
+_DELEGATION = FieldSpec("delegation", "int", minimum=1, maximum=7)
+_DELEGATION_TARGET = FieldSpec("delegation_target", "int", minimum=1, maximum=7)
 
 #: Optional fields of each node kind, in the order they are saved.
 NODE_FIELDS: dict[NodeKind, tuple[FieldSpec, ...]] = {
@@ -100,6 +110,8 @@ NODE_FIELDS: dict[NodeKind, tuple[FieldSpec, ...]] = {
         FieldSpec("reconfirm", "bool"),
         FieldSpec("critical", "bool"),
         FieldSpec("good_enough", "text"),
+        _DELEGATION,
+        _DELEGATION_TARGET,
         _NOTES,
         _POSITION,
     ),
@@ -108,9 +120,39 @@ NODE_FIELDS: dict[NodeKind, tuple[FieldSpec, ...]] = {
 
 #: Optional fields of each edge kind, in the order they are saved.
 EDGE_FIELDS: dict[EdgeKind, tuple[FieldSpec, ...]] = {
-    kind: ((FieldSpec("trigger", "text"), _NOTES) if kind is EdgeKind.ESCALATES_TO else (_NOTES,))
+    kind: (
+        (FieldSpec("trigger", "text"), FieldSpec("after", "duration"), _NOTES)
+        if kind is EdgeKind.ESCALATES_TO
+        else (_NOTES,)
+    )
     for kind in EdgeKind
 }
+
+#: Fields that mean something on one kind only and are refused on any other
+#: kind of node (or edge); other unknown fields are kept as they are.
+_OWN_NODE_FIELDS = {
+    "delegation": NodeKind.RESPONSIBILITY,
+    "delegation_target": NodeKind.RESPONSIBILITY,
+}
+_OWN_EDGE_FIELDS = {"after": EdgeKind.ESCALATES_TO}
+_NODE_KIND_VALUES = frozenset(kind.value for kind in NodeKind)
+
+
+def misplaced_field(name: str, kind: str) -> str | None:
+    """The kind that ``name`` belongs to, if ``kind`` is another node (or edge) kind.
+
+    Examples
+    --------
+    >>> misplaced_field("delegation", "role"), misplaced_field("after", "deputy_of")
+    ('responsibility', 'escalates_to')
+    >>> misplaced_field("delegation", "responsibility") is None
+    True
+    >>> misplaced_field("after", "role") is None  # an unknown field on a node: kept
+    True
+    """
+    table = _OWN_NODE_FIELDS if kind in _NODE_KIND_VALUES else _OWN_EDGE_FIELDS
+    own = table.get(name)
+    return own.value if own is not None and own.value != kind else None
 
 
 def check_id(value: Any) -> str | None:
@@ -138,6 +180,8 @@ def check_field(spec: FieldSpec, value: Any) -> str | None:
         too_low = spec.minimum is not None and value < spec.minimum
         too_high = spec.maximum is not None and value > spec.maximum
         return f"must be {spec.describe()}, not {value}" if too_low or too_high else None
+    if spec.type == "duration":
+        return None if parse_duration(value) is not None else f"must be {spec.describe()}"
     # position
     if (
         not isinstance(value, list | tuple)

@@ -34,6 +34,7 @@ from workshop_app.domain.kinds import (
     NodeKind,
     check_field,
     check_id,
+    misplaced_field,
 )
 
 if TYPE_CHECKING:
@@ -94,6 +95,8 @@ def _check_node_fields(kind: NodeKind, values: Mapping[str, Any]) -> None:
             if name == "label":
                 raise DomainError("label: a node needs a label")
             continue
+        if own := misplaced_field(name, kind.value):
+            raise DomainError(f"{name}: only a {own} has this field")
         if name == "label":
             if not isinstance(value, str) or not value.strip():
                 raise DomainError("label: must be non-empty text")
@@ -106,6 +109,8 @@ def _check_edge_fields(kind: EdgeKind, values: Mapping[str, Any]) -> None:
     for name, value in values.items():
         if name in ("source", "target", "kind"):
             raise DomainError(f"{name}: cannot be changed")
+        if value is not UNSET and (own := misplaced_field(name, kind.value)):
+            raise DomainError(f"{name}: only an {own} edge has this field")
         if value is not UNSET and name in specs and (problem := check_field(specs[name], value)):
             raise DomainError(f"{name}: {problem}")
 
@@ -134,6 +139,8 @@ class AddNode(Operation):
         if self.node_id in session.graph:
             raise DomainError(f"id: {self.node_id!r} is already used")
         kind = NodeKind(self.kind)
+        if "label" in self.fields:
+            raise DomainError("label: give it as the node's label, not among its fields")
         _check_node_fields(kind, {"label": self.label, **self.fields})
         values = {k: copy.deepcopy(v) for k, v in self.fields.items() if v is not UNSET}
         session.graph.add_node(self.node_id, kind=kind.value, label=self.label, **values)
@@ -142,14 +149,18 @@ class AddNode(Operation):
 
 @dataclass(frozen=True)
 class RemoveNode(Operation):
-    """Remove a node and every edge that touches it (undo brings them back)."""
+    """Remove a node, every edge that touches it and the cases on it (undo brings them back)."""
 
     node_id: str
 
     def apply(self, session: Session) -> Operation:
+        # Cases are operations built on this module, hence imported here.
+        from workshop_app.domain.cases import detach_node
+
         graph = session.graph
         if self.node_id not in graph:
             raise DomainError(f"no node {self.node_id!r}")
+        cases = detach_node(session, self.node_id)
         attrs = dict(graph.nodes[self.node_id])
         kind, label = attrs.pop("kind"), attrs.pop("label")
         edges = [
@@ -160,7 +171,7 @@ class RemoveNode(Operation):
             )
         ]
         graph.remove_node(self.node_id)
-        return Batch((AddNode(self.node_id, NodeKind(kind), label, attrs), *edges))
+        return Batch((AddNode(self.node_id, NodeKind(kind), label, attrs), *edges, *cases))
 
 
 @dataclass(frozen=True)

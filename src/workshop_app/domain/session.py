@@ -26,7 +26,9 @@ class Session:
     ``graph`` is a :class:`networkx.MultiDiGraph` whose node attributes are
     the node's fields (``kind``, ``label``, optional fields and any unknown
     fields kept from the file) and whose edge key is the edge kind, so a pair
-    of nodes carries each kind of relation at most once.
+    of nodes carries each kind of relation at most once. ``cases`` are the
+    sample cases the group walks through the map (``DESIGN.md``, "Walking a
+    case"), each a mapping with a unique ``id``.
 
     Change a session through :meth:`apply` with an operation record; every
     change then reaches the listeners, and the returned inverse undoes it.
@@ -36,6 +38,7 @@ class Session:
     graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
     actions: list[dict[str, Any]] = field(default_factory=list)
     reviews: list[dict[str, Any]] = field(default_factory=list)
+    cases: list[dict[str, Any]] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
     listeners: list[Callable[[Operation], None]] = field(default_factory=list, repr=False)
 
@@ -75,6 +78,10 @@ class Session:
             if review.get("code") == code and sorted(review.get("subjects", ())) == wanted:
                 return review
         return None
+
+    def case(self, case_id: str) -> dict[str, Any] | None:
+        """The case with ``case_id``, if there is one."""
+        return next((case for case in self.cases if case.get("id") == case_id), None)
 
     def new_node_id(self, kind: NodeKind) -> str:
         """A fresh, readable id for a new node of ``kind`` (``responsibility_3``)."""

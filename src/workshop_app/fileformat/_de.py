@@ -116,4 +116,29 @@ GERMAN: dict[str, str] = {
     "repeats edges[{other}]: the same {kind} edge from {start} to {end}": (
         "wiederholt edges[{other}]: dieselbe {kind}-Kante von {start} zu {end}"
     ),
+    # Decision spaces and cases
+    "must be a duration: a whole number and min, h or d, such as 30min, 4h or 2d, not {value}": (
+        "muss eine Dauer sein: eine ganze Zahl und min, h oder d, etwa 30min, 4h oder 2d, "
+        "nicht {value}"
+    ),
+    "belongs to a {own}, not to a {kind}": "gehört zu {own}, nicht zu {kind}",
+    "belongs to an {own} edge, not to a {kind} edge": (
+        "gehört zu einer {own}-Kante, nicht zu einer {kind}-Kante"
+    ),
+    "{value} is already the id of cases[{other}]": (
+        "{value} ist bereits die Kennung von cases[{other}]"
+    ),
+    "{value} is a {kind}; a case is about a responsibility": (
+        "{value} ist vom Typ {kind}; ein Fall gehört zu einer Verantwortung (responsibility)"
+    ),
+    "must be a number such as 120 or 120.50, without a currency, not {value}": (
+        "muss eine Zahl wie 120 oder 120.50 sein, ohne Währung, nicht {value}"
+    ),
+    "must be a list of role ids, not {value}": (
+        "muss eine Liste von Rollen-Kennungen sein, nicht {value}"
+    ),
+    "there is no role with the id {value}": "es gibt keine Rolle mit der Kennung {value}",
+    "{value} is a {kind}; only a role can be absent": (
+        "{value} ist vom Typ {kind}; abwesend sein kann nur eine Rolle"
+    ),
 }

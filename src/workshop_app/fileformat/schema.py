@@ -22,6 +22,7 @@ from workshop_app.domain.kinds import (
     check_id,
 )
 from workshop_app.domain.session import LANGUAGES, Session
+from workshop_app.fileformat.cases import check_misplaced_fields, read_cases
 from workshop_app.fileformat.errors import SessionFormatError, format_path, show
 from workshop_app.fileformat.parser import Lines, Path
 
@@ -39,7 +40,7 @@ __all__ = [
 FORMAT = "workshop-session"
 VERSION = 1
 #: Known keys, in the order they are saved; unknown keys follow, kept as read.
-TOP_LEVEL = ("format", "version", "meta", "nodes", "edges", "actions", "reviews")
+TOP_LEVEL = ("format", "version", "meta", "nodes", "edges", "actions", "reviews", "cases")
 META_FIELDS = ("title", "client", "date", "facilitator", "language", "participants")
 PARTICIPANT_FIELDS = ("name", "role")
 ACTION_FIELDS = ("id", "text", "owner", "due", "status")
@@ -85,6 +86,13 @@ class _Checker:
             self.fail(path, "must be true or false, not {value}", value=shown)
         if spec.type == "position":
             self.fail(path, "must be a pair of numbers [x, y], not {value}", value=shown)
+        if spec.type == "duration":
+            self.fail(
+                path,
+                "must be a duration: a whole number and min, h or d, such as 30min, 4h "
+                "or 2d, not {value}",
+                value=shown,
+            )
         if spec.maximum is not None:
             self.fail(
                 path,
@@ -160,6 +168,8 @@ def build_session(data: Any, lines: Lines, source: str) -> Session:
     graph = nx.MultiDiGraph()
     kinds = _add_nodes(check, check.items(data, "nodes"), graph)
     _add_edges(check, check.items(data, "edges"), graph, kinds)
+    check_misplaced_fields(check, data)
+    cases = read_cases(check, check.items(data, "cases"), kinds)
     actions = check.items(data, "actions")
     reviews = check.items(data, "reviews")
     return Session(
@@ -167,6 +177,7 @@ def build_session(data: Any, lines: Lines, source: str) -> Session:
         graph=graph,
         actions=[_action(check, ("actions", i), item) for i, item in enumerate(actions)],
         reviews=[_review(check, ("reviews", i), item) for i, item in enumerate(reviews)],
+        cases=cases,
         extra={key: value for key, value in data.items() if key not in TOP_LEVEL},
     )
 

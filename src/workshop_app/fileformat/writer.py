@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from workshop_app.domain.cases import CASE_FIELDS
 from workshop_app.domain.kinds import EDGE_FIELDS, NODE_FIELDS, EdgeKind, NodeKind
 from workshop_app.domain.session import Session
 from workshop_app.fileformat.parser import resolve_plain
@@ -99,6 +100,8 @@ def session_to_document(session: Session) -> dict[str, Any]:
         document["actions"] = [_ordered(action, ACTION_FIELDS) for action in session.actions]
     if session.reviews:
         document["reviews"] = [_ordered(review, REVIEW_FIELDS) for review in session.reviews]
+    if session.cases:
+        document["cases"] = [_ordered(case, CASE_FIELDS) for case in session.cases]
     for key, value in session.extra.items():
         if key not in TOP_LEVEL:
             document[key] = _plain(value)
