@@ -81,6 +81,9 @@ def _responsibility(rng: random.Random) -> dict[str, Any]:
         fields["critical"] = True
     if rng.random() < 0.5:
         fields["good_enough"] = "Kunde bestätigt die Lösung"
+    if "decision_limit" in fields:  # no draw: the organisation stays the same as before
+        fields["delegation"] = 6 if fields.get("reconfirm") else 3
+        fields["delegation_target"] = 7
     return fields
 
 
@@ -104,7 +107,8 @@ def _responsibility_edges(
     if rng.random() < 0.3:
         edges.append((node, rng.choice(guardrails), EdgeKind.BOUNDED_BY, {}))
     if ("decision_limit" in fields or fields.get("reconfirm")) and rng.random() < 0.9:
-        edges.append((node, rng.choice(roles), EdgeKind.ESCALATES_TO, {"trigger": "über Grenze"}))
+        escalation = {"trigger": "über Grenze", "after": "4h"}
+        edges.append((node, rng.choice(roles), EdgeKind.ESCALATES_TO, escalation))
     return edges
 
 

@@ -21,6 +21,7 @@ DESIGN_CODES = (
     "no-buffer",
     "no-good-enough",
     "isolated",
+    "delegation-mismatch",
 )
 
 # Ids deliberately unlike their labels, so a message that shows an id is caught.
@@ -37,7 +38,13 @@ EVERYTHING_NODES = [
         "r_refund",
         "responsibility",
         "Goodwill refunds",
-        {"decision_limit": "50 EUR", "reconfirm": True, "critical": True, "good_enough": "ok"},
+        {
+            "decision_limit": "50 EUR",
+            "reconfirm": True,
+            "critical": True,
+            "good_enough": "ok",
+            "delegation": 5,
+        },
     ),
     ("r_complaint", "responsibility", "Complaint handling"),
     ("g_privacy", "guardrail", "Privacy"),

@@ -1,5 +1,8 @@
 """German texts of the analysis (English source text → German)."""
 
+from workshop_app.cases._de import LEVELS_GERMAN
+from workshop_app.cases.levels import LEVEL_NAMES
+
 GERMAN: dict[str, str] = {
     "“{label}”": "„{label}“",
     "{first} and {last}": "{first} und {last}",
@@ -65,4 +68,12 @@ GERMAN: dict[str, str] = {
         "Ohne das sichert man sich ab oder feilt endlos."
     ),
     "{subject} is not connected to anything yet.": "{subject} ist noch mit nichts verbunden.",
+    "{subject} is largely delegated (level {level} of 7, “{name}”), "
+    "yet every decision must be re-confirmed: delegated on paper, re-confirmed in practice.": (
+        "{subject} ist weitgehend delegiert (Stufe {level} von 7, „{name}“), "
+        "und doch muss jede Entscheidung bestätigt werden: auf dem Papier delegiert, "
+        "in der Praxis rückversichert."
+    ),
+    # The delegation levels' names, from the one catalogue that holds them.
+    **{name: LEVELS_GERMAN[name] for name in LEVEL_NAMES},
 }

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 import networkx as nx
 
 from workshop_app.analysis._graph import has_text
+from workshop_app.cases.levels import LEVEL_NAMES
 from workshop_app.i18n import Translator
 
 __all__ = ["MESSAGES", "message"]
@@ -143,6 +144,14 @@ def _no_good_enough(G: nx.MultiDiGraph, subjects: Sequence[str], _: Translator) 
     ).format(subject=_names(G, subjects, _))
 
 
+def _delegation_mismatch(G: nx.MultiDiGraph, subjects: Sequence[str], _: Translator) -> str:
+    level = G.nodes[subjects[0]]["delegation"]
+    return _(
+        "{subject} is largely delegated (level {level} of 7, “{name}”), "
+        "yet every decision must be re-confirmed: delegated on paper, re-confirmed in practice."
+    ).format(subject=_names(G, subjects, _), level=level, name=_(LEVEL_NAMES[level - 1]))
+
+
 def _isolated(G: nx.MultiDiGraph, subjects: Sequence[str], _: Translator) -> str:
     return _("{subject} is not connected to anything yet.").format(subject=_names(G, subjects, _))
 
@@ -162,4 +171,5 @@ MESSAGES: dict[str, Builder] = {
     "no-buffer": _no_buffer,
     "no-good-enough": _no_good_enough,
     "isolated": _isolated,
+    "delegation-mismatch": _delegation_mismatch,
 }

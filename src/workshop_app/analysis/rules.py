@@ -37,6 +37,7 @@ RULES: dict[str, tuple[Severity, Rule]] = {
     "no-buffer": (Severity.WARNING, capacity.no_buffer),
     "no-good-enough": (Severity.INFO, decisions.no_good_enough),
     "isolated": (Severity.INFO, structure.isolated),
+    "delegation-mismatch": (Severity.WARNING, decisions.delegation_mismatch),
 }
 
 #: Rules that look beyond one node's own edges (orders and loops). Every

@@ -131,4 +131,9 @@ GERMAN: dict[str, str] = {
     "→ / PageDown next · ← / PageUp previous · Esc leaves": (
         "→ / Bild ab weiter · ← / Bild auf zurück · Esc beendet"
     ),
+    "Which level of delegation is lived today, and what would it take to drop the "
+    "re-confirmation?": (
+        "Welche Stufe der Delegation wird heute gelebt, und was bräuchte es, um auf die "
+        "Bestätigung zu verzichten?"
+    ),
 }

@@ -33,5 +33,9 @@ def group_question(code: str) -> str | None:
             "When is a solution good enough here: for the customer, professionally, economically?"
         ),
         "isolated": tr("How does this connect to the rest: who owns it, what is it for?"),
+        "delegation-mismatch": tr(
+            "Which level of delegation is lived today, and what would it take to drop the "
+            "re-confirmation?"
+        ),
     }
     return questions.get(code)
