@@ -95,6 +95,10 @@ NOUNS: dict[str, Noun] = {
         Noun("pair", "pairs", "Paar", "Paare"),
         Noun("page", "pages", "Seite", "Seiten"),
         Noun("minute", "minutes", "Minute", "Minuten"),
+        Noun("hour", "hours", "Stunde", "Stunden"),
+        Noun("day", "days", "Tag", "Tage"),
+        Noun("hand-off", "hand-offs", "Übergabe", "Übergaben"),
+        Noun("case", "cases", "Fall", "Fälle"),
     )
 }
 

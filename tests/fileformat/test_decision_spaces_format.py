@@ -113,7 +113,7 @@ REFUSALS = [
         _swap("kind: deputy_of}", "kind: deputy_of, after: 2d}"),
         13,
         "edges[2].after",
-        "belongs to an escalates_to edge, not to a deputy_of edge",
+        "belongs to edges of kind escalates_to, not deputy_of",
     ),
     (
         "case on a missing node",

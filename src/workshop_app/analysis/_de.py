@@ -1,8 +1,5 @@
 """German texts of the analysis (English source text → German)."""
 
-from workshop_app.cases._de import LEVELS_GERMAN
-from workshop_app.cases.levels import LEVEL_NAMES
-
 GERMAN: dict[str, str] = {
     "“{label}”": "„{label}“",
     "{first} and {last}": "{first} und {last}",
@@ -74,6 +71,4 @@ GERMAN: dict[str, str] = {
         "und doch muss jede Entscheidung bestätigt werden: auf dem Papier delegiert, "
         "in der Praxis rückversichert."
     ),
-    # The delegation levels' names, from the one catalogue that holds them.
-    **{name: LEVELS_GERMAN[name] for name in LEVEL_NAMES},
 }

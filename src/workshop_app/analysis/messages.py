@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 import networkx as nx
 
 from workshop_app.analysis._graph import has_text
-from workshop_app.cases.levels import LEVEL_NAMES
+from workshop_app.cases.levels import level_name
 from workshop_app.i18n import Translator
 
 __all__ = ["MESSAGES", "message"]
@@ -149,7 +149,7 @@ def _delegation_mismatch(G: nx.MultiDiGraph, subjects: Sequence[str], _: Transla
     return _(
         "{subject} is largely delegated (level {level} of 7, “{name}”), "
         "yet every decision must be re-confirmed: delegated on paper, re-confirmed in practice."
-    ).format(subject=_names(G, subjects, _), level=level, name=_(LEVEL_NAMES[level - 1]))
+    ).format(subject=_names(G, subjects, _), level=level, name=level_name(level, _.language))
 
 
 def _isolated(G: nx.MultiDiGraph, subjects: Sequence[str], _: Translator) -> str:

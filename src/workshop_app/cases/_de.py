@@ -26,12 +26,6 @@ GERMAN: dict[str, str] = {
     **LEVELS_GERMAN,
     "“{label}”": "„{label}“",
     "{first} and {last}": "{first} und {last}",
-    "{count} day": "{count} Tag",
-    "{count} days": "{count} Tage",
-    "{count} hour": "{count} Stunde",
-    "{count} hours": "{count} Stunden",
-    "{count} minute": "{count} Minute",
-    "{count} minutes": "{count} Minuten",
     "no time": "keine Zeit",
     "absent": "abwesend",
     "stands in": "vertritt",
@@ -65,8 +59,6 @@ GERMAN: dict[str, str] = {
         "Die Entscheidung muss bestätigt werden, aber außer {role} könnte das niemand."
     ),
     "{role} decides at once.": "{role} entscheidet sofort.",
-    "{count} hand-off": "{count} Übergabe",
-    "{count} hand-offs": "{count} Übergaben",
     "{role} decides after {handoffs}; how long it waits is open: "
     "an escalation on the way has no deadline.": (
         "{role} entscheidet nach {handoffs}; wie lange der Fall wartet, ist offen: "

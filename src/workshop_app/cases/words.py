@@ -20,12 +20,11 @@ from typing import Any
 from workshop_app.cases._de import GERMAN
 from workshop_app.cases.walk import CaseWalk, Step
 from workshop_app.domain.session import Session
-from workshop_app.i18n import Translator, translator
+from workshop_app.i18n import Translator, counted, translator
 
 __all__ = [
     "amount_words",
     "case_summary",
-    "count_words",
     "duration_words",
     "outcome_words",
     "path_words",
@@ -33,26 +32,16 @@ __all__ = [
 ]
 
 
-def count_words(count: int, one: str, many: str) -> str:
-    """``1 hand-off`` / ``2 hand-offs``: ``one`` and ``many`` are already translated."""
-    return (one if count == 1 else many).format(count=count)
-
-
 def duration_words(minutes: int, language: str) -> str:
     """``minutes`` as days, hours and minutes in words (``2 days 4 hours``)."""
-    _ = translator(GERMAN, language)
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
     parts = [
-        count_words(value, one, many)
-        for value, one, many in (
-            (days, _("{count} day"), _("{count} days")),
-            (hours, _("{count} hour"), _("{count} hours")),
-            (mins, _("{count} minute"), _("{count} minutes")),
-        )
-        if value
+        *([counted(days, "day", language)] if days else []),
+        *([counted(hours, "hour", language)] if hours else []),
+        *([counted(mins, "minute", language)] if mins else []),
     ]
-    return " ".join(parts) if parts else _("no time")
+    return " ".join(parts) if parts else translator(GERMAN, language)("no time")
 
 
 def amount_words(amount: Decimal, language: str) -> str:
@@ -155,7 +144,7 @@ def _decided(session: Session, walk: CaseWalk, language: str, _: Translator) -> 
     role = _quoted(session, walk.decided_by, _)
     if walk.handoffs == 0:
         return _("{role} decides at once.").format(role=role)
-    handoffs = count_words(walk.handoffs, _("{count} hand-off"), _("{count} hand-offs"))
+    handoffs = counted(walk.handoffs, "hand-off", language)
     if walk.wait_minutes is None:
         return _(
             "{role} decides after {handoffs}; how long it waits is open: "

@@ -122,9 +122,7 @@ GERMAN: dict[str, str] = {
         "nicht {value}"
     ),
     "belongs to a {own}, not to a {kind}": "gehört zu {own}, nicht zu {kind}",
-    "belongs to an {own} edge, not to a {kind} edge": (
-        "gehört zu einer {own}-Kante, nicht zu einer {kind}-Kante"
-    ),
+    "belongs to edges of kind {own}, not {kind}": ("gehört zu Kanten vom Typ {own}, nicht {kind}"),
     "{value} is already the id of cases[{other}]": (
         "{value} ist bereits die Kennung von cases[{other}]"
     ),

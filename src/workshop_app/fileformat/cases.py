@@ -29,7 +29,7 @@ def check_misplaced_fields(check: _Checker, data: dict[str, Any]) -> None:
     """Refuse a node or edge field that belongs to another kind (``delegation`` on a role)."""
     for section, problem in (
         ("nodes", "belongs to a {own}, not to a {kind}"),
-        ("edges", "belongs to an {own} edge, not to a {kind} edge"),
+        ("edges", "belongs to edges of kind {own}, not {kind}"),
     ):
         for index, item in enumerate(check.items(data, section)):
             kind = item.get("kind")
