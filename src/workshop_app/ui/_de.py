@@ -146,7 +146,6 @@ GERMAN: dict[str, str] = {
     "Workshop sessions (*.yaml *.yml)": "Workshop-Sitzungen (*.yaml *.yml)",
     "Workshop template:": "Workshop-Vorlage:",
     "Writing the protocol…": "Das Protokoll wird geschrieben…",
-    "YYYY-MM-DD": "JJJJ-MM-TT",
     "Your changes are still here, unsaved.": "Ihre Änderungen sind noch da, ungespeichert.",
     "Your work is not lost, but it is not protected against a crash either. Save it with "
     "“Save as…” to a folder you can write to. Autosave keeps trying.": (
@@ -175,6 +174,11 @@ GERMAN: dict[str, str] = {
         "„{name}“ hat Änderungen, die noch nicht gespeichert sind. Speichern?"
     ),
     # --- end window ---
+    # --- in the room: guards, dates, languages, dot voting ---
+    "Close": "Schließen",
+    "Undo": "Rückgängig",
+    "{count} items deleted": "{count} Elemente gelöscht",
+    # --- end in the room ---
     # --- map ---
     "! critical": "! kritisch",
     "A node needs a label": "Ein Knoten braucht eine Bezeichnung",

@@ -44,6 +44,7 @@ from workshop_app.ui.i18n import tr, ui_language
 from workshop_app.ui.inspector_fields import (
     BoolEditor,
     ChoiceEditor,
+    DateEditor,
     FieldEditor,
     IntEditor,
     NotesEditor,
@@ -171,7 +172,7 @@ class InspectorDock(QDockWidget):
         heading.setWordWrap(True)
         form.layout_.addRow(heading)
         for name in META_FIELDS[:-1]:
-            form.add(name, TextEditor(tr("YYYY-MM-DD") if name == "date" else ""))
+            form.add(name, DateEditor() if name == "date" else TextEditor())
         form.add("language", ChoiceEditor([("de", "Deutsch"), ("en", "English")]))
         return form
 

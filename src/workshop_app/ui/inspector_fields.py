@@ -16,9 +16,19 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from workshop_app.domain import UNSET, FieldSpec
+from workshop_app.ui.dates import display_date, parse_date, typed_date_example
+from workshop_app.ui.guards import wheel_only_when_focused
 from workshop_app.ui.i18n import tr
 
-__all__ = ["BoolEditor", "ChoiceEditor", "FieldEditor", "IntEditor", "NotesEditor", "TextEditor"]
+__all__ = [
+    "BoolEditor",
+    "ChoiceEditor",
+    "DateEditor",
+    "FieldEditor",
+    "IntEditor",
+    "NotesEditor",
+    "TextEditor",
+]
 
 #: Upper end of a number field whose spec has none: the largest a spin box can hold.
 _OPEN_MAXIMUM = 2**31 - 1
@@ -80,6 +90,25 @@ class TextEditor(FieldEditor):
         return self._edit.text().strip() or UNSET
 
 
+class DateEditor(TextEditor):
+    """A date typed in ISO or the UI language's form, kept as ISO text.
+
+    Shown in the UI language's form; text that names no date (``spring 2027``)
+    is kept as typed, since the workshop's date is free text in the file.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(typed_date_example())
+
+    def _show(self, value: Any) -> None:
+        super()._show(value if value is UNSET else display_date(str(value)))
+
+    def value(self) -> Any:
+        text = self._edit.text().strip()
+        parsed = parse_date(text)
+        return parsed.isoformat() if parsed is not None else text or UNSET
+
+
 class _NotesEdit(QPlainTextEdit):
     """Several lines of notes; leaving the field or Ctrl+Enter finishes the edit."""
 
@@ -127,6 +156,7 @@ class IntEditor(FieldEditor):
         spin.setSpecialValueText(tr("— not set"))
         spin.setSuffix(suffix)
         spin.setToolTip(tr("The lowest value, “— not set”, removes the field."))
+        wheel_only_when_focused(spin)
         super().__init__(spin)
         self._spin = spin
         spin.editingFinished.connect(self.committed)
@@ -166,6 +196,7 @@ class ChoiceEditor(FieldEditor):
 
     def __init__(self, choices: list[tuple[str, str]]) -> None:
         combo = QComboBox()
+        wheel_only_when_focused(combo)
         super().__init__(combo)
         self._combo = combo
         self.set_choices(choices)

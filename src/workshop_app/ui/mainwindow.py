@@ -20,6 +20,7 @@ from workshop_app.ui.controller import SessionController
 from workshop_app.ui.exporting import Exporter
 from workshop_app.ui.files import SessionFiles
 from workshop_app.ui.findings_dock import FindingsDock
+from workshop_app.ui.guards import BANNER_AT_LEAST, UndoBanner
 from workshop_app.ui.i18n import tr
 from workshop_app.ui.inspector import InspectorDock
 from workshop_app.ui.map import MapView
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self.configured_language = configured_language()
         self.map_view = MapView(self.controller)
         self.setCentralWidget(self.map_view)
+        self.undo_banner = UndoBanner(self.controller.undo_stack, self.map_view)
         self.autosaver = Autosaver(self.controller, self)
         self.files = SessionFiles(self, self.controller, self.autosaver)
         self.exporter = Exporter(self, self.controller, self.map_view, self.statusBar())
@@ -92,6 +94,11 @@ class MainWindow(QMainWindow):
         self._commands: dict[str, QAction] = {}
         for spec in window_commands(self):
             self.add_command(spec)
+        # Delete and Backspace delete on the map only: in a list or a table
+        # they must not take away what is selected on the map behind it.
+        delete = self._commands["edit.delete"]
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.map_view.addAction(delete)
         languages = QActionGroup(self)
         for action in self.menus["language"].actions():
             languages.addAction(action)
@@ -178,6 +185,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("Autosave works again."), _MESSAGE_MS)
 
     # --- commands -----------------------------------------------------------------------
+
+    def delete_selection(self) -> None:
+        """Delete what is selected on the map; a large deletion is announced with Undo."""
+        selected = len(self.map_view.selected_nodes()) + len(self.map_view.selected_edges())
+        steps = self.controller.undo_stack.index()
+        self.map_view.delete_selected()
+        if selected >= BANNER_AT_LEAST and self.controller.undo_stack.index() != steps:
+            self.undo_banner.announce(selected)
 
     def focus_map(self) -> None:
         self.map_view.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -1,10 +1,10 @@
-"""The actions table: add, edit (owner, ISO due date, status), remove, from a finding."""
+"""The actions table: add, edit (owner, due date as typed, status), remove, from a finding."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QStyleOptionViewItem
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QStyleOptionViewItem
 
 from workshop_app.domain import InsertAction
 from workshop_app.ui.views.actions import ActionsWidget, action_from_finding
@@ -77,13 +77,52 @@ def test_the_owner_is_a_role_picked_by_label_or_free_text(actions, views_control
     assert views_controller.undo_stack.count() == 2
 
 
-def test_the_due_date_is_written_as_iso(actions, views_controller) -> None:
-    def pick(editor: QDateEdit) -> None:
-        editor.setDate(QDate(2027, 1, 15))
+def type_due_date(qtbot, widget: ActionsWidget, text: str) -> None:
+    """Double-click the due date, type ``text`` over what is there, press Enter."""
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitActive(widget)
+    index = widget.model.index(0, 2)
+    widget.table.setCurrentIndex(index)
+    widget.table.edit(index)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() not in (None, widget.table))
+    editor = QApplication.focusWidget()
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # The delegate commits and closes the editor in a queued call.
+    qtbot.waitUntil(lambda: widget.table.state() != QAbstractItemView.State.EditingState)
 
-    edit_with_delegate(actions, 0, 2, pick)
+
+def test_a_due_date_typed_in_iso_is_taken_as_typed(actions, views_controller, qtbot) -> None:
+    type_due_date(qtbot, actions, "2027-01-15")
     assert stored(views_controller)["due"] == "2027-01-15"
-    assert actions.model.index(0, 2).data() == "2027-01-15"
+    assert actions.model.index(0, 2).data() == "1/15/2027"
+
+
+def test_a_due_date_typed_the_german_way_is_taken_as_typed(
+    actions, views_controller, views_german, qtbot
+) -> None:
+    type_due_date(qtbot, actions, "15.01.2027")
+    assert stored(views_controller)["due"] == "2027-01-15"
+    assert actions.model.index(0, 2).data() == "15.01.2027"
+
+
+def test_a_due_date_typed_the_english_way_is_taken_as_typed(
+    actions, views_controller, qtbot
+) -> None:
+    type_due_date(qtbot, actions, "1/15/2027")
+    assert stored(views_controller)["due"] == "2027-01-15"
+
+
+def test_a_due_date_that_is_no_date_is_refused_with_a_reason(
+    actions, views_controller, qtbot
+) -> None:
+    with qtbot.waitSignal(views_controller.editRefused) as refused:
+        type_due_date(qtbot, actions, "15/1/2027")
+    assert "15/1/2027 is not a date" in refused.args[0]
+    assert "due" not in stored(views_controller)
+    assert views_controller.undo_stack.count() == 0
 
 
 def test_the_status_is_chosen_from_a_list(actions, views_controller) -> None:

@@ -79,6 +79,9 @@ GERMAN: dict[str, str] = {
     "Edit action": "Maßnahme bearbeiten",
     "Create action from finding": "Maßnahme aus Befund anlegen",
     "No open findings": "Keine offenen Befunde",
+    "{text} is not a date; type it like {example}": (
+        "„{text}“ ist kein Datum; bitte so eingeben: {example}"
+    ),
     # --- presentation ---
     "Presentation": "Präsentation",
     "Finding {n} of {count}": "Befund {n} von {count}",

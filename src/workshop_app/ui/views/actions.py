@@ -2,7 +2,8 @@
 
 The owner is stored as a role's id when it names a role on the map (so the
 protocol prints the role's current label) and as free text otherwise; the
-due date is an ISO date ``YYYY-MM-DD``. A finding can become an action,
+due date is stored as an ISO date and typed and shown in the UI language's
+form (:mod:`workshop_app.ui.dates`). A finding can become an action,
 prefilled with its message and the accountable role of its subjects.
 """
 
@@ -13,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
-    QDate,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -21,9 +21,9 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
+    QLineEdit,
     QMenu,
     QPushButton,
     QStyledItemDelegate,
@@ -45,6 +45,7 @@ from workshop_app.domain import (
     SetActionFields,
 )
 from workshop_app.ui.controller import SessionController
+from workshop_app.ui.dates import display_date, parse_date, typed_date_example
 from workshop_app.ui.i18n import tr
 from workshop_app.ui.views._widgets import is_move
 
@@ -61,7 +62,6 @@ __all__ = [
 COLUMNS = ("text", "owner", "due", "status")
 #: The statuses an action can have, as stored in the file.
 STATUSES = ("open", "in_progress", "done")
-_ISO = "yyyy-MM-dd"
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -162,12 +162,12 @@ class ActionsModel(QAbstractTableModel):
         field = COLUMNS[index.column()]
         value = self.session.actions[index.row()].get(field)
         if value is None:
-            return QDate() if role == Qt.ItemDataRole.EditRole and field == "due" else ""
+            return ""
         if field == "owner":
             owner = str(value)
             return self.session.label(owner) if owner in self.session.graph else owner
-        if field == "due" and role == Qt.ItemDataRole.EditRole:
-            return QDate.fromString(str(value), _ISO)
+        if field == "due":
+            return display_date(str(value))
         if field == "status" and role != Qt.ItemDataRole.EditRole:
             return _status_names().get(str(value), str(value))
         return str(value)
@@ -177,6 +177,13 @@ class ActionsModel(QAbstractTableModel):
             return False
         field = COLUMNS[index.column()]
         stored = self._to_stored(field, value)
+        if stored is None:
+            self.controller.editRefused.emit(
+                tr("{text} is not a date; type it like {example}").format(
+                    text=str(value).strip(), example=typed_date_example()
+                )
+            )
+            return False
         if self.session.actions[index.row()].get(field, UNSET) == stored:
             return False
         return self.controller.execute(
@@ -184,11 +191,13 @@ class ActionsModel(QAbstractTableModel):
         )
 
     def _to_stored(self, field: str, value: Any) -> Any:
-        if field == "due":
-            if isinstance(value, QDate):
-                return value.toString(_ISO) if value.isValid() else UNSET
-            return str(value).strip() or UNSET
+        """What the file keeps for ``value`` typed into ``field``; None for a bad date."""
         text = str(value).strip()
+        if field == "due":
+            if not text:
+                return UNSET
+            parsed = parse_date(text)
+            return parsed.isoformat() if parsed is not None else None
         if field == "owner":
             return _role_by_label(self.session, text) or text or UNSET
         return text
@@ -208,7 +217,11 @@ class ActionsModel(QAbstractTableModel):
 
 
 class ActionDelegate(QStyledItemDelegate):
-    """Editors: a role combo (or free text) for the owner, a calendar, a status list."""
+    """Editors: a role combo (or free text) for the owner, a date typed as text, a status list.
+
+    The date is typed, not spun: a date edit's sections took ``2027-01-15``
+    typed in a row as the 1st of December.
+    """
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
         field = COLUMNS[index.column()]
@@ -219,7 +232,7 @@ class ActionDelegate(QStyledItemDelegate):
             combo.addItems(sorted(session.label(r) for r in session.nodes_of_kind(NodeKind.ROLE)))
             return combo
         if field == "due":
-            return QDateEdit(parent, calendarPopup=True, displayFormat=_ISO)
+            return QLineEdit(parent, placeholderText=typed_date_example())
         if field == "status":
             combo = QComboBox(parent)
             for key, name in _status_names().items():
@@ -229,11 +242,7 @@ class ActionDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: _Index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(editor, QDateEdit):
-            editor.setDate(
-                value if isinstance(value, QDate) and value.isValid() else QDate.currentDate()
-            )
-        elif isinstance(editor, QComboBox) and editor.isEditable():
+        if isinstance(editor, QComboBox) and editor.isEditable():
             editor.setCurrentText(str(value))
         elif isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(value)))
@@ -241,9 +250,7 @@ class ActionDelegate(QStyledItemDelegate):
             super().setEditorData(editor, index)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:
-        if isinstance(editor, QDateEdit):
-            model.setData(index, editor.date())
-        elif isinstance(editor, QComboBox) and editor.isEditable():
+        if isinstance(editor, QComboBox) and editor.isEditable():
             model.setData(index, editor.currentText())
         elif isinstance(editor, QComboBox):
             model.setData(index, editor.currentData())
