@@ -177,7 +177,8 @@ GERMAN: dict[str, str] = {
     # --- in the room: guards, dates, languages, dot voting ---
     "Close": "Schließen",
     "Undo": "Rückgängig",
-    "{count} items deleted": "{count} Elemente gelöscht",
+    "{nodes} and {relations}": "{nodes} und {relations}",
+    "{what} deleted": "{what} gelöscht",
     # --- end in the room ---
     # --- map ---
     "! critical": "! kritisch",

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.ui.i18n import tr
+from workshop_app.i18n import counted
+from workshop_app.ui.i18n import tr, ui_language
 
 __all__ = ["BANNER_AT_LEAST", "BANNER_MS", "UndoBanner", "wheel_only_when_focused"]
 
@@ -54,7 +55,7 @@ def wheel_only_when_focused(widget: QAbstractSpinBox | QComboBox) -> None:
 
 
 class UndoBanner(QFrame):
-    """A bar "12 items deleted — Undo" over the top of ``host`` (the map).
+    """A bar "3 nodes and 7 relations deleted — Undo" over the top of ``host`` (the map).
 
     It stays for :data:`BANNER_MS` or until the undo stack moves on (another
     edit, an undo by key): its Undo then would undo something else.
@@ -91,9 +92,14 @@ class UndoBanner(QFrame):
         host.installEventFilter(self)
         self.hide()
 
-    def announce(self, count: int) -> None:
-        """Tell that ``count`` items were just deleted by the step on top of the stack."""
-        self.message.setText(tr("{count} items deleted").format(count=count))
+    def announce(self, nodes: int, relations: int) -> None:
+        """Tell what the step on top of the stack just deleted."""
+        language = ui_language()
+        parts = [
+            counted(n, noun, language) for n, noun in ((nodes, "node"), (relations, "relation"))
+        ]
+        what = tr("{nodes} and {relations}").format(nodes=parts[0], relations=parts[1])
+        self.message.setText(tr("{what} deleted").format(what=what if nodes else parts[1]))
         self._index = self._stack.index()
         self.adjustSize()
         self._place()

@@ -188,11 +188,14 @@ class MainWindow(QMainWindow):
 
     def delete_selection(self) -> None:
         """Delete what is selected on the map; a large deletion is announced with Undo."""
-        selected = len(self.map_view.selected_nodes()) + len(self.map_view.selected_edges())
-        steps = self.controller.undo_stack.index()
+        nodes = len(self.map_view.selected_nodes())
+        selected = nodes + len(self.map_view.selected_edges())
+        graph, steps = self.controller.session.graph, self.controller.undo_stack.index()
+        edges = len(graph.edges)
         self.map_view.delete_selected()
         if selected >= BANNER_AT_LEAST and self.controller.undo_stack.index() != steps:
-            self.undo_banner.announce(selected)
+            # The relations of a deleted node go with it: they are counted too.
+            self.undo_banner.announce(nodes, edges - len(self.controller.session.graph.edges))
 
     def focus_map(self) -> None:
         self.map_view.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -32,7 +32,7 @@ def test_select_all_and_backspace_shows_a_banner_that_undoes_the_deletion(
     assert _counts(window) == (0, 0)
     banner = window.undo_banner
     assert banner.isVisible()
-    assert banner.message.text() == f"{sum(before)} items deleted"
+    assert banner.message.text() == "4 nodes and 5 relations deleted"
     assert not any(isinstance(w, QMessageBox) for w in QApplication.topLevelWidgets())
     # The banner sits over the map, inside it: nothing else moves.
     assert window.map_view.rect().contains(banner.geometry())
@@ -53,7 +53,10 @@ def test_deleting_one_node_needs_no_banner(qtbot: QtBot, window: MainWindow) -> 
 
 
 def test_the_banner_goes_when_the_next_edit_is_made(qtbot: QtBot, window: MainWindow) -> None:
+    window.map_view.select_subjects(["r_team", "r_lead"])
     _focus_map(qtbot, window)
+    window.action("edit.delete").trigger()
+    assert window.undo_banner.message.text() == "2 nodes and 4 relations deleted"
     window.action("edit.select_all").trigger()
     window.action("edit.delete").trigger()
     assert window.undo_banner.isVisible()
