@@ -55,12 +55,12 @@ def test_deleting_one_node_needs_no_banner(qtbot: QtBot, window: MainWindow) -> 
 def test_the_banner_goes_when_the_next_edit_is_made(qtbot: QtBot, window: MainWindow) -> None:
     window.map_view.select_subjects(["r_team", "r_lead"])
     _focus_map(qtbot, window)
-    window.action("edit.delete").trigger()
+    window.command("edit.delete").trigger()
     assert window.undo_banner.message.text() == "2 nodes and 4 relations deleted"
-    window.action("edit.select_all").trigger()
-    window.action("edit.delete").trigger()
+    window.command("edit.select_all").trigger()
+    window.command("edit.delete").trigger()
     assert window.undo_banner.isVisible()
-    window.action("edit.add_priority").trigger()
+    window.command("edit.add_priority").trigger()
     assert not window.undo_banner.isVisible()
     # Its Undo would now take back the new priority, not the deletion.
     nodes = _counts(window)[0]
