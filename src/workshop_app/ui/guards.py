@@ -95,11 +95,11 @@ class UndoBanner(QFrame):
     def announce(self, nodes: int, relations: int) -> None:
         """Tell what the step on top of the stack just deleted."""
         language = ui_language()
-        parts = [
-            counted(n, noun, language) for n, noun in ((nodes, "node"), (relations, "relation"))
-        ]
-        what = tr("{nodes} and {relations}").format(nodes=parts[0], relations=parts[1])
-        self.message.setText(tr("{what} deleted").format(what=what if nodes else parts[1]))
+        edges = counted(relations, "relation", language)
+        what = tr("{nodes} and {relations}").format(
+            nodes=counted(nodes, "node", language), relations=edges
+        )
+        self.message.setText(tr("{what} deleted").format(what=what if nodes else edges))
         self._index = self._stack.index()
         self.adjustSize()
         self._place()
