@@ -51,7 +51,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text")
 
     diff = commands.add_parser("diff", help="what changed from one workshop's session to the next")
-    diff.add_argument("files", type=Path, nargs="+", metavar="FILE", help="OLD NEW")
+    diff.add_argument(
+        "files", type=Path, nargs="+", metavar="FILE",
+        help="OLD NEW; or three or more sessions in workshop order for a stability table",
+    )  # fmt: skip
     diff.add_argument("--format", choices=("text", "json"), default="text")
 
     export = commands.add_parser("export", help="write the PDF workshop protocol")
@@ -136,8 +139,8 @@ def _print_findings(path: Path, session: Session, findings: list[Finding]) -> No
 def _diff(args: argparse.Namespace) -> int:
     from workshop_app.compare.command import UnreadableSession, diff_command
 
-    if len(args.files) != 2:
-        raise _Refused("diff compares two session files: OLD NEW")
+    if len(args.files) < 2:
+        raise _Refused("diff compares two session files (OLD NEW) or a series of three or more")
     try:
         return diff_command(args.files, args.format, sys.stdout)
     except UnreadableSession as error:

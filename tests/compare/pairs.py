@@ -36,7 +36,7 @@ from workshop_app.domain import (
 )
 from workshop_app.fileformat import dumps_session, loads_session
 
-__all__ = ["moved", "plain_diff", "session_pair", "with_actions"]
+__all__ = ["evolved", "moved", "plain_diff", "session_pair", "session_series", "with_actions"]
 
 
 def with_actions(session: Session, rng: random.Random, count: int) -> Session:
@@ -63,14 +63,29 @@ def session_pair(size: int, seed: int) -> tuple[Session, Session]:
     rng = random.Random(seed)
     old = with_actions(generate_organisation(size, seed), rng, rng.randint(3, 12))
     moved(old, rng)
+    return old, evolved(old, rng)
+
+
+def session_series(size: int, seed: int, count: int) -> list[Session]:
+    """``count`` workshops of the same organisation, each changed from the one before."""
+    rng = random.Random(seed)
+    series = [with_actions(generate_organisation(size, seed), rng, rng.randint(3, 12))]
+    while len(series) < count:
+        series.append(evolved(series[-1], rng, f"w{len(series)}_"))
+    return series
+
+
+def evolved(old: Session, rng: random.Random, prefix: str = "") -> Session:
+    """A copy of ``old`` changed as a group changes its map between workshops."""
     new = loads_session(dumps_session(old))
     _remove_nodes(new, rng)
     _change_nodes(new, rng)
+    _flip_reconfirmation(new, rng)
     _change_edges(new, rng)
-    _add_nodes(new, rng)
-    _change_actions(new, rng)
+    _add_nodes(new, rng, prefix)
+    _change_actions(new, rng, prefix)
     moved(new, rng)
-    return old, new
+    return new
 
 
 def _remove_nodes(session: Session, rng: random.Random) -> None:
@@ -97,6 +112,12 @@ def _change_nodes(session: Session, rng: random.Random) -> None:
             session.apply(SetNodeFields(node, changes))
 
 
+def _flip_reconfirmation(session: Session, rng: random.Random) -> None:
+    """Re-confirmation dropped and brought back on a few responsibilities: findings that return."""
+    for node in sorted(session.nodes_of_kind(NodeKind.RESPONSIBILITY))[:5]:
+        session.apply(SetNodeFields(node, {"reconfirm": rng.choice([True, UNSET])}))
+
+
 def _change_edges(session: Session, rng: random.Random) -> None:
     edges = sorted(session.graph.edges(keys=True))
     for source, target, kind in rng.sample(edges, min(len(edges), rng.randint(0, 15))):
@@ -119,18 +140,18 @@ def _change_edges(session: Session, rng: random.Random) -> None:
                 session.apply(AddEdge(source, target, kind))
 
 
-def _add_nodes(session: Session, rng: random.Random) -> None:
+def _add_nodes(session: Session, rng: random.Random, prefix: str) -> None:
     roles = sorted(session.nodes_of_kind(NodeKind.ROLE))
     for index in range(rng.randint(0, 8)):
         kind = rng.choice(list(NodeKind))
         fields = {"rank": rng.randint(1, 4)} if kind is NodeKind.PRIORITY else {}
-        node = f"new_{index}"
+        node = f"{prefix}new_{index}"
         session.apply(AddNode(node, kind, f"New {kind.value} {index}", fields))
         if kind is not NodeKind.ROLE and roles:
             session.apply(AddEdge(rng.choice(roles), node, EdgeKind.ACCOUNTABLE))
 
 
-def _change_actions(session: Session, rng: random.Random) -> None:
+def _change_actions(session: Session, rng: random.Random, prefix: str) -> None:
     for index in range(len(session.actions)):
         if rng.random() < 0.5:
             session.apply(SetActionFields(index, {"status": "done"}))
@@ -139,7 +160,7 @@ def _change_actions(session: Session, rng: random.Random) -> None:
     if session.actions and rng.random() < 0.5:
         session.apply(DeleteAction(rng.randrange(len(session.actions))))
     if rng.random() < 0.7:
-        action = {"id": "a_new", "text": "A step agreed later", "status": "open"}
+        action = {"id": f"{prefix}a_new", "text": "A step agreed later", "status": "open"}
         session.apply(InsertAction(0, action))
 
 

@@ -13,7 +13,7 @@ from workshop_app.cli import main
 from workshop_app.resources import resource_path
 
 OLD = resource_path("samples", "versandhandel.yaml")
-NEW = resource_path("samples", "versandhandel-folgeworkshop.yaml")
+NEW = resource_path("samples", "versandhandel-2027-01.yaml")
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -53,4 +53,18 @@ GERMAN: dict[str, str] = {
     "New actions": "Neue Maßnahmen",
     "Actions removed": "Entfernte Maßnahmen",
     "Actions changed": "Geänderte Maßnahmen",
+    "Stability over {count} workshops": "Stabilität über {count} Workshops",
+    "changes": "Änderungen",
+    "{changes} of {steps}": "{changes} von {steps}",
+    "Findings that keep coming back ({count})": "Wiederkehrende Befunde ({count})",
+    "in workshops {numbers}": "in den Workshops {numbers}",
+    ", resolved in between and back again": ", zwischendurch behoben und wieder aufgetreten",
+    "; accepted": "; akzeptiert",
+    "Actions open across workshops ({count})": (
+        "Über mehrere Workshops offene Maßnahmen ({count})"
+    ),
+    "open in workshops {numbers}": "offen in den Workshops {numbers}",
+    "still open": "weiterhin offen",
+    "done since": "inzwischen erledigt",
+    "dropped since": "inzwischen gestrichen",
 }

@@ -1,4 +1,4 @@
-"""``workshop-app diff OLD NEW [--format text|json]``: loading, output and exit code."""
+"""``workshop-app diff OLD NEW [MORE…] [--format text|json]``: loading, output, exit code."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from workshop_app.compare.diff import compare_sessions
+from workshop_app.compare.series import compare_series
+from workshop_app.compare.series_text import series_text
 from workshop_app.compare.text import diff_text
 from workshop_app.domain import Session
 
@@ -47,15 +49,28 @@ def _role(index: int, count: int) -> str:
 
 
 def diff_command(paths: Sequence[str | os.PathLike[str]], output_format: str, out: TextIO) -> int:
-    """Compare the sessions at ``paths``, write the result to ``out``, return the exit code."""
-    old, new = load_compared(paths)
-    diff = compare_sessions(old, new)
-    if output_format == "json":
-        text = json.dumps(diff.to_json(), ensure_ascii=False, indent=2) + "\n"
+    """Compare the sessions at ``paths``, write the result to ``out``, return the exit code.
+
+    Two sessions give the pair form; three or more the stability table of
+    the series. Exit 0 when nothing changed, 1 when something did.
+    """
+    sessions = load_compared(paths)
+    names = [os.fspath(path) for path in paths]
+    json_form = output_format == "json"
+    if len(sessions) == 2:
+        diff = compare_sessions(*sessions)
+        changed = bool(diff)
+        text = _json(diff.to_json()) if json_form else diff_text(diff, *names)
     else:
-        text = diff_text(diff, os.fspath(paths[0]), os.fspath(paths[1]))
+        stability = compare_series(sessions)
+        changed = bool(stability)
+        text = _json(stability.to_json(names)) if json_form else series_text(stability, names)
     _write(out, text)
-    return EXIT_CHANGED if diff else EXIT_SAME
+    return EXIT_CHANGED if changed else EXIT_SAME
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def _write(out: TextIO, text: str) -> None:
