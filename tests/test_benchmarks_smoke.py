@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from benchmarks.__main__ import MEASUREMENTS, main, run, table
 from benchmarks.harness import Config
 

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from benchmarks.orgs import generate_organisation
 from workshop_app.domain import AddEdge, AddNode, EdgeKind, NodeKind, Session
 from workshop_app.layout import H_GAP, NODE_HEIGHT, NODE_WIDTH, V_GAP
-
-REPO = Path(__file__).resolve().parents[2]
 
 KINDS = {
     "p": NodeKind.PRIORITY,
@@ -61,8 +58,4 @@ def overlapping(positions: dict[str, tuple[float, float]], slack: float = 0.0) -
 @pytest.fixture(scope="session")
 def generate() -> Callable[[int], Session]:
     """``benchmarks.orgs.generate_organisation``: realistic maps of any size."""
-    if str(REPO) not in sys.path:
-        sys.path.insert(0, str(REPO))
-    from benchmarks.orgs import generate_organisation
-
     return generate_organisation

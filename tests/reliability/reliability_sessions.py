@@ -6,12 +6,8 @@ process and the test can build it independently and compare what is on disk.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
+from benchmarks.orgs import generate_organisation
 from workshop_app.domain import InsertAction, Session, SetMeta, SetNodeFields, SetReview
-
-REPO = Path(__file__).resolve().parents[2]
 
 #: Text in several scripts, with YAML and markup look-alikes, for the notes.
 NOTE = (
@@ -26,10 +22,6 @@ def large_session(size: int, seed: int, note_chars: int = 1500) -> Session:
     The notes make the file large (roughly ``size * note_chars`` bytes) so that
     writing it takes a measurable share of a save, not only serialising it.
     """
-    if str(REPO) not in sys.path:
-        sys.path.insert(0, str(REPO))
-    from benchmarks.orgs import generate_organisation
-
     session = generate_organisation(size, seed=seed)
     session.apply(SetMeta({"title": f"Workshop {seed}", "client": "Muster AG", "language": "de"}))
     text = NOTE * (note_chars // len(NOTE) + 1)

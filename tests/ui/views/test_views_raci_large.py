@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from benchmarks.orgs import generate_organisation
 from PySide6.QtCore import Qt
 
+from benchmarks.orgs import generate_organisation
 from workshop_app.domain import SetNodeFields
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.views.raci import RaciModel, RaciWidget
