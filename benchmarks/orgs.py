@@ -1,4 +1,4 @@
-"""Synthetic customer-service organisations, for benchmarks and large-map tests.
+"""Synthetic customer-service organisations: the one generator of tests and benchmarks.
 
 ``generate_organisation(n)`` builds a session of exactly ``n`` nodes shaped
 like a real service organisation: about 5 % priorities (ranked, with ties,
@@ -7,9 +7,12 @@ teams under team leads, managers, one head of service) with escalation and
 deputies, 70 % responsibilities owned within a team with RACI edges, serving
 the team's focus priorities and bounded by guardrails, and 10 % guardrails.
 A few gaps are left on purpose (no owner, two owners, no priority, missing
-escalation, no deputy, an escalation loop, overloaded roles) so that the
-analysis has something to find. The same ``n`` and ``seed`` give the same
-session.
+escalation, no deputy, overloaded roles) and, at any size of 40 nodes or
+more, one of each sort the facilitator must see (two priorities tied on one
+rank, two that outrank each other, an escalation loop, a guardrail nobody
+has connected), so the rules that look at the whole map always have work; at
+1,000 nodes every rule finds something. The same ``n`` and ``seed`` give the
+same session.
 
 ``to_dot(session)`` writes the same graph as Graphviz DOT text, for the
 reference timing against ``dot``.
@@ -64,9 +67,9 @@ class _Builder:
         AddNode(node_id, kind, label, fields).apply(self.session)
         return node_id
 
-    def edge(self, source: str, target: str, kind: EdgeKind) -> None:
+    def edge(self, source: str, target: str, kind: EdgeKind, **fields: object) -> None:
         if source != target and not self.session.graph.has_edge(source, target, key=kind):
-            AddEdge(source, target, kind).apply(self.session)
+            AddEdge(source, target, kind, fields).apply(self.session)
 
     def chance(self, probability: float) -> bool:
         return self.rng.random() < probability
@@ -94,10 +97,11 @@ def generate_organisation(n_nodes: int, seed: int = 0) -> Session:
         for i in range(n_guardrails)
     ]
     teams, bosses = _add_roles(build, n_roles)
+    connected = guardrails[:-1] or guardrails  # the last one: nobody has connected it yet
     for team in teams:
         team.focus = build.rng.sample(priorities, min(3, len(priorities)))
-        team.guardrails = build.rng.sample(guardrails, min(2, len(guardrails)))
-    for guardrail in guardrails:
+        team.guardrails = build.rng.sample(connected, min(2, len(connected)))
+    for guardrail in connected:
         if build.chance(0.9):
             build.edge(build.rng.choice(bosses), guardrail, EdgeKind.ACCOUNTABLE)
     for i in range(n_responsibilities):
@@ -114,8 +118,8 @@ def _add_priorities(build: _Builder, count: int) -> list[str]:
     priorities, rank = [], 0
     for i in range(count):
         fields = {}
-        if build.chance(0.75):
-            rank += 0 if rank and build.chance(0.1) else 1  # some ties
+        if i < 2 or build.chance(0.75):
+            rank += 0 if rank and (i == 1 or build.chance(0.1)) else 1  # some ties, one sure
             fields["rank"] = rank
         priorities.append(
             build.node(f"prio_{i:04d}", NodeKind.PRIORITY, _numbered(_PRIORITIES, i), **fields)
@@ -126,6 +130,9 @@ def _add_priorities(build: _Builder, count: int) -> list[str]:
         for _ in range(count // 6):
             higher, lower = sorted(build.rng.sample(priorities, 2))
             build.edge(higher, lower, EdgeKind.OUTRANKS)
+        # Two that each outrank the other: an order that contradicts itself.
+        build.edge(priorities[-1], priorities[-2], EdgeKind.OUTRANKS)
+        build.edge(priorities[-2], priorities[-1], EdgeKind.OUTRANKS)
     return priorities
 
 
@@ -159,7 +166,7 @@ def _add_roles(build: _Builder, count: int) -> tuple[list[_Team], list[str]]:
         if build.chance(0.9):
             build.edge(team.agents[-1], team.lead, EdgeKind.ESCALATES_TO)
     _add_deputies(build, teams, managers, head)
-    if len(teams) > 2:  # one escalation loop the workshop should notice
+    if teams[0].manager != teams[0].lead:  # one escalation loop the workshop should notice
         build.edge(teams[0].manager, teams[0].lead, EdgeKind.ESCALATES_TO)
     return teams, bosses
 
@@ -192,6 +199,9 @@ def _add_responsibility(
         fields["critical"] = True
     if build.chance(0.5):
         fields["good_enough"] = "Customer confirms the case is solved"
+    if "decision_limit" in fields:  # delegated far yet re-confirmed: a delegation mismatch
+        fields["delegation"] = 6 if fields.get("reconfirm") else 3
+        fields["delegation_target"] = 7
     build.node(node_id, NodeKind.RESPONSIBILITY, _numbered(_RESPONSIBILITIES, i), **fields)
     doers = team.agents or team.specialists or [team.lead]
     owners = 0 if build.chance(0.06) else 2 if build.chance(0.04) else 1
@@ -212,7 +222,8 @@ def _add_responsibility(
         build.edge(node_id, rng.choice(team.guardrails), EdgeKind.BOUNDED_BY)
     limited = "decision_limit" in fields or "reconfirm" in fields
     if build.chance(0.85 if limited else 0.2):
-        build.edge(node_id, rng.choice((team.lead, team.manager)), EdgeKind.ESCALATES_TO)
+        target = rng.choice((team.lead, team.manager))
+        build.edge(node_id, target, EdgeKind.ESCALATES_TO, trigger="over the limit", after="4h")
 
 
 #: Edge colours in the DOT text: the map tells kinds apart by style, not by labels.

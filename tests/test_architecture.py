@@ -1,10 +1,15 @@
-"""The core stays pure Python: importing it loads neither Qt nor reportlab."""
+"""The architecture holds: import contracts kept; the core loads neither Qt nor reportlab."""
 
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 CORE_MODULES = [
     "workshop_app",
@@ -40,3 +45,18 @@ def test_protocol_import_does_not_load_qt() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_the_import_contracts_of_pyproject_are_kept() -> None:
+    """``lint-imports`` with the contracts of ``[tool.importlinter]`` (layers, Qt, reportlab)."""
+    script = (
+        "from importlinter.cli import lint_imports_command\n"
+        "lint_imports_command.main(['--no-cache'], prog_name='lint-imports')"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), *sys.path])}
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    kept = re.search(r"Contracts: (\d+) kept, 0 broken", result.stdout)
+    assert kept and int(kept[1]) >= 3, result.stdout

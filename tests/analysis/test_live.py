@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from benchmarks.orgs import generate_organisation
 from workshop_app.analysis import LiveAnalysis, find_ambiguities
 from workshop_app.domain import (
     ALLOWED_ENDS,
@@ -27,8 +28,6 @@ from workshop_app.domain import (
     SetReview,
 )
 
-from .orgs import organisation, session_of
-
 _FIELD_CHANGES = (
     {"critical": True},
     {"critical": UNSET},
@@ -43,6 +42,11 @@ _FIELD_CHANGES = (
     {"good_enough": UNSET},
     {"label": "Neu {0} <b>"},
 )
+
+
+def _in(session: Session, language: str) -> Session:
+    session.apply(SetMeta({"language": language}))
+    return session
 
 
 def _random_edit(session: Session, rng: random.Random) -> Operation:
@@ -87,7 +91,7 @@ def _random_edit(session: Session, rng: random.Random) -> Operation:
 @given(seed=st.integers(0, 10**6))
 def test_random_edits_and_undos_give_the_full_analysis(seed: int) -> None:
     rng = random.Random(seed)
-    session = session_of(organisation(60, seed=seed % 7))
+    session = generate_organisation(60, seed=seed % 7)
     live = LiveAnalysis(session)
     undo: list[Operation] = []
     for _ in range(30):
@@ -101,7 +105,7 @@ def test_random_edits_and_undos_give_the_full_analysis(seed: int) -> None:
 
 
 def test_a_batch_that_removes_an_owner_updates_the_owned_nodes() -> None:
-    session = session_of(organisation(200))
+    session = generate_organisation(200)
     live = LiveAnalysis(session)
     owner = max(
         session.nodes_of_kind(NodeKind.ROLE), key=lambda role: session.graph.out_degree(role)
@@ -113,7 +117,7 @@ def test_a_batch_that_removes_an_owner_updates_the_owned_nodes() -> None:
 
 
 def test_a_fixed_language_is_kept_when_the_session_changes_its_own() -> None:
-    session = session_of(organisation(60), language="de")
+    session = _in(generate_organisation(60), "de")
     live = LiveAnalysis(session, language="en")
     edit = SetMeta({"language": "de"})
     assert live.update(edit, session.apply(edit)) == find_ambiguities(session, "en")
@@ -125,7 +129,7 @@ def test_unknown_language_is_refused() -> None:
 
 
 def test_renaming_an_owner_rewrites_the_findings_that_name_it() -> None:
-    session = session_of(organisation(200), language="en")
+    session = _in(generate_organisation(200), "en")
     live = LiveAnalysis(session)
     shared = next(f for f in live.findings if f.code == "shared-ownership")
     owner = next(s for s in shared.subjects if session.graph.nodes[s]["kind"] == "role")
@@ -136,7 +140,7 @@ def test_renaming_an_owner_rewrites_the_findings_that_name_it() -> None:
 
 
 def test_serving_both_sides_of_a_conflict_joins_its_finding() -> None:
-    session = session_of(organisation(200))
+    session = generate_organisation(200)
     live = LiveAnalysis(session)
     conflict = next(f for f in live.findings if f.code == "priority-conflict")
     first, second = (s for s in conflict.subjects if session.graph.nodes[s]["kind"] == "priority")

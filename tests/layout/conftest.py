@@ -1,58 +1,13 @@
-"""Helpers for the layout tests: small hand-made maps and generated organisations."""
+"""Fixtures of the layout tests: generated organisations."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable
 
 import pytest
 
 from benchmarks.orgs import generate_organisation
-from workshop_app.domain import AddEdge, AddNode, EdgeKind, NodeKind, Session
-from workshop_app.layout import H_GAP, NODE_HEIGHT, NODE_WIDTH, V_GAP
-
-KINDS = {
-    "p": NodeKind.PRIORITY,
-    "g": NodeKind.GUARDRAIL,
-    "x": NodeKind.RESPONSIBILITY,
-    "r": NodeKind.ROLE,
-}
-
-NodeSpec = str | tuple[str, dict[str, Any]]
-EdgeSpec = tuple[str, str, str]
-
-
-def kind_of(node_id: str) -> NodeKind:
-    """Test maps name nodes by kind: p… priority, g… guardrail, x… responsibility, r… role."""
-    return KINDS[node_id[0]]
-
-
-def build(nodes: Iterable[NodeSpec], edges: Iterable[EdgeSpec] = ()) -> Session:
-    """A session with ``nodes`` (id, or id and fields) and ``edges`` (source, target, kind)."""
-    session = Session()
-    for spec in nodes:
-        node_id, fields = (spec, {}) if isinstance(spec, str) else spec
-        session.apply(AddNode(node_id, kind_of(node_id), node_id.upper(), fields))
-    for source, target, kind in edges:
-        session.apply(AddEdge(source, target, EdgeKind(kind)))
-    return session
-
-
-def overlapping(positions: dict[str, tuple[float, float]], slack: float = 0.0) -> list[tuple]:
-    """Pairs of node boxes closer than the gaps allow (a grid hash keeps this linear)."""
-    clear_x, clear_y = NODE_WIDTH + H_GAP - slack, NODE_HEIGHT + V_GAP - slack
-    cells: dict[tuple[int, int], list[str]] = {}
-    found = []
-    for node, (x, y) in sorted(positions.items()):
-        cx, cy = int(x // clear_x), int(y // clear_y)
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for other in cells.get((cx + dx, cy + dy), ()):
-                    ox, oy = positions[other]
-                    if abs(x - ox) < clear_x and abs(y - oy) < clear_y:
-                        found.append((other, node))
-        cells.setdefault((cx, cy), []).append(node)
-    return found
+from workshop_app.domain import Session
 
 
 @pytest.fixture(scope="session")

@@ -8,9 +8,10 @@ import math
 import networkx as nx
 import pytest
 
-from conftest import build, overlapping
 from workshop_app.domain import EdgeKind, NodeKind, Session
 from workshop_app.layout import H_GAP, NODE_HEIGHT, NODE_WIDTH, auto_layout
+
+from .maps import build, overlapping
 
 
 def crossings(positions: dict[str, tuple[float, float]], edges: list[tuple[str, str]]) -> int:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 
-from conftest import build, overlapping
 from workshop_app.domain import AddEdge, AddNode, EdgeKind, NodeKind, Session, SetNodeFields
 from workshop_app.layout import H_GAP, NODE_WIDTH, auto_layout, layout_operation
+
+from .maps import build, overlapping
 
 #: Saved positions are rounded to 0.1, so two boxes exactly one gap apart may lose 0.1.
 ROUNDING = 0.11

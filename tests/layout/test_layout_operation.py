@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from conftest import build
 from workshop_app.domain import UNSET, Batch, Session, SetNodeFields
 from workshop_app.layout import auto_layout, layout_operation
+
+from .maps import build
 
 
 def positions(session: Session) -> dict[str, list[float] | None]:

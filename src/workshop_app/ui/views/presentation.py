@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from workshop_app.analysis import Finding
 from workshop_app.domain import InsertAction, SetReview
+from workshop_app.vocabulary import severity_name
 from workshop_app.ui.controller import SessionController
-from workshop_app.ui.i18n import tr
-from workshop_app.ui.map.style import severity_name
+from workshop_app.ui.i18n import tr, ui_language
 from workshop_app.ui.views._widgets import full_screen_keys, quoted, text_label
 from workshop_app.ui.views.actions import action_from_finding
 from workshop_app.ui.views.prompts import group_question
@@ -287,7 +287,7 @@ class PresentationWindow(QWidget):
         self.position_label.setText(
             tr("Finding {n} of {count}").format(n=self.position + 1, count=len(self.findings))
         )
-        self.severity_label.setText(severity_name(finding.severity))
+        self.severity_label.setText(severity_name(finding.severity, ui_language()))
         self.severity_label.setProperty("level", finding.severity.value)
         self.severity_label.style().unpolish(self.severity_label)
         self.severity_label.style().polish(self.severity_label)
