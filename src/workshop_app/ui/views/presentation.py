@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 
 from workshop_app.analysis import Finding
 from workshop_app.domain import InsertAction, SetReview
-from workshop_app.vocabulary import severity_name
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.i18n import tr, ui_language
 from workshop_app.ui.views._widgets import full_screen_keys, quoted, text_label
 from workshop_app.ui.views.actions import action_from_finding
 from workshop_app.ui.views.prompts import group_question
 from workshop_app.ui.views.timer import Timebox, format_clock
+from workshop_app.vocabulary import severity_name
 
 __all__ = ["MIN_POINT_SIZE", "PresentationWindow", "point_size_for"]
 
