@@ -16,7 +16,6 @@ import random
 from typing import Any
 
 from benchmarks.orgs import generate_organisation
-
 from workshop_app.analysis import find_ambiguities
 from workshop_app.domain import (
     ALLOWED_ENDS,
