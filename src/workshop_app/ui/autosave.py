@@ -143,6 +143,8 @@ class Autosaver(QObject):
         self.timer.timeout.connect(self.write_now)
         self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
         controller.undo_stack.indexChanged.connect(self._schedule)
+        # Also what changes the session outside the undo stack (the guide's phase).
+        controller.changed.connect(self._schedule)
         controller.undo_stack.cleanChanged.connect(self._on_clean_changed)
 
     @property

@@ -129,6 +129,18 @@ class SessionController(QObject):
         """
         self._apply(operation)
 
+    def navigate(self, operation: Operation) -> None:
+        """Apply ``operation`` as a step of navigation: saved with the file, not undoable.
+
+        The guide's current phase is such a step: it belongs in the file (the
+        next start opens the same phase) but Ctrl+Z must take back the last
+        edit of the map, not the last click on "Next phase". The session is
+        unsaved from now on, also when undo returns to the saved edits
+        (``QUndoStack.resetClean``); ``changed`` lets autosave follow.
+        """
+        self._apply(operation)
+        self.undo_stack.resetClean()
+
     def _apply(self, operation: Operation) -> Operation:
         inverse = self.session.apply(operation)
         self.findings = self._analysis.update(operation, inverse)

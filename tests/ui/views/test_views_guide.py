@@ -1,4 +1,4 @@
-"""The guide dock: phases, guiding questions, the timebox, undoable phase changes."""
+"""The guide dock: phases, guiding questions, the timebox; a phase change is navigation."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from workshop_app.domain import SetMeta
 from workshop_app.fileformat import load_session, save_session
 from workshop_app.templates import load_template, session_from_template
 from workshop_app.ui.controller import SessionController
@@ -33,15 +34,74 @@ def test_the_first_phase_shows_its_questions_and_timebox(guide_parts) -> None:
     assert not guide.previous_button.isEnabled()
 
 
-def test_next_phase_is_saved_in_the_session_and_undone_in_one_step(guide_parts, qtbot) -> None:
+def test_next_phase_is_saved_in_the_session_but_is_no_undo_step(guide_parts, qtbot) -> None:
     controller, guide, _ = guide_parts
+    controller.execute(SetMeta({"client": "Muster AG"}), "Edit client")
     qtbot.mouseClick(guide.next_button, Qt.MouseButton.LeftButton)
     assert controller.session.meta["phase"] == 1
     assert guide.title_label.text() == guide.phases[1].title
     assert guide.clock_label.text() == f"{guide.phases[1].minutes:02d}:00"
+    assert controller.undo_stack.count() == 1
+    # Undo takes back the last edit, not the step through the agenda.
     controller.undo_stack.undo()
-    assert controller.session.meta["phase"] == 0
-    assert guide.title_label.text() == guide.phases[0].title
+    assert "client" not in controller.session.meta
+    assert controller.session.meta["phase"] == 1
+    assert guide.title_label.text() == guide.phases[1].title
+
+
+def test_a_phase_change_leaves_the_session_unsaved(guide_parts) -> None:
+    controller, guide, _ = guide_parts
+    assert controller.undo_stack.isClean()
+    guide.next_phase()
+    assert not controller.undo_stack.isClean()
+    assert controller.undo_stack.count() == 0
+    controller.undo_stack.setClean()  # saved
+    controller.execute(SetMeta({"client": "Muster AG"}), "Edit client")
+    guide.next_phase()
+    controller.undo_stack.undo()
+    # Back at the saved edits, but the phase moved on since: still unsaved.
+    assert not controller.undo_stack.isClean()
+
+
+def test_the_timer_keeps_running_across_phases_unless_reset(
+    guide_parts, views_clock, qtbot
+) -> None:
+    _controller, guide, _ = guide_parts
+    first, second = guide.phases[0].minutes, guide.phases[1].minutes
+    guide.timebox.start()
+    views_clock.advance(10 * 60)
+    guide.next_phase()
+    assert guide.timebox.running
+    views_clock.advance(60)
+    guide.timebox.tick()
+    assert guide.clock_label.text() == f"{second - 1:02d}:00"
+    # Back to the first phase: its time went on where it was left.
+    guide.previous_phase()
+    guide.timebox.tick()
+    assert guide.timebox.running
+    assert guide.clock_label.text() == f"{first - 10:02d}:00"
+    qtbot.mouseClick(guide.reset_button, Qt.MouseButton.LeftButton)
+    assert not guide.timebox.running
+    assert guide.clock_label.text() == f"{first:02d}:00"
+
+
+def test_a_paused_timer_stays_paused_in_the_next_phase(guide_parts, views_clock) -> None:
+    _controller, guide, _ = guide_parts
+    guide.timebox.start()
+    views_clock.advance(60)
+    guide.timebox.pause()
+    guide.next_phase()
+    assert not guide.timebox.running
+    assert guide.clock_label.text() == f"{guide.phases[1].minutes:02d}:00"
+
+
+def test_another_session_starts_its_first_phase_afresh(guide_parts, views_clock) -> None:
+    controller, guide, _ = guide_parts
+    guide.timebox.start()
+    views_clock.advance(60)
+    controller.replace_session(session_from_template("customer-service-responsibility"), None)
+    assert not guide.timebox.running
+    assert guide.clock_label.text() == f"{guide.phases[0].minutes:02d}:00"
 
 
 def test_the_last_phase_has_no_next(guide_parts) -> None:

@@ -13,7 +13,6 @@ GERMAN: dict[str, str] = {
     ),
     # --- guide ---
     "Phase {n} of {count} · {minutes} min": "Phase {n} von {count} · {minutes} min",
-    "Go to phase {n}": "Zu Phase {n} wechseln",
     "Agenda · {minutes} min": "Ablauf · {minutes} min",
     "◀ Previous phase": "◀ Vorige Phase",
     "Next phase ▶": "Nächste Phase ▶",

@@ -3,8 +3,11 @@
 The phases come from the session (``meta.phases``, written when it was
 started from a template) or, for a session without any, from the default
 workshop in the session's language (:func:`workshop_app.templates.session_phases`).
-The current phase is part of the session (``meta.phase``), changed as an
-undoable step, so it is saved with the file and an undo goes back a phase.
+The current phase is part of the session (``meta.phase``), so it is saved
+with the file; changing it is navigation, not an edit: it is no undo step
+(:meth:`SessionController.navigate`), and the timebox keeps running. Each
+phase keeps the time spent in it, so going back a phase by mistake and
+forward again loses nothing; Reset starts the phase's time afresh.
 """
 
 from __future__ import annotations
@@ -79,6 +82,8 @@ class GuideWidget(QWidget):
         self._signal = signal
         self._phases: list[Phase] = []
         self._index = -1
+        #: (duration, elapsed) of the phases left since this session was shown
+        self._spent: dict[int, tuple[float, float]] = {}
         self._build()
         controller.changed.connect(self._sync)
         controller.sessionReplaced.connect(self._restart)
@@ -142,11 +147,10 @@ class GuideWidget(QWidget):
         return self._index
 
     def go_to(self, index: int) -> None:
-        """Make phase ``index`` the current one, as one undoable step."""
+        """Make phase ``index`` the current one (saved with the session, not undoable)."""
         if not 0 <= index < len(self._phases) or index == self._index:
             return
-        text = tr("Go to phase {n}").format(n=index + 1)
-        self.controller.execute(SetMeta({"phase": index}), text)
+        self.controller.navigate(SetMeta({"phase": index}))
 
     def next_phase(self) -> None:
         self.go_to(self._index + 1)
@@ -156,10 +160,12 @@ class GuideWidget(QWidget):
 
     def _restart(self) -> None:
         self._index = -1
+        self._spent.clear()
+        self.timebox.pause()
         self._sync()
 
     def _sync(self, _operation: object = None) -> None:
-        """Follow the session: a new phase (edit, undo, other file) resets the timebox."""
+        """Follow the session: the timebox goes along to a new phase; a new agenda resets it."""
         if is_move(_operation):
             return
         session = self.controller.session
@@ -167,6 +173,11 @@ class GuideWidget(QWidget):
         index = current_phase_index(session.meta, len(phases))
         if phases == self._phases and index == self._index:
             return
+        if self._index >= 0 and len(phases) == len(self._phases):
+            # The same agenda (perhaps in the other language): the time goes on.
+            self._spent[self._index] = (self.timebox.duration, self.timebox.elapsed())
+        else:
+            self._spent.clear()
         self._phases, self._index = phases, index
         phase = phases[index]
         self.step_label.setText(
@@ -179,7 +190,7 @@ class GuideWidget(QWidget):
         self._show_agenda()
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(phases) - 1)
-        self.timebox.reset(phase.minutes * 60)
+        self.timebox.switch(*self._spent.pop(index, (phase.minutes * 60, 0.0)))
 
     def _show_agenda(self) -> None:
         total = sum(phase.minutes for phase in self._phases)

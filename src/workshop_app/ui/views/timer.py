@@ -118,6 +118,19 @@ class Timebox(QObject):
         self.ticker.stop()
         self.changed.emit()
 
+    def switch(self, duration: float, elapsed: float = 0.0) -> None:
+        """Count ``duration`` seconds of which ``elapsed`` are spent, running on if running.
+
+        For a change of phase: the clock in the room does not stop because
+        the agenda moved on. A span already over does not signal again.
+        """
+        self._duration = float(duration)
+        self._elapsed_before = float(elapsed)
+        if self._started_at is not None:
+            self._started_at = self._clock()
+        self._signalled = self.is_over()
+        self.changed.emit()
+
     def tick(self) -> None:
         """Read the clock: redraw, and signal once when the time has run out."""
         self.changed.emit()
