@@ -148,6 +148,10 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from workshop_app.interchange import EXPORT_SUFFIXES
+
+    if args.output.suffix.lower() in EXPORT_SUFFIXES:
+        return _export_for_tools(args)
     from workshop_app.protocol import export_protocol
 
     session = _load(args.file)
@@ -159,6 +163,20 @@ def _export(args: argparse.Namespace) -> int:
         raise _Refused(
             f"{args.output}: cannot write the protocol ({error.strerror or error})"
         ) from None
+    print(args.output)
+    return EXIT_OK
+
+
+def _export_for_tools(args: argparse.Namespace) -> int:
+    """The map or the tables for other tools, by the output's suffix."""
+    from workshop_app.fileformat import SaveError
+    from workshop_app.interchange import export_for_tools
+
+    session = _load(args.file)
+    try:
+        export_for_tools(session, args.output, args.lang)
+    except SaveError as error:
+        raise _Refused(str(error)) from None
     print(args.output)
     return EXIT_OK
 

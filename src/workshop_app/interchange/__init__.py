@@ -2,6 +2,8 @@
 
 Pure Python (openpyxl for workbooks); nothing here imports Qt or reportlab.
 
+- :func:`export_for_tools` — the tables (``.xlsx``: RACI, roles, findings,
+  actions) for other tools, chosen by the suffix.
 - :func:`import_session` — a session from a RACI matrix (``.xlsx``/``.csv``)
   or from GraphML, refusing bad input with :class:`ImportRefused`.
 """
@@ -14,10 +16,18 @@ from pathlib import Path
 from workshop_app.domain import DEFAULT_LANGUAGE, Session
 from workshop_app.interchange.errors import ImportRefused
 
-__all__ = ["IMPORT_SUFFIXES", "ImportRefused", "import_session"]
+__all__ = [
+    "EXPORT_SUFFIXES",
+    "IMPORT_SUFFIXES",
+    "ImportRefused",
+    "export_for_tools",
+    "import_session",
+]
 
 #: The files :func:`import_session` reads, by suffix.
 IMPORT_SUFFIXES = (".xlsx", ".csv")
+#: The files :func:`export_for_tools` writes, by suffix.
+EXPORT_SUFFIXES = (".xlsx",)
 
 
 def import_session(path: str | os.PathLike[str], language: str = DEFAULT_LANGUAGE) -> Session:
@@ -42,3 +52,26 @@ def import_session(path: str | os.PathLike[str], language: str = DEFAULT_LANGUAG
             suffixes=", ".join(IMPORT_SUFFIXES),
         )
     return session_from_grid(read_grid(source), source=str(source), language=language)
+
+
+def export_for_tools(
+    session: Session, path: str | os.PathLike[str], language: str | None = None
+) -> None:
+    """Write ``session`` to ``path`` in the format its suffix names (see :data:`EXPORT_SUFFIXES`).
+
+    ``language`` defaults to the session's.
+
+    Raises
+    ------
+    ValueError
+        For a suffix not in :data:`EXPORT_SUFFIXES`.
+    SaveError
+        When the file cannot be written; an older file stays as it was.
+    """
+    from workshop_app.interchange.tables import export_tables
+
+    suffix = Path(path).suffix.lower()
+    if suffix == ".xlsx":
+        export_tables(session, path, language)
+    else:
+        raise ValueError(f"cannot export {suffix or 'a file without suffix'}")
