@@ -4,7 +4,9 @@ GERMAN: dict[str, str] = {
     # --- window ---
     "&About Responsibility Map": "Ü&ber Responsibility Map",
     "&Accept…": "A&kzeptieren…",
-    "&Arrange map (new nodes)": "Karte &anordnen (neue Knoten)",
+    "&Arrange map": "Karte &anordnen",
+    "&Connect to…": "Ver&binden mit …",
+    "&Readable size": "&Lesbare Größe",
     "&Delete": "&Löschen",
     "&Discard changes": "Änderungen &verwerfen",
     "&Discard it": "&Verwerfen",
@@ -41,7 +43,6 @@ GERMAN: dict[str, str] = {
     "Add r&ole": "R&olle hinzufügen",
     "Add re&sponsibility": "&Verantwortung hinzufügen",
     "All files (*)": "Alle Dateien (*)",
-    "Arrange a&ll": "A&lles anordnen",
     "Ask again &next time": "Beim &nächsten Start fragen",
     "Autosave does not work": "Automatisches Speichern funktioniert nicht",
     "Autosave failed: {reason}": "Automatisches Speichern fehlgeschlagen: {reason}",
@@ -212,5 +213,43 @@ GERMAN: dict[str, str] = {
     "{source} → {target}: {relation}": "{source} → {target}: {relation}",
     "“{source}” → “{target}”": "„{source}“ → „{target}“",
     "↻ must be re-confirmed by someone else": "↻ muss von jemand anderem bestätigt werden",
+    "Type to find the target…": "Tippen, um das Ziel zu finden …",
+    "Connect to…": "Verbinden mit …",
+    "Any relation… (C)": "Beliebige Beziehung … (C)",
+    "Rename (F2)": "Umbenennen (F2)",
+    "Delete (Del)": "Löschen (Entf)",
+    "Connect “{source}” to…": "„{source}“ verbinden mit …",
+    "“{source}”: {relation}…": "„{source}“: {relation} …",
+    "Delete relation": "Beziehung löschen",
+    "Add {kind} here": "{kind} hier hinzufügen",
+    "{relation}…": "{relation} …",
+    "Map": "Karte",
+    "Connect the selected node to…": "Ausgewählten Knoten verbinden mit …",
+    "Connect by mouse": "Mit der Maus verbinden",
+    "Menu of a node, relation or empty spot": (
+        "Menü eines Knotens, einer Beziehung oder einer freien Stelle"
+    ),
+    "Rename the selected node": "Ausgewählten Knoten umbenennen",
+    "Move the selection": "Auswahl verschieben",
+    "Pan": "Ansicht verschieben",
+    "Show or hide the legend": "Legende ein- oder ausblenden",
+    "Cancel connecting, or select nothing": "Verbinden abbrechen oder Auswahl aufheben",
+    "C: connect “{label}” to… · F2: rename · Del: delete · right click: more": (
+        "C: „{label}“ verbinden mit … · F2: umbenennen · Entf: löschen · Rechtsklick: mehr"
+    ),
+    "Shift+drag from a node": "Umschalt+Ziehen von einem Knoten",
+    "drag its + handle": "Ziehen an seinem +",
+    "right click": "Rechtsklick",
+    "double click": "Doppelklick",
+    "arrow keys": "Pfeiltasten",
+    "Shift+arrow keys": "Umschalt+Pfeiltasten",
+    "Space+drag": "Leertaste+Ziehen",
+    "middle button drag": "Ziehen mit mittlerer Maustaste",
+    "Del: delete the relation · right click: more": "Entf: Beziehung löschen · Rechtsklick: mehr",
+    "Arrow keys: move · Del: delete": "Pfeiltasten: verschieben · Entf: löschen",
+    "Right click: add a node · Shift+drag from a node: connect · F1: all keys": (
+        "Rechtsklick: Knoten hinzufügen · Umschalt+Ziehen von einem Knoten: verbinden"
+        " · F1: alle Tasten"
+    ),
     # --- end map ---
 }

@@ -249,6 +249,14 @@ def _edit_commands(window: MainWindow) -> list[CommandSpec]:
         CommandSpec(
             "edit.select_all", tr("Select &all"), "edit", view.select_all, (_Key.SelectAll,)
         ),
+        CommandSpec(
+            "edit.connect",
+            tr("&Connect to…"),
+            "edit",
+            view.connect_selected,
+            ("Ctrl+K",),
+            enabled_when=lambda: len(view.selected_nodes()) == 1,
+        ),
     ]
     adds = [
         (NodeKind.PRIORITY, tr("Add &priority")),
@@ -278,20 +286,21 @@ def _view_commands(window: MainWindow) -> list[CommandSpec]:
         CommandSpec("view.zoom_out", tr("Zoom &out"), "view", view.zoom_out, (_Key.ZoomOut,)),
         CommandSpec("view.fit", tr("&Fit map"), "view", view.fit_all, ("Ctrl+0",), toolbar=True),
         CommandSpec(
-            "view.arrange",
-            tr("&Arrange map (new nodes)"),
+            "view.readable",
+            tr("&Readable size"),
             "view",
-            lambda: view.relayout(False),
+            view.zoom_readable,
+            ("Ctrl+Shift+R",),
+            toolbar=True,
+        ),
+        CommandSpec(
+            "view.arrange",
+            tr("&Arrange map"),
+            "view",
+            lambda: view.relayout(True),
             ("Ctrl+L",),
             toolbar=True,
             separator_before=True,
-        ),
-        CommandSpec(
-            "view.arrange_all",
-            tr("Arrange a&ll"),
-            "view",
-            lambda: view.relayout(True),
-            ("Ctrl+Shift+L",),
         ),
         CommandSpec(
             "view.legend",

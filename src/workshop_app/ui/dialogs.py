@@ -194,8 +194,11 @@ def show_passing(
     return box
 
 
-def show_shortcuts(parent: QWidget, rows: list[tuple[str, str, list[QKeySequence]]]) -> None:
-    """List every command with its keys: ``rows`` are (menu, command, shortcuts)."""
+def show_shortcuts(parent: QWidget, rows: list[tuple[str, str, list[QKeySequence | str]]]) -> None:
+    """List every command with its keys: ``rows`` are (menu, command, shortcuts).
+
+    A shortcut given as text (a gesture: "Shift+drag") is shown as it is.
+    """
     dialog = QDialog(parent)
     dialog.setWindowTitle(tr("Keyboard shortcuts"))
     table = QTreeWidget()
@@ -203,7 +206,9 @@ def show_shortcuts(parent: QWidget, rows: list[tuple[str, str, list[QKeySequence
     table.setRootIsDecorated(False)
     for menu, command, keys in rows:
         shown = ", ".join(
-            k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys if _typeable(k)
+            k if isinstance(k, str) else k.toString(QKeySequence.SequenceFormat.NativeText)
+            for k in keys
+            if isinstance(k, str) or _typeable(k)
         )
         item = QTreeWidgetItem([f"{_plain(menu)}: {_plain(command)}", shown or tr("(menu only)")])
         table.addTopLevelItem(item)

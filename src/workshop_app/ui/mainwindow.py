@@ -24,6 +24,7 @@ from workshop_app.ui.guards import BANNER_AT_LEAST, UndoBanner
 from workshop_app.ui.i18n import tr
 from workshop_app.ui.inspector import InspectorDock
 from workshop_app.ui.map import MapView
+from workshop_app.ui.map.hint import MapHint, map_keys
 from workshop_app.ui.settings import (
     configured_language,
     restore_window_state,
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.findings_dock, self.inspector], [3, 2], Qt.Orientation.Vertical)
         self.summary = SessionSummary(self.controller, self)
         self.statusBar().addPermanentWidget(self.summary)
+        self.statusBar().addWidget(MapHint(self.map_view))
         self._build_menus()
         self._connect()
         self._autosave_warned = False
@@ -229,7 +231,7 @@ class MainWindow(QMainWindow):
             for action in menu.actions()
             if not action.isSeparator() and action.menu() is None
         ]
-        dialogs.show_shortcuts(self, rows)
+        dialogs.show_shortcuts(self, rows + map_keys())
 
     def show_about(self) -> None:
         QMessageBox.about(

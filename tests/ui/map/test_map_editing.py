@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from workshop_app.domain import NodeKind
 from workshop_app.ui.map import MapView
+from workshop_app.ui.map.connect import CONNECT_MENU_NAME
 from workshop_app.ui.map.editor import LabelEditor
-from workshop_app.ui.map.gestures import CONNECT_MENU_NAME
 from workshop_app.ui.map.style import HANDLE_OFFSET, NODE_WIDTH
 
 #: The offscreen platform cannot raise a popup menu or grab the keyboard for it.

@@ -4,7 +4,8 @@
   position changes, so a drag is one undo step.
 - Shift+drag from a node, or a drag from the "+" handle on a hovered node,
   draws a line; released over another node it offers the relations that
-  ``allowed_edge_kinds`` permits between the two, and the chosen one is added.
+  ``allowed_edge_kinds`` permits between the two, and the chosen one is added
+  (C does the same from the keyboard: see :mod:`.connect`).
 - The middle mouse button, or a drag with Space held, pans.
 - Arrow keys nudge the selection, Delete deletes, F2 renames, L shows or
   hides the legend, Escape cancels a connecting drag or else clears the
@@ -13,26 +14,21 @@
 
 from __future__ import annotations
 
-from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPoint, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QPen
-from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsView, QMenu
+from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsView
 
-from workshop_app.domain import Batch, EdgeKind, SetNodeFields, allowed_edge_kinds
+from workshop_app.domain import Batch, SetNodeFields, allowed_edge_kinds
 from workshop_app.ui.i18n import tr
 from workshop_app.ui.map.node_item import NodeItem
-from workshop_app.ui.map.style import edge_kind_name
 
 if TYPE_CHECKING:
     from workshop_app.ui.map.view import MapView
 
-__all__ = ["CONNECT_MENU_NAME", "Gestures", "position_change"]
+__all__ = ["Gestures", "position_change"]
 
-#: Object name of the menu of relations shown at the end of a connecting drag.
-CONNECT_MENU_NAME = "mapConnectMenu"
-_LABEL_CHARS = 28
 #: Arrow keys move the selection this far (with Shift: five times as far).
 NUDGE = 10.0
 _STEPS = {
@@ -85,6 +81,8 @@ class Gestures:
             view.select_all()
         elif key == Qt.Key.Key_L and not event.modifiers():
             view.set_legend_visible(not view.legend_visible())
+        elif key == Qt.Key.Key_C and not event.modifiers():
+            view.connect_selected()
         elif key in _STEPS and view.selected_nodes():
             shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
             distance = NUDGE * (5 if shift else 1)
@@ -175,7 +173,8 @@ class Gestures:
             valid = target is not None and target.target_state
             self._end_connect()
             if valid:
-                self._offer_relations(source, target, event.globalPosition().toPoint())
+                where = event.globalPosition().toPoint()
+                self._view.connector.connect(source.node_id, target.node_id, None, where)
             return True
         return False
 
@@ -233,34 +232,6 @@ class Gestures:
         self._source, self._line = None, None
         self._view.viewport().unsetCursor()
 
-    def _offer_relations(self, source: NodeItem, target: NodeItem, where: QPoint) -> None:
-        """A menu of the relations allowed from ``source`` to ``target``, plus Cancel.
-
-        Relations the two nodes already have are shown ticked and disabled.
-        """
-        view, graph = self._view, self._view.controller.session.graph
-        menu = QMenu(view)
-        menu.setObjectName(CONNECT_MENU_NAME)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.addSection(
-            tr("“{source}” → “{target}”").format(
-                source=_short(source.label), target=_short(target.label)
-            )
-        )
-        for kind in allowed_edge_kinds(source.kind, target.kind):
-            action = menu.addAction(edge_kind_name(kind))
-            action.setData(kind.value)
-            if graph.has_edge(source.node_id, target.node_id, key=kind.value):
-                action.setCheckable(True)
-                action.setChecked(True)
-                action.setEnabled(False)
-            action.triggered.connect(
-                partial(view.add_edge, source.node_id, target.node_id, EdgeKind(kind))
-            )
-        menu.addSeparator()
-        menu.addAction(tr("Cancel"))
-        menu.popup(where)
-
 
 def position_change(positions: dict[str, QPointF]) -> Batch:
     """The operation that puts nodes at ``positions``, rounded as they are saved."""
@@ -270,7 +241,3 @@ def position_change(positions: dict[str, QPointF]) -> Batch:
             for node_id, p in sorted(positions.items())
         )
     )
-
-
-def _short(label: str) -> str:
-    return label if len(label) <= _LABEL_CHARS else label[: _LABEL_CHARS - 1] + "…"

@@ -21,6 +21,7 @@ from workshop_app.domain import (
     AddNode,
     Batch,
     EdgeKind,
+    NodeKind,
     Operation,
     RemoveEdge,
     RemoveNode,
@@ -42,6 +43,8 @@ PARALLEL_SPACING = 26.0
 #: Room to pan beyond the outermost nodes.
 SCENE_MARGIN = 1500.0
 _KIND_ORDER = {kind.value: index for index, kind in enumerate(EdgeKind)}
+#: The automatic layout's layers, from top to bottom.
+_LAYER_ORDER = (NodeKind.PRIORITY, NodeKind.GUARDRAIL, NodeKind.RESPONSIBILITY, NodeKind.ROLE)
 
 
 class MapScene(QGraphicsScene):
@@ -145,10 +148,19 @@ class MapScene(QGraphicsScene):
             rect = rect.united(node.sceneBoundingRect())
         return rect
 
-    def free_spot(self, near: QPointF) -> QPointF:
-        """The grid spot nearest ``near`` where a new node overlaps none."""
+    def free_spot(self, near: QPointF, *, row_only: bool = False) -> QPointF:
+        """The grid spot nearest ``near`` where a new node overlaps none.
+
+        ``row_only``: stay in ``near``'s row (a new node joining its layer),
+        going out to the row's end if need be.
+        """
         step_x, step_y = NODE_WIDTH + H_GAP, NODE_HEIGHT + V_GAP
         near = QPointF(round(near.x()), round(near.y()))
+        if row_only:
+            for i in range(len(self.nodes) + 1):
+                for spot in (near + QPointF(i * step_x, 0), near - QPointF(i * step_x, 0)):
+                    if self._is_free(spot):
+                        return spot
         for ring in range(60):
             cells = [
                 (i, j)
@@ -161,6 +173,28 @@ class MapScene(QGraphicsScene):
                 spot = near + QPointF(i * step_x, j * step_y)
                 if self._is_free(spot):
                     return spot
+        return near
+
+    def layer_spot(self, kind: NodeKind, near: QPointF) -> QPointF:
+        """Where a new node of ``kind`` should go near ``near``: in its own layer.
+
+        The row of that kind nearest ``near``; a kind not yet on the map
+        gets a row between the layers above and below it (priorities,
+        guardrails, responsibilities, roles from top to bottom).
+        """
+        rows = [item.pos().y() for item in self.nodes.values() if item.kind is kind]
+        if rows:
+            return QPointF(near.x(), min(rows, key=lambda y: (abs(y - near.y()), y)))
+        rank = _LAYER_ORDER.index(kind)
+        above = [i.pos().y() for i in self.nodes.values() if _LAYER_ORDER.index(i.kind) < rank]
+        below = [i.pos().y() for i in self.nodes.values() if _LAYER_ORDER.index(i.kind) > rank]
+        step = NODE_HEIGHT + V_GAP
+        if above and below:
+            return QPointF(near.x(), (max(above) + min(below)) / 2)
+        if above:
+            return QPointF(near.x(), max(above) + 2 * step)
+        if below:
+            return QPointF(near.x(), min(below) - 2 * step)
         return near
 
     def _is_free(self, spot: QPointF) -> bool:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QFocusEvent,
     QKeyEvent,
     QMouseEvent,
@@ -34,6 +35,7 @@ from workshop_app.domain import (
 from workshop_app.layout import layout_operation
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.i18n import tr
+from workshop_app.ui.map.connect import Connector
 from workshop_app.ui.map.edge_item import EdgeItem
 from workshop_app.ui.map.editor import Renamer
 from workshop_app.ui.map.gestures import Gestures, position_change
@@ -50,6 +52,9 @@ __all__ = ["MapView"]
 PIXMAP_CACHE_KB = 96 * 1024
 #: Fitting never magnifies beyond this: a small map stays a calm size.
 FIT_MAX_ZOOM = 1.5
+#: "Readable size" zooms so that node labels are this many pixels tall:
+#: legible from the back row of a workshop room.
+READABLE_PIXELS = 20
 
 
 class MapView(QGraphicsView):
@@ -84,6 +89,7 @@ class MapView(QGraphicsView):
         self._legend = LegendStrip(self._scene.style, self)
         self._renamer = Renamer(self)
         self._gestures = Gestures(self)
+        self.connector = Connector(self)
         self._zoom_preview = ZoomPreview(self)
         #: keep the whole map in view (when the view is resized) until the user navigates
         self.auto_fit = True
@@ -138,8 +144,13 @@ class MapView(QGraphicsView):
 
     # --- editing ---
 
-    def add_node(self, kind: NodeKind) -> None:
-        """Add a node of ``kind`` in free space at the view's centre and rename it."""
+    def add_node(self, kind: NodeKind, at: QPointF | None = None) -> None:
+        """Add a node of ``kind`` and rename it in place.
+
+        It goes to free space near ``at`` (scene coordinates), or else into
+        its own layer (the row of its kind nearest the view's centre), so a
+        new role joins the roles, not whatever lies in the middle of the view.
+        """
         kind = NodeKind(kind)
         labels = {
             NodeKind.PRIORITY: (tr("New priority"), tr("Add priority")),
@@ -149,7 +160,11 @@ class MapView(QGraphicsView):
         }
         label, text = labels[kind]
         node_id = self.controller.session.new_node_id(kind)
-        spot = self._scene.free_spot(self.mapToScene(self.viewport().rect().center()))
+        if at is not None:
+            spot = self._scene.free_spot(at)
+        else:
+            centre = self.mapToScene(self.viewport().rect().center())
+            spot = self._scene.free_spot(self._scene.layer_spot(kind, centre), row_only=True)
         position = [round(spot.x(), 1), round(spot.y(), 1)]
         if self.controller.execute(AddNode(node_id, kind, label, {"position": position}), text):
             with self._one_selection_change():
@@ -163,6 +178,26 @@ class MapView(QGraphicsView):
             with self._one_selection_change():
                 self._scene.clearSelection()
                 self._scene.edges[(source, target, EdgeKind(kind).value)].setSelected(True)
+
+    def connect_selected(self) -> None:
+        """Open the picker to connect the one selected node to another (C)."""
+        nodes = self.selected_nodes()
+        if len(nodes) == 1:
+            self.connector.pick_target(nodes[0])
+
+    def select_only(
+        self, node_ids: Iterable[str] = (), edge_keys: Iterable[tuple[str, str, str]] = ()
+    ) -> None:
+        """Select exactly these nodes and edges (a right click selects what it is on)."""
+        wanted_nodes, wanted_edges = set(node_ids), set(edge_keys)
+        if (set(self.selected_nodes()), set(self.selected_edges())) == (wanted_nodes, wanted_edges):
+            return
+        with self._one_selection_change():
+            self._scene.clearSelection()
+            for node_id in wanted_nodes:
+                self._scene.nodes[node_id].setSelected(True)
+            for key in wanted_edges:
+                self._scene.edges[key].setSelected(True)
 
     def rename_selected(self) -> None:
         """Open the in-place label editor on the selected node (if exactly one)."""
@@ -233,6 +268,26 @@ class MapView(QGraphicsView):
         show_rect(self, rect, FIT_MAX_ZOOM)
         self._renamer.place()
 
+    def zoom_readable(self) -> None:
+        """Zoom so that node labels read ``READABLE_PIXELS`` tall on screen.
+
+        Centred on the selection, or on what is in the middle of the view:
+        the room reads the part of the map being talked about.
+        """
+        self.settle_zoom()
+        self.auto_fit = False
+        selected = [self._scene.nodes[n].sceneBoundingRect() for n in self.selected_nodes()]
+        centre = self.mapToScene(self.viewport().rect().center())
+        if selected:
+            area = QRectF()
+            for rect in selected:
+                area = area.united(rect)
+            centre = area.center()
+        zoom = READABLE_PIXELS / self._scene.style.font.pixelSize()
+        self.setTransform(QTransform.fromScale(zoom, zoom))
+        self.centerOn(centre)
+        self._renamer.place()
+
     def pan_by(self, delta: QPoint) -> None:
         """Scroll the map by ``delta`` viewport pixels, as if dragged."""
         self.auto_fit = False
@@ -273,6 +328,14 @@ class MapView(QGraphicsView):
 
         export_map(self._scene, Path(path))
 
+    def edge_at(self, view_pos: QPointF | QPoint) -> tuple[str, str, str] | None:
+        """The key of the edge under a point of the viewport, if any."""
+        point = view_pos.toPoint() if isinstance(view_pos, QPointF) else view_pos
+        for item in self.items(point):
+            if isinstance(item, EdgeItem):
+                return item.key
+        return None
+
     def node_at(self, view_pos: QPointF | QPoint) -> NodeItem | None:
         """The node under a point of the viewport, if any."""
         point = view_pos.toPoint() if isinstance(view_pos, QPointF) else view_pos
@@ -296,6 +359,7 @@ class MapView(QGraphicsView):
         self._zoom_preview.finish()
         self._renamer.close()
         self._gestures.cancel()
+        self.connector.close()
         with self._one_selection_change():
             self._scene.build(session)
             self._scene.set_marks(self.controller.findings)
@@ -305,6 +369,7 @@ class MapView(QGraphicsView):
     def _on_changed(self, operation: Operation) -> None:
         if self._ignore_changes:
             return
+        self.connector.close()
         self._zoom_preview.finish()
         self._scene.apply(operation, self.controller.session)
         self._renamer.close_if_gone()
@@ -381,6 +446,12 @@ class MapView(QGraphicsView):
         if not self._gestures.release(event):
             super().mouseReleaseEvent(event)
             self._gestures.after_release(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self._zoom_preview.finish()
+        self._gestures.cancel()
+        self.connector.close()
+        self.connector.context_menu(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         node = self.node_at(event.position())
