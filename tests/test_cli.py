@@ -49,6 +49,7 @@ def test_check_sample_reports_every_rule_and_exits_1_for_open_errors() -> None:
         "no-buffer",
         "no-good-enough",
         "isolated",
+        "delegation-mismatch",
     }
     assert all(set(f) == {"code", "severity", "subjects", "message", "accepted"} for f in findings)
     accepted = [f for f in findings if f["accepted"]]

@@ -1,4 +1,4 @@
-"""The command line: the window, and ``check`` / ``diff`` / ``export`` / ``new`` / ``templates``.
+"""The command line: the window, and ``check`` / ``diff`` / ``export`` / ``walk`` / ``new``….
 
 ``workshop-app [FILE]`` opens the window; the sub-commands serve scripts and
 CI. Exit codes of ``check`` are part of the product contract: 0 when no
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 EXIT_OK, EXIT_OPEN_ERRORS, EXIT_UNUSABLE = 0, 1, 2
-_COMMANDS = ("check", "diff", "export", "import", "new", "templates")
+_COMMANDS = ("check", "diff", "export", "import", "new", "templates", "walk")
 _PAGE_SIZES = {"a4": "A4", "letter": "Letter"}
 
 
@@ -75,6 +75,13 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     commands.add_parser("templates", help="list the bundled workshop templates")
+
+    walk = commands.add_parser(
+        "walk", help="walk the session's cases: who decides, or where it stalls"
+    )
+    walk.add_argument("file", type=Path, metavar="FILE")
+    walk.add_argument("--case", metavar="ID", help="walk only this case")
+    walk.add_argument("--format", choices=("text", "json"), default="text")
     return parser
 
 
@@ -219,6 +226,17 @@ def _templates(_args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _walk(args: argparse.Namespace) -> int:
+    from workshop_app.cases import CaseError
+    from workshop_app.cases.report import walk_command
+
+    session = _load(args.file)
+    try:
+        return walk_command(session, args.file.name, args.case, args.format, sys.stdout)
+    except CaseError as error:
+        raise _Refused(f"{args.file}: {error}") from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
@@ -238,6 +256,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import": _import,
         "new": _new,
         "templates": _templates,
+        "walk": _walk,
     }
     try:
         return handler[args.command](args)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ from workshop_app.domain import (
     AddNode,
     DomainError,
     EdgeKind,
+    InsertCase,
     NodeKind,
     Operation,
     Session,
@@ -66,6 +67,7 @@ _KEYS = {"name", "title", "language", "description", "phases", "starter"}
 _PHASE_KEYS = {"id", "title", "minutes", "questions"}
 _NODE_KEYS = {"id", "kind", "label"}
 _EDGE_KEYS = {"source", "target", "kind"}
+_CASE_KEYS = {"id", "title", "responsibility"}
 
 Place = tuple[str | int, ...]
 
@@ -123,10 +125,11 @@ class TemplateInfo:
 
 @dataclass(frozen=True)
 class Template(TemplateInfo):
-    """A template with its starter map: node and edge entries as in a session file."""
+    """A template with its starter map: node, edge and case entries as in a session file."""
 
     nodes: tuple[Mapping[str, Any], ...] = ()
     edges: tuple[Mapping[str, Any], ...] = ()
+    cases: tuple[Mapping[str, Any], ...] = ()
 
 
 class _Reader:
@@ -214,7 +217,9 @@ def parse_template(text: str | bytes, source: str, *, name: str | None = None) -
     if top["language"] not in LANGUAGES:
         raise reader.refuse(f"must be one of {', '.join(LANGUAGES)}", ("language",))
     phases = reader.items(top["phases"], ("phases",), minimum=1)
-    starter = reader.mapping(top.get("starter", {}), ("starter",), {"nodes", "edges"}, set())
+    starter = reader.mapping(
+        top.get("starter", {}), ("starter",), {"nodes", "edges", "cases"}, set()
+    )
     template = Template(
         name=template_name,
         title=reader.text(top["title"], ("title",)),
@@ -223,6 +228,7 @@ def parse_template(text: str | bytes, source: str, *, name: str | None = None) -
         phases=tuple(reader.phase(p, ("phases", i)) for i, p in enumerate(phases)),
         nodes=tuple(reader.items(starter.get("nodes", []), ("starter", "nodes"))),
         edges=tuple(reader.items(starter.get("edges", []), ("starter", "edges"))),
+        cases=tuple(reader.items(starter.get("cases", []), ("starter", "cases"))),
     )
     _build_starter(template, reader)
     return template
@@ -239,6 +245,10 @@ def _build_starter(template: Template, reader: _Reader) -> Session:
         *(
             (("starter", "edges", i), entry, _EDGE_KEYS, _add_edge)
             for i, entry in enumerate(template.edges)
+        ),
+        *(
+            (("starter", "cases", i), entry, _CASE_KEYS, partial(InsertCase, i))
+            for i, entry in enumerate(template.cases)
         ),
     ]
     for place, entry, required, operation in entries:

@@ -30,8 +30,11 @@ GERMAN: dict[str, str] = {
     "absent": "abwesend",
     "stands in": "vertritt",
     "confirms": "bestätigt",
-    "escalated after {wait}": "eskaliert nach {wait}",
-    "escalated, no deadline": "eskaliert, ohne Frist",
+    "is to confirm": "soll bestätigen",
+    "escalation, deadline {wait}": "Eskalation, Frist {wait}",
+    "escalation without deadline": "Eskalation ohne Frist",
+    "limit {limit}": "Grenze {limit}",
+    "must be re-confirmed": "muss bestätigt werden",
     "nobody": "niemand",
     "amount {amount}": "Betrag {amount}",
     "absent: {roles}": "abwesend: {roles}",
@@ -47,18 +50,21 @@ GERMAN: dict[str, str] = {
         "Der Fall bleibt bei {role} liegen."
     ),
     "{role} is absent and nobody stands in: the case waits until they are back.": (
-        "{role} ist abwesend, und niemand vertritt: Der Fall wartet, bis die Rolle zurück ist."
+        "{role} ist abwesend, und niemand springt ein: Der Fall wartet auf die Rückkehr."
     ),
     "The case comes back to {role}: the escalation goes in a circle.": (
         "Der Fall kommt zu {role} zurück: Die Eskalation läuft im Kreis."
     ),
     "{role} has to confirm the decision but is absent, and nobody else stands in.": (
-        "{role} muss die Entscheidung bestätigen, ist aber abwesend, und sonst vertritt niemand."
+        "{role} muss die Entscheidung bestätigen, ist aber abwesend, und niemand springt ein."
     ),
     "The decision must be re-confirmed, but nobody other than {role} could confirm it.": (
         "Die Entscheidung muss bestätigt werden, aber außer {role} könnte das niemand."
     ),
     "{role} decides at once.": "{role} entscheidet sofort.",
+    "{role} confirms after {handoffs}; only then does the decision stand.": (
+        "{role} bestätigt nach {handoffs}; erst dann gilt die Entscheidung."
+    ),
     "{role} decides after {handoffs}; how long it waits is open: "
     "an escalation on the way has no deadline.": (
         "{role} entscheidet nach {handoffs}; wie lange der Fall wartet, ist offen: "
@@ -70,4 +76,11 @@ GERMAN: dict[str, str] = {
     "{role} decides after {handoffs}; the case may wait up to {wait} on the way.": (
         "{role} entscheidet nach {handoffs}; unterwegs darf der Fall bis zu {wait} warten."
     ),
+    "{file}: no cases to walk yet.": "{file}: noch keine Fälle zum Durchspielen.",
+    "{file}: {cases}; decided: {decided}, stalled: {stalled}": (
+        "{file}: {cases}; entschieden: {decided}, liegen geblieben: {stalled}"
+    ),
+    "Decided:": "Entschieden:",
+    "Stalled:": "Liegen geblieben:",
+    "Way: {path}": "Weg: {path}",
 }

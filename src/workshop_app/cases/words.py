@@ -70,11 +70,12 @@ def step_words(session: Session, step: Step, language: str) -> str:
     if step.how == "deputy":
         notes.append(_("stands in"))
     elif step.how == "confirmation":
-        notes.append(_("confirms"))
+        notes.append(_("is to confirm") if step.absent else _("confirms"))
     elif step.how == "escalation" and step.after is not None:
-        notes.append(_("escalated after {wait}").format(wait=duration_words(step.after, language)))
+        wait = duration_words(step.after, language)
+        notes.append(_("escalation, deadline {wait}").format(wait=wait))
     elif step.how == "escalation":
-        notes.append(_("escalated, no deadline"))
+        notes.append(_("escalation without deadline"))
     label = session.label(step.role)
     return f"{label} ({', '.join(notes)})" if notes else label
 
@@ -90,6 +91,12 @@ def case_summary(session: Session, case: Mapping[str, Any], language: str) -> st
     """What the case is: its responsibility, amount and who is absent."""
     _ = translator(GERMAN, language)
     parts = [_quoted(session, case["responsibility"], _)]
+    node = session.graph.nodes.get(case["responsibility"], {})
+    limit = node.get("decision_limit")
+    if isinstance(limit, str) and limit.strip():
+        parts.append(_("limit {limit}").format(limit=limit.strip()))
+    if node.get("reconfirm") is True:
+        parts.append(_("must be re-confirmed"))
     amount = case.get("amount")
     if amount is not None and not isinstance(amount, bool):
         parts.append(
@@ -145,6 +152,10 @@ def _decided(session: Session, walk: CaseWalk, language: str, _: Translator) -> 
     if walk.handoffs == 0:
         return _("{role} decides at once.").format(role=role)
     handoffs = counted(walk.handoffs, "hand-off", language)
+    if any(step.how == "confirmation" for step in walk.steps):
+        return _("{role} confirms after {handoffs}; only then does the decision stand.").format(
+            role=role, handoffs=handoffs
+        )
     if walk.wait_minutes is None:
         return _(
             "{role} decides after {handoffs}; how long it waits is open: "
