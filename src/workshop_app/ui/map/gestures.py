@@ -162,6 +162,8 @@ class Gestures:
         for edge in edges:
             edge.adjust()
         self._view.scene().layer.flush()
+        if moving:
+            self._view.scene().geometryChanged.emit()
 
     def release(self, event: QMouseEvent) -> bool:
         if self._pan_from is not None and event.button() == Qt.MouseButton.MiddleButton:

@@ -12,8 +12,9 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QObject, QPointF, QRectF, QTimer
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
+from PySide6.QtCore import QObject, QPointF, QRectF, QTimer, Signal
+from PySide6.QtGui import QPainterPath
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
 from workshop_app.analysis import Finding, Severity
 from workshop_app.domain import (
@@ -48,7 +49,15 @@ _LAYER_ORDER = (NodeKind.PRIORITY, NodeKind.GUARDRAIL, NodeKind.RESPONSIBILITY, 
 
 
 class MapScene(QGraphicsScene):
-    """The node and edge items of one session, indexed by id."""
+    """The node and edge items of one session, indexed by id.
+
+    Other views mark things on the map through a small stable API:
+    :meth:`node_rect`, :meth:`edge_path`, :meth:`add_overlay` (items that
+    survive a rebuild) and :attr:`geometryChanged`.
+    """
+
+    #: node boxes or edge routes moved, or the map was built anew
+    geometryChanged = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,10 +74,13 @@ class MapScene(QGraphicsScene):
         self._focus: frozenset[str] = frozenset()
         self._selected_edges: set[EdgeItem] = set()
         self._selection_pending = False
+        self._overlays: list[QGraphicsItem] = []
         self.selectionChanged.connect(self._selection_changed)
 
     def build(self, session: Session) -> None:
-        """Drop every item and create them anew from ``session``."""
+        """Drop every item and create them anew from ``session`` (overlays stay)."""
+        for overlay in self._overlays:
+            self.removeItem(overlay)
         self.clear()
         self.nodes.clear()
         self.edges.clear()
@@ -93,6 +105,9 @@ class MapScene(QGraphicsScene):
         rect = self.nodes_rect()
         margin = SCENE_MARGIN
         self.setSceneRect(rect.adjusted(-margin, -margin, margin, margin))
+        for overlay in self._overlays:
+            self.addItem(overlay)
+        self.geometryChanged.emit()
 
     def apply(self, operation: Operation, session: Session) -> None:
         """Bring the items an ``operation`` touched in line with ``session``."""
@@ -109,6 +124,36 @@ class MapScene(QGraphicsScene):
         for key in edge_keys:
             self._sync_edge(key, session)
         self.layer.flush()
+        if moved or node_ids or edge_keys:
+            self.geometryChanged.emit()
+
+    # --- for overlays of other views ---
+
+    def node_rect(self, node_id: str) -> QRectF | None:
+        """The box of node ``node_id`` in scene coordinates, or ``None``."""
+        item = self.nodes.get(node_id)
+        if item is None:
+            return None
+        return item.mapRectToScene(
+            QRectF(-NODE_WIDTH / 2, -NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT)
+        )
+
+    def edge_path(self, key: EdgeKey) -> QPainterPath | None:
+        """The drawn route of edge ``key`` (source, target, kind) in scene coordinates."""
+        item = self.edges.get((key[0], key[1], EdgeKind(key[2]).value))
+        return None if item is None else QPainterPath(item.path)
+
+    def add_overlay(self, item: QGraphicsItem) -> None:
+        """Show ``item`` over the map; it stays when the map is built anew."""
+        if item not in self._overlays:
+            self._overlays.append(item)
+            self.addItem(item)
+
+    def remove_overlay(self, item: QGraphicsItem) -> None:
+        """Take ``item`` off the map (the caller keeps it)."""
+        if item in self._overlays:
+            self._overlays.remove(item)
+            self.removeItem(item)
 
     def set_marks(self, findings: Iterable[Finding]) -> None:
         """Ring the subjects of open findings, by their most severe finding."""
