@@ -63,7 +63,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--lang", choices=("de", "en"), help="protocol language")
     export.add_argument("--pagesize", choices=("a4", "letter"), default="a4")
 
-    imports = commands.add_parser("import", help="a session from a RACI matrix (.xlsx, .csv)")
+    imports = commands.add_parser(
+        "import", help="a session from GraphML or a RACI matrix (.xlsx, .csv)"
+    )
     imports.add_argument("input", type=Path, metavar="IN")
     imports.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     imports.add_argument("--lang", choices=("de", "en"), help="the session's language")
@@ -204,7 +206,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from workshop_app.fileformat import SaveError, save_session
+    from workshop_app.fileformat import SaveError, SessionFormatError, save_session
     from workshop_app.interchange import ImportRefused, import_session
 
     if args.output.exists() and not args.force:
@@ -212,7 +214,7 @@ def _import(args: argparse.Namespace) -> int:
     try:
         session = import_session(args.input, args.lang or "en")
         save_session(session, args.output)
-    except (ImportRefused, SaveError) as error:
+    except (ImportRefused, SessionFormatError, SaveError) as error:
         raise _Refused(str(error)) from None
     print(args.output)
     return EXIT_OK

@@ -176,7 +176,7 @@ def test_a_damaged_or_unpacking_workbook_is_refused(tmp_path: Path) -> None:
 def test_other_files_are_refused_naming_what_can_be_imported(tmp_path: Path) -> None:
     text = tmp_path / "notes.txt"
     text.write_text("A;R")
-    with pytest.raises(ImportRefused, match=r"use \.xlsx, \.csv"):
+    with pytest.raises(ImportRefused, match=r"use \.graphml, \.xlsx, \.csv"):
         import_session(text)
 
 

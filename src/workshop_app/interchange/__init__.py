@@ -25,9 +25,9 @@ __all__ = [
 ]
 
 #: The files :func:`import_session` reads, by suffix.
-IMPORT_SUFFIXES = (".xlsx", ".csv")
+IMPORT_SUFFIXES = (".graphml", ".xlsx", ".csv")
 #: The files :func:`export_for_tools` writes, by suffix.
-EXPORT_SUFFIXES = (".xlsx",)
+EXPORT_SUFFIXES = (".graphml", ".xlsx")
 
 
 def import_session(path: str | os.PathLike[str], language: str = DEFAULT_LANGUAGE) -> Session:
@@ -45,6 +45,8 @@ def import_session(path: str | os.PathLike[str], language: str = DEFAULT_LANGUAG
     from workshop_app.interchange.spreadsheet import read_grid
 
     source = Path(path)
+    if source.suffix.lower() == ".graphml":
+        return _graphml(source, language)
     if source.suffix.lower() not in IMPORT_SUFFIXES:
         raise ImportRefused(
             "cannot be imported: use {suffixes}",
@@ -68,10 +70,25 @@ def export_for_tools(
     SaveError
         When the file cannot be written; an older file stays as it was.
     """
+    from workshop_app.interchange.graphml import export_graphml
     from workshop_app.interchange.tables import export_tables
 
     suffix = Path(path).suffix.lower()
     if suffix == ".xlsx":
         export_tables(session, path, language)
+    elif suffix == ".graphml":
+        export_graphml(session, path, language)
     else:
         raise ValueError(f"cannot export {suffix or 'a file without suffix'}")
+
+
+def _graphml(source: Path, language: str) -> Session:
+    from workshop_app.interchange.graphml import loads_graphml
+
+    try:
+        data = source.read_bytes()
+    except OSError as error:
+        raise ImportRefused(
+            "cannot be read ({detail})", source=str(source), detail=error.strerror or str(error)
+        ) from None
+    return loads_graphml(data, str(source), language)

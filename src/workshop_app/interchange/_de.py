@@ -46,4 +46,17 @@ GERMAN: dict[str, str] = {
     "done": "erledigt",
     "cancelled": "abgebrochen",
     "dropped": "verworfen",
+    "declares a document type; such files are not read (they can expand or fetch "
+    "other content)": "deklariert einen Dokumenttyp; solche Dateien werden nicht gelesen "
+    "(sie können Inhalte aufblähen oder nachladen)",
+    "is not well-formed XML ({detail})": "ist kein wohlgeformtes XML ({detail})",
+    "holds no XML element": "enthält kein XML-Element",
+    "is nested too deeply or too large": "ist zu tief verschachtelt oder zu groß",
+    "is too large to be a map": "ist zu groß für eine Landkarte",
+    "is not GraphML (it starts with <{tag}>)": "ist kein GraphML (es beginnt mit <{tag}>)",
+    "must hold exactly one graph, not {count}": "muss genau einen Graphen enthalten, nicht {count}",
+    "has no kind: give each {what} a data key 'kind' ({names})": "hat keine Art: "
+    "jedes Element ({what}) braucht einen Datenschlüssel 'kind' ({names})",
+    "has the unknown kind {kind} (known: {names})": "hat die unbekannte Art {kind} "
+    "(bekannt: {names})",
 }
