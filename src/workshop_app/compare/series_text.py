@@ -10,7 +10,18 @@ from workshop_app.compare.words import action_name, kind_name, quoted, words
 from workshop_app.domain import Session
 from workshop_app.i18n import Translator
 
-__all__ = ["CHANGED", "UNCHANGED", "guardrail_label", "series_text", "workshop_list"]
+__all__ = [
+    "CHANGED",
+    "UNCHANGED",
+    "change_count",
+    "guardrail_label",
+    "open_action_texts",
+    "recurring_texts",
+    "series_text",
+    "stability_rows",
+    "step_names",
+    "workshop_list",
+]
 
 #: The table's cells: changed in that workshop, or not.
 CHANGED, UNCHANGED = "●", "·"
@@ -49,20 +60,55 @@ def guardrail_label(stability: Stability, node: str) -> str:
     return node
 
 
-def _table(stability: Stability, _: Translator) -> Iterator[str]:
-    steps = len(stability.steps)
+def stability_rows(stability: Stability, _: Translator) -> list[tuple[str, tuple[int, ...]]]:
+    """The rows: the priority order, then each guardrail, with the workshops it changed in."""
     rows = [(_("Priority order"), stability.order_changed_in)]
     rows += [
         (f"{kind_name('guardrail', _)} {quoted(guardrail_label(stability, node), _)}", numbers)
         for node, numbers in stability.guardrails.items()
     ]
-    header = [f"{n - 1}→{n}" for n in range(2, steps + 2)]
+    return rows
+
+
+def step_names(stability: Stability) -> list[str]:
+    """The table's columns: ``1→2``, ``2→3``…"""
+    return [f"{n - 1}→{n}" for n in range(2, len(stability.sessions) + 1)]
+
+
+def change_count(numbers: Sequence[int], stability: Stability, _: Translator) -> str:
+    return _("{changes} of {steps}").format(changes=len(numbers), steps=len(stability.steps))
+
+
+def recurring_texts(stability: Stability, _: Translator) -> list[str]:
+    """Each finding that keeps coming back, most frequent first, with where it was seen."""
+    texts = []
+    for item in sorted(
+        stability.recurring, key=lambda r: (-len(r.present_in), r.finding.sort_key())
+    ):
+        where = _("in workshops {numbers}").format(numbers=_numbers(item.present_in))
+        back = _(", resolved in between and back again") if item.returned else ""
+        accepted = _("; accepted") if item.finding.accepted else ""
+        texts.append(f"{item.finding.message} ({where}{back}{accepted})")
+    return texts
+
+
+def open_action_texts(stability: Stability, _: Translator) -> list[str]:
+    """Each action open across workshops, longest open first, with where it stands now."""
+    states = {"open": _("still open"), "done": _("done since"), "removed": _("dropped since")}
+    texts = []
+    for item in sorted(stability.open_actions, key=lambda a: (-len(a.open_in), a.key)):
+        where = _("open in workshops {numbers}").format(numbers=_numbers(item.open_in))
+        texts.append(f"{action_name(item.action, item.key, _)} ({where}; {states[item.now]})")
+    return texts
+
+
+def _table(stability: Stability, _: Translator) -> Iterator[str]:
+    header = step_names(stability)
     widths = [max(3, len(cell)) for cell in header]
     yield _row("", header, widths, _("changes"))
-    for name, numbers in rows:
-        cells = [CHANGED if n in numbers else UNCHANGED for n in range(2, steps + 2)]
-        count = _("{changes} of {steps}").format(changes=len(numbers), steps=steps)
-        yield _row(_cut(name), cells, widths, count)
+    for name, numbers in stability_rows(stability, _):
+        cells = [CHANGED if n in numbers else UNCHANGED for n in range(2, len(header) + 2)]
+        yield _row(_cut(name), cells, widths, change_count(numbers, stability, _))
 
 
 def _row(name: str, cells: list[str], widths: list[int], last: str) -> str:
@@ -79,13 +125,7 @@ def _recurring(stability: Stability, _: Translator) -> Iterator[str]:
         return
     yield ""
     yield _("Findings that keep coming back ({count})").format(count=len(stability.recurring))
-    for item in sorted(
-        stability.recurring, key=lambda r: (-len(r.present_in), r.finding.sort_key())
-    ):
-        where = _("in workshops {numbers}").format(numbers=_numbers(item.present_in))
-        back = _(", resolved in between and back again") if item.returned else ""
-        accepted = _("; accepted") if item.finding.accepted else ""
-        yield f"  ! {item.finding.message} ({where}{back}{accepted})"
+    yield from (f"  ! {text}" for text in recurring_texts(stability, _))
 
 
 def _open_actions(stability: Stability, _: Translator) -> Iterator[str]:
@@ -93,10 +133,7 @@ def _open_actions(stability: Stability, _: Translator) -> Iterator[str]:
         return
     yield ""
     yield _("Actions open across workshops ({count})").format(count=len(stability.open_actions))
-    for item in sorted(stability.open_actions, key=lambda a: (-len(a.open_in), a.key)):
-        where = _("open in workshops {numbers}").format(numbers=_numbers(item.open_in))
-        state = {"open": _("still open"), "done": _("done since"), "removed": _("dropped since")}
-        yield f"  ○ {action_name(item.action, item.key, _)} ({where}; {state[item.now]})"
+    yield from (f"  ○ {text}" for text in open_action_texts(stability, _))
 
 
 def _numbers(numbers: Sequence[int]) -> str:

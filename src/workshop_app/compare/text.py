@@ -10,7 +10,7 @@ from workshop_app.compare.entries import Entry, describe
 from workshop_app.compare.words import words
 from workshop_app.i18n import Translator
 
-__all__ = ["MARKS", "diff_text", "terminal_safe"]
+__all__ = ["MARKS", "diff_text", "section_headings", "terminal_safe"]
 
 #: The mark in front of each kind of change.
 MARKS = {
@@ -50,7 +50,11 @@ def diff_text(diff: SessionDiff, old_name: str, new_name: str, language: str | N
     return "\n".join(terminal_safe(line) for line in lines) + "\n"
 
 
-def _headings(_: Translator) -> dict[tuple[str, str], str]:
+def section_headings(_: Translator) -> dict[tuple[str, str], str]:
+    """The heading of each group of entries, by ``(section, change)``.
+
+    The priority order has one heading, over its "before" and "now" lines.
+    """
     return {
         ("nodes", "added"): _("Added to the map"),
         ("nodes", "removed"): _("Removed from the map"),
@@ -68,7 +72,7 @@ def _headings(_: Translator) -> dict[tuple[str, str], str]:
 
 
 def _sections(entries: Iterable[Entry], _: Translator) -> Iterator[str]:
-    headings = _headings(_)
+    headings = section_headings(_)
     groups: dict[tuple[str, str], list[Entry]] = {}
     for entry in entries:
         groups.setdefault((entry.section, entry.change), []).append(entry)

@@ -16,6 +16,7 @@ from workshop_app import __version__
 from workshop_app.ui import dialogs
 from workshop_app.ui.autosave import Autosaver
 from workshop_app.ui.commands import CommandSpec, install_command, refresh_commands, window_commands
+from workshop_app.ui.compare import install_comparison
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.exporting import Exporter
 from workshop_app.ui.files import SessionFiles
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self._autosave_warned = False
         self.map_view.set_legend_visible(True)
         install_facilitation_views(self)
+        install_comparison(self)
         self._restore_layout()
         self.refresh_commands()
         self._update_title()
