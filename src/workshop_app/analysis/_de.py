@@ -71,4 +71,41 @@ GERMAN: dict[str, str] = {
         "und doch muss jede Entscheidung bestätigt werden: auf dem Papier delegiert, "
         "in der Praxis rückversichert."
     ),
+    # --- proposed measures (analysis/measures.py) ---
+    "Agree who is accountable for {subject}": "Festlegen, wer für {subject} verantwortlich ist",
+    "Decide which one role alone is accountable for {subject}": (
+        "Entscheiden, welche eine Rolle allein für {subject} verantwortlich ist"
+    ),
+    "Settle which comes first: {subject}": "Klären, was Vorrang hat: {subject}",
+    "Agree one order for {subject}": "Eine eindeutige Reihenfolge für {subject} vereinbaren",
+    "Decide what wins when {subject} pull apart": (
+        "Entscheiden, was gilt, wenn {subject} in verschiedene Richtungen ziehen"
+    ),
+    "Name the priority that {subject} serves": (
+        "Festlegen, auf welche Priorität {subject} einzahlt"
+    ),
+    "Break the escalation loop between {subject}": (
+        "Die Eskalationsschleife zwischen {subject} auflösen"
+    ),
+    "Agree where cases of {subject} go beyond the limit, and when": (
+        "Vereinbaren, wohin und wann Fälle von {subject} über die Grenze hinaus eskalieren"
+    ),
+    "Let {subject} be decided without re-confirmation, within a written limit": (
+        "{subject} innerhalb einer schriftlich festgelegten Grenze ohne Rückbestätigung "
+        "entscheiden lassen"
+    ),
+    "Name a deputy for {subject}": "Eine Vertretung für {subject} benennen",
+    "Free capacity for {subject} (load below 90 %)": (
+        "Kapazität für {subject} freimachen (Auslastung unter 90 %)"
+    ),
+    "Write down when a solution for {subject} is good enough": (
+        "Festhalten, wann eine Lösung für {subject} gut genug ist"
+    ),
+    "Connect {subject} to the map, or drop it": (
+        "{subject} mit der Karte verbinden oder streichen"
+    ),
+    "Either delegate {subject} for real or write down the level it has in practice": (
+        "{subject} entweder wirklich delegieren oder die gelebte Stufe festhalten"
+    ),
+    "Clarify: {finding}": "Klären: {finding}",
 }

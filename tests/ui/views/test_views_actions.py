@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QStyleOptionViewItem
 
+from workshop_app.analysis.measures import proposed_measure
 from workshop_app.domain import InsertAction
 from workshop_app.ui.views.actions import ActionsWidget, action_from_finding
 
@@ -141,21 +142,32 @@ def test_an_empty_text_is_refused(actions, views_controller, qtbot) -> None:
     assert stored(views_controller)["text"] == "Write the refund limit down"
 
 
-def test_a_finding_becomes_an_action_owned_by_the_accountable_role(
+def test_a_finding_becomes_a_measure_owned_by_the_accountable_role(
     actions, views_controller
 ) -> None:
-    finding = next(f for f in views_controller.findings if f.subjects == ("x_refund",))
+    finding = next(
+        f
+        for f in views_controller.findings
+        if (f.code, f.subjects) == ("no-good-enough", ("x_refund",))
+    )
     row = actions.create_from_finding(finding)
     action = stored(views_controller, row)
-    assert action["text"] == finding.message
+    # What to do, not the problem restated.
+    assert action["text"] == "Write down when a solution for “Refunds” is good enough"
+    assert action["text"] != finding.message
     assert action["owner"] == "r_lead"
     assert action["status"] == "open"
     assert views_controller.undo_stack.count() == 1
 
 
-def test_a_finding_without_an_owner_leaves_the_owner_open(views_controller) -> None:
-    finding = next(f for f in views_controller.findings if f.code == "no-owner")
+def test_a_finding_without_any_role_near_it_leaves_the_owner_open(views_controller) -> None:
+    finding = next(
+        f
+        for f in views_controller.findings
+        if (f.code, f.subjects) == ("no-owner", ("x_complaints",))
+    )
     action = action_from_finding(views_controller.session, finding)
+    assert action["text"] == "Agree who is accountable for “Complaints”"
     assert "owner" not in action
 
 
@@ -165,4 +177,6 @@ def test_the_finding_menu_lists_only_open_findings(actions, views_controller) ->
     open_findings = [f for f in views_controller.findings if not f.accepted]
     assert len(entries) == len(open_findings) > 0
     actions.finding_menu.actions()[0].trigger()
-    assert stored(views_controller, 1)["text"] == open_findings[0].message
+    assert stored(views_controller, 1)["text"] == proposed_measure(
+        views_controller.session, open_findings[0]
+    )

@@ -100,11 +100,35 @@ def test_keeping_open_moves_on_and_keeps_a_note_only_if_given(
     assert len(open_findings(views_controller)) == len(views_controller.findings)
 
 
-def test_a_finding_can_become_an_action_during_the_walk(presentation, views_controller) -> None:
-    first = open_findings(views_controller)[0]
+def _go_to(presentation, code: str, subjects: tuple[str, ...]) -> None:
+    while (presentation.current().code, presentation.current().subjects) != (code, subjects):
+        presentation.next_finding()
+
+
+def test_a_finding_becomes_a_measure_with_its_owner_during_the_walk(
+    presentation, views_controller
+) -> None:
+    _go_to(presentation, "no-good-enough", ("x_refund",))
+    assert presentation.owner_edit.currentText() == "Team lead"
     presentation.create_action()
-    assert views_controller.session.actions[-1]["text"] == first.message
-    assert first.message in presentation.feedback_label.text()
+    action = views_controller.session.actions[-1]
+    assert action["text"] == "Write down when a solution for “Refunds” is good enough"
+    assert action["owner"] == "r_lead"
+    assert "Team lead" in presentation.feedback_label.text()
+    assert action["text"] in presentation.feedback_label.text()
+
+
+def test_the_group_names_another_owner_before_the_action_is_made(
+    presentation, views_controller
+) -> None:
+    _go_to(presentation, "no-owner", ("x_complaints",))
+    assert presentation.owner_edit.currentText() == ""
+    presentation.owner_edit.setCurrentText("Agent")
+    presentation.create_action()
+    assert views_controller.session.actions[-1]["owner"] == "r_agent"
+    presentation.next_finding()
+    presentation.previous_finding()
+    assert presentation.owner_edit.currentText() == ""
 
 
 def test_when_all_are_accepted_the_panel_says_so(presentation, views_controller) -> None:

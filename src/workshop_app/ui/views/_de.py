@@ -90,6 +90,8 @@ GERMAN: dict[str, str] = {
     "Keep open": "Offen lassen",
     "Create action": "Maßnahme anlegen",
     "Action added: {text}": "Maßnahme angelegt: {text}",
+    "Owner: {owner}": "Verantwortlich: {owner}",
+    "Owner of the action": "Verantwortlich für die Maßnahme",
     "Accept finding": "Befund akzeptieren",
     "Keep finding open": "Befund offen lassen",
     "Nothing on the map is unclear any more.": "Auf der Landkarte ist nichts mehr unklar.",

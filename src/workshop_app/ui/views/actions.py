@@ -3,8 +3,8 @@
 The owner is stored as a role's id when it names a role on the map (so the
 protocol prints the role's current label) and as free text otherwise; the
 due date is stored as an ISO date and typed and shown in the UI language's
-form (:mod:`workshop_app.ui.dates`). A finding can become an action,
-prefilled with its message and the accountable role of its subjects.
+form (:mod:`workshop_app.ui.dates`). A finding can become an action: a
+proposed measure and owner (:mod:`workshop_app.analysis.measures`).
 """
 
 from __future__ import annotations
@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.analysis import Finding
+from workshop_app.analysis.measures import proposed_measure, proposed_owner
 from workshop_app.domain import (
     UNSET,
     DeleteAction,
-    EdgeKind,
     InsertAction,
     NodeKind,
     Operation,
@@ -56,6 +56,8 @@ __all__ = [
     "ActionsWidget",
     "action_from_finding",
     "new_action_id",
+    "owner_label",
+    "role_by_label",
 ]
 
 #: The fields shown, in column order.
@@ -78,32 +80,36 @@ def new_action_id(session: Session) -> str:
     return f"a{number}"
 
 
-def accountable_role(session: Session, subjects: tuple[str, ...]) -> str | None:
-    """The role accountable for the first of ``subjects`` that has one."""
-    for subject in subjects:
-        if subject in session.graph:
-            for source, _target, key in session.graph.in_edges(subject, keys=True):
-                if key == EdgeKind.ACCOUNTABLE:
-                    return source
-    return None
+def action_from_finding(
+    session: Session, finding: Finding, owner: str | None = None
+) -> dict[str, Any]:
+    """A new open action for ``finding``: a proposed measure, and ``owner`` or a proposed one.
 
-
-def action_from_finding(session: Session, finding: Finding) -> dict[str, Any]:
-    """A new open action that takes up ``finding``: its message, and an owner if known."""
-    action: dict[str, Any] = {"id": new_action_id(session), "text": finding.message}
-    owner = accountable_role(session, finding.subjects)
-    if owner is not None:
+    The measure is worded in the session's language: it goes into the protocol.
+    """
+    action: dict[str, Any] = {
+        "id": new_action_id(session),
+        "text": proposed_measure(session, finding),
+    }
+    owner = owner if owner is not None else proposed_owner(session, finding)
+    if owner:
         action["owner"] = owner
     action["status"] = "open"
     return action
 
 
-def _role_by_label(session: Session, text: str) -> str | None:
+def role_by_label(session: Session, text: str) -> str | None:
+    """The id of the role labelled ``text`` (case and spaces aside), if there is one."""
     wanted = text.strip().casefold()
     for role in session.nodes_of_kind(NodeKind.ROLE):
         if session.label(role).strip().casefold() == wanted:
             return role
     return None
+
+
+def owner_label(session: Session, owner: str) -> str:
+    """How an action's owner is shown: a role's label, or the text as stored."""
+    return session.label(owner) if owner in session.graph else owner
 
 
 class ActionsModel(QAbstractTableModel):
@@ -164,8 +170,7 @@ class ActionsModel(QAbstractTableModel):
         if value is None:
             return ""
         if field == "owner":
-            owner = str(value)
-            return self.session.label(owner) if owner in self.session.graph else owner
+            return owner_label(self.session, str(value))
         if field == "due":
             return display_date(str(value))
         if field == "status" and role != Qt.ItemDataRole.EditRole:
@@ -199,7 +204,7 @@ class ActionsModel(QAbstractTableModel):
             parsed = parse_date(text)
             return parsed.isoformat() if parsed is not None else None
         if field == "owner":
-            return _role_by_label(self.session, text) or text or UNSET
+            return role_by_label(self.session, text) or text or UNSET
         return text
 
     def add(self, action: dict[str, Any] | None = None, text: str | None = None) -> int:

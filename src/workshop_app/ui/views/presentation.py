@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -26,11 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.analysis import Finding
-from workshop_app.domain import InsertAction, SetReview
+from workshop_app.analysis.measures import proposed_owner
+from workshop_app.domain import InsertAction, NodeKind, SetReview
 from workshop_app.ui.controller import SessionController
+from workshop_app.ui.guards import wheel_only_when_focused
 from workshop_app.ui.i18n import tr, ui_language
 from workshop_app.ui.views._widgets import full_screen_keys, quoted, text_label
-from workshop_app.ui.views.actions import action_from_finding
+from workshop_app.ui.views.actions import action_from_finding, owner_label, role_by_label
 from workshop_app.ui.views.prompts import group_question
 from workshop_app.ui.views.timer import Timebox, format_clock
 from workshop_app.vocabulary import severity_name
@@ -119,6 +122,9 @@ class PresentationWindow(QWidget):
         self.accept_button = QPushButton(tr("Accept"), objectName="accept", clicked=self.accept)
         self.keep_button = QPushButton(tr("Keep open"), clicked=self.keep_open)
         self.action_button = QPushButton(tr("Create action"), clicked=self.create_action)
+        self.owner_edit = QComboBox(editable=True)
+        self.owner_edit.lineEdit().setPlaceholderText(tr("Owner of the action"))
+        wheel_only_when_focused(self.owner_edit)
         self.feedback_label = text_label("feedback")
         hint = text_label("hint")
         hint.setText(tr("→ / PageDown next · ← / PageUp previous · Esc leaves"))
@@ -143,6 +149,7 @@ class PresentationWindow(QWidget):
         layout.addWidget(self.question_label)
         layout.addStretch(1)
         layout.addWidget(self.note_edit)
+        layout.addWidget(self.owner_edit)
         layout.addLayout(buttons)
         layout.addWidget(self.feedback_label)
         layout.addWidget(hint)
@@ -231,16 +238,31 @@ class PresentationWindow(QWidget):
         self.next_finding()
 
     def create_action(self) -> None:
-        """Turn the finding into an agreed action (owner: its accountable role)."""
+        """Turn the finding into an agreed measure, owned by the role the group named."""
         finding = self.current()
         if finding is None:
             return
         session = self.controller.session
-        action = action_from_finding(session, finding)
+        typed = self.owner_edit.currentText().strip()
+        owner = role_by_label(session, typed) or typed
+        action = action_from_finding(session, finding, owner)
         if self.controller.execute(
             InsertAction(len(session.actions), action), tr("Create action from finding")
         ):
-            self.feedback_label.setText(tr("Action added: {text}").format(text=action["text"]))
+            text = tr("Action added: {text}").format(text=action["text"])
+            if owner:
+                text += " · " + tr("Owner: {owner}").format(owner=owner_label(session, owner))
+            self.feedback_label.setText(text)
+
+    def _propose_owner(self, finding: Finding) -> None:
+        """Offer the roles, the one proposed for ``finding`` chosen."""
+        session = self.controller.session
+        self.owner_edit.clear()
+        self.owner_edit.addItems(
+            sorted(session.label(r) for r in session.nodes_of_kind(NodeKind.ROLE))
+        )
+        owner = proposed_owner(session, finding)
+        self.owner_edit.setCurrentText(session.label(owner) if owner else "")
 
     def _restart(self) -> None:
         self.findings = [f for f in self.controller.findings if not f.accepted]
@@ -273,7 +295,8 @@ class PresentationWindow(QWidget):
         if not keep_note:
             self.note_edit.clear()
             self.feedback_label.clear()
-        for widget in (self.note_edit, self.accept_button, self.keep_button, self.action_button):
+        controls = (self.note_edit, self.owner_edit)
+        for widget in (*controls, self.accept_button, self.keep_button, self.action_button):
             widget.setEnabled(finding is not None)
         if finding is None:
             self.position_label.setText(tr("No open findings"))
@@ -302,6 +325,8 @@ class PresentationWindow(QWidget):
         review = session.review_for(finding.code, finding.subjects)
         if not keep_note and review and review.get("note"):
             self.note_edit.setText(str(review["note"]))
+        if not keep_note:
+            self._propose_owner(finding)
         self.map_view.select_subjects(list(finding.subjects))
 
     def _show_question(self, question: str | None) -> None:
