@@ -180,6 +180,16 @@ GERMAN: dict[str, str] = {
     "Undo": "Rückgängig",
     "{nodes} and {relations}": "{nodes} und {relations}",
     "{what} deleted": "{what} gelöscht",
+    "A participant needs a name; the previous one is kept.": (
+        "Eine teilnehmende Person braucht einen Namen; der bisherige bleibt."
+    ),
+    "Add": "Hinzufügen",
+    "Add the person typed (Enter)": "Die eingegebene Person hinzufügen (Eingabetaste)",
+    "Name": "Name",
+    "Participants": "Teilnehmende",
+    "Remove": "Entfernen",
+    "Role (optional)": "Rolle (optional)",
+    "Role in the organisation": "Rolle in der Organisation",
     # --- end in the room ---
     # --- map ---
     "! critical": "! kritisch",

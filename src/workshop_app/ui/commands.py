@@ -98,6 +98,10 @@ def install_command(
     """Build the ``QAction`` for ``spec`` and add it to its menu (and the toolbar)."""
     action = QAction(spec.text, parent)
     action.setObjectName(spec.id)
+    if spec.dynamic_text is not None:
+        # The toolbar keeps the short name, so its buttons do not move sideways as
+        # the text changes ("Undo: Rename …"); the menu and the tooltip name the step.
+        action.setIconText(_without_mnemonic(spec.text))
     action.setShortcuts(_key_sequences(spec.shortcuts))
     action.setCheckable(spec.checkable)
     if spec.checkable:
@@ -125,6 +129,12 @@ def refresh_commands(actions: Iterable[QAction]) -> None:
             action.setEnabled(bool(spec.enabled_when()))
         if spec.dynamic_text is not None:
             action.setText(spec.dynamic_text())
+            action.setToolTip(_without_mnemonic(action.text()))
+
+
+def _without_mnemonic(text: str) -> str:
+    """Menu text as read (``&Undo: A && B`` → ``Undo: A & B``)."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 _Key = QKeySequence.StandardKey

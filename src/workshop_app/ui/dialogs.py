@@ -17,7 +17,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QInputDialog,
+    QLabel,
+    QListWidget,
     QMessageBox,
     QTreeWidget,
     QTreeWidgetItem,
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
 from workshop_app.ui.i18n import tr
 
 __all__ = [
+    "TemplatePicker",
     "ask_accept_note",
     "ask_open_path",
     "ask_recover",
@@ -100,15 +104,50 @@ def ask_save_path(parent: QWidget, title: str, suggested: Path, filters: str) ->
     return Path(name) if name else None
 
 
-def ask_template(parent: QWidget, choices: list[tuple[str, str]]) -> str | None:
-    """The name of the chosen template; ``choices`` are ``(name, shown text)``."""
-    shown = [text for _name, text in choices]
-    text, ok = QInputDialog.getItem(
-        parent, tr("New from template"), tr("Workshop template:"), shown, 0, False
-    )
-    if not ok:
-        return None
-    return next(name for name, candidate in choices if candidate == text)
+class TemplatePicker(QDialog):
+    """The bundled workshops, each with what it is for, to pick one to start from."""
+
+    def __init__(self, parent: QWidget | None, choices: list[tuple[str, str, str]]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("New from template"))
+        self._names = [name for name, _title, _description in choices]
+        self._descriptions = [description for _name, _title, description in choices]
+        self.list = QListWidget()
+        self.list.addItems([title for _name, title, _description in choices])
+        self.description = QLabel()
+        self.description.setTextFormat(Qt.TextFormat.PlainText)
+        self.description.setWordWrap(True)
+        self.description.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.description.setMinimumWidth(320)
+        self.list.currentRowChanged.connect(self._describe)
+        self.list.itemActivated.connect(self.accept)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        columns = QHBoxLayout()
+        columns.addWidget(self.list, 1)
+        columns.addWidget(self.description, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("Workshop template:")))
+        layout.addLayout(columns)
+        layout.addWidget(buttons)
+        self.resize(760, 360)
+        self.list.setCurrentRow(0)
+
+    def _describe(self, row: int) -> None:
+        self.description.setText(self._descriptions[row] if 0 <= row < len(self._names) else "")
+
+    def chosen(self) -> str | None:
+        row = self.list.currentRow()
+        return self._names[row] if 0 <= row < len(self._names) else None
+
+
+def ask_template(parent: QWidget, choices: list[tuple[str, str, str]]) -> str | None:
+    """The name of the chosen template; ``choices`` are ``(name, title, description)``."""
+    picker = TemplatePicker(parent, choices)
+    return picker.chosen() if picker.exec() == QDialog.DialogCode.Accepted else None
 
 
 def ask_accept_note(parent: QWidget, finding: str) -> str | None:

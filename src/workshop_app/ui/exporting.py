@@ -20,6 +20,7 @@ from workshop_app.domain import Session
 from workshop_app.protocol import export_protocol
 from workshop_app.ui import dialogs
 from workshop_app.ui.controller import SessionController
+from workshop_app.ui.folders import start_folder
 from workshop_app.ui.i18n import tr
 from workshop_app.ui.map import MapView
 
@@ -116,7 +117,7 @@ class Exporter(QObject):
 
     def _suggested(self, suffix: str) -> Path:
         path = self._controller.path
-        folder = path.parent if path is not None else Path.home()
+        folder = start_folder(path)
         stem = path.stem if path is not None else tr("workshop")
         return folder / f"{stem}{suffix}"
 

@@ -11,7 +11,7 @@ import re
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from workshop_app.domain import Session
@@ -22,6 +22,8 @@ from workshop_app.templates import TemplateError, list_templates, session_from_t
 from workshop_app.ui import dialogs
 from workshop_app.ui.autosave import Autosaver, Recoverable, find_recoverable
 from workshop_app.ui.controller import SessionController
+from workshop_app.ui.dates import display_datetime
+from workshop_app.ui.folders import start_folder
 from workshop_app.ui.i18n import tr, ui_language
 from workshop_app.ui.settings import add_recent_file, recent_files
 
@@ -48,9 +50,12 @@ class SessionFiles(QObject):
         self._autosaver = autosaver
 
     def display_name(self) -> str:
-        """The file's name, or "Untitled" for a session never saved."""
+        """The file's name; for a session never saved, its title (or "Untitled")."""
         path = self._controller.path
-        return path.name if path is not None else tr("Untitled")
+        if path is not None:
+            return path.name
+        title = self._controller.session.meta.get("title")
+        return title.strip() if isinstance(title, str) and title.strip() else tr("Untitled")
 
     def _replace(self, session: Session, path: Path | None) -> None:
         self._controller.replace_session(session, path)
@@ -75,7 +80,12 @@ class SessionFiles(QObject):
         except TemplateError as error:
             dialogs.show_error(self._window, tr("Templates unavailable"), str(error))
             return
-        choices = [(info.name, f"{info.title} ({info.language})") for info in infos]
+        # Each language named in its own language, as in the Settings menu.
+        languages = {"de": "Deutsch", "en": "English"}
+        choices = [
+            (info.name, f"{info.title} · {languages[info.language]}", info.description)
+            for info in infos
+        ]
         name = dialogs.ask_template(self._window, choices)
         if name is None or not self.maybe_save():
             return
@@ -169,10 +179,7 @@ class SessionFiles(QObject):
         return True
 
     def _directory(self) -> Path:
-        if self._controller.path is not None:
-            return self._controller.path.parent
-        documents = QStandardPaths.StandardLocation.DocumentsLocation
-        return Path(QStandardPaths.writableLocation(documents))
+        return start_folder(self._controller.path)
 
     def _suggested_path(self) -> Path:
         if self._controller.path is not None:
@@ -193,14 +200,10 @@ class SessionFiles(QObject):
 
     def offer_recovery(self) -> bool:
         """Offer what a crashed run autosaved, newest first; True if one was recovered."""
-        locale = QLocale(
-            QLocale.Language.German if ui_language() == "de" else QLocale.Language.English
-        )
         for recoverable in find_recoverable():
-            stamp = QDateTime.fromSecsSinceEpoch(int(recoverable.saved_at.timestamp()))
             answer = dialogs.ask_recover(
                 self._window,
-                locale.toString(stamp, QLocale.FormatType.ShortFormat),
+                display_datetime(recoverable.saved_at),
                 str(recoverable.original or ""),
             )
             if answer == "recover":

@@ -9,7 +9,7 @@ survive every edit. Selecting a finding asks the map to select its subjects;
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRect, QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QFont, QPalette, QResizeEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app import vocabulary
 from workshop_app.analysis import Finding, Severity
 from workshop_app.domain import SetReview
 from workshop_app.ui import dialogs
@@ -97,7 +98,9 @@ class FindingsDock(QDockWidget):
         self.setObjectName("findings_dock")
         self._controller = controller
         self._shown: list[Finding] | None = None
-        self._dim = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        # Accepted findings step back, but stay legible through a washed-out
+        # projector (a disabled grey vanished): the vocabulary's secondary ink.
+        self._dim = QColor(vocabulary.DETAIL_INK)
         self.tree = _FindingsTree()
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)

@@ -51,6 +51,7 @@ from workshop_app.ui.inspector_fields import (
     TextEditor,
 )
 from workshop_app.ui.map.style import edge_kind_name, node_kind_name
+from workshop_app.ui.participants import ParticipantsEditor
 
 __all__ = ["InspectorDock"]
 
@@ -77,6 +78,7 @@ def _field_label(name: str) -> str:
         "date": tr("Date"),
         "facilitator": tr("Facilitator"),
         "language": tr("Protocol language"),
+        "participants": tr("Participants"),
     }.get(name, name)
 
 
@@ -174,6 +176,9 @@ class InspectorDock(QDockWidget):
         for name in META_FIELDS[:-1]:
             form.add(name, DateEditor() if name == "date" else TextEditor())
         form.add("language", ChoiceEditor([("de", "Deutsch"), ("en", "English")]))
+        participants = ParticipantsEditor()
+        participants.refused.connect(self.refused)
+        form.add("participants", participants)
         return form
 
     def _node_form(self, kind: NodeKind) -> _Form:

@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.map_view.legendToggled.connect(self.command("view.legend").setChecked)
         self.inspector.refused.connect(self._show_refusal)
         self.files.pathChanged.connect(self._update_title)
+        controller.changed.connect(self._update_title)  # an unsaved session shows its title
         self.map_view.selectionChanged.connect(self._on_selection_changed)
         self.findings_dock.subjectsSelected.connect(self.map_view.select_subjects)
         self.autosaver.failed.connect(self._on_autosave_failed)

@@ -162,6 +162,6 @@ def test_a_template_starts_an_untitled_session(window: MainWindow, window_answer
     window.command("file.new_from_template").trigger()
 
     ((choices,),) = window_answers.questions("template")
-    assert "customer-service-responsibility" in [name for name, _shown in choices]
+    assert "customer-service-responsibility" in [name for name, *_shown in choices]
     assert window.controller.session.meta["template"] == "customer-service-responsibility"
     assert window.controller.path is None and not window.isWindowModified()

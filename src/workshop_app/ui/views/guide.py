@@ -19,10 +19,12 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -120,11 +122,19 @@ class GuideWidget(QWidget):
         self.agenda.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.agenda.itemClicked.connect(lambda item: self.go_to(self.agenda.row(item)))
 
+        # On a short screen the questions scroll; the clock and the buttons stay in view.
+        self.questions_area = QScrollArea(objectName="guideQuestionsArea")
+        self.questions_area.setWidget(self.questions_label)
+        self.questions_area.setWidgetResizable(True)
+        self.questions_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.questions_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.questions_area.setMinimumHeight(60)
+        self.agenda.setMinimumHeight(48)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.step_label)
         layout.addWidget(self.title_label)
-        layout.addWidget(self.questions_label)
-        layout.addStretch(1)
+        layout.addWidget(self.questions_area, 1)
         layout.addWidget(self.clock_label)
         layout.addLayout(row(self.start_button, self.extend_button, self.reset_button))
         layout.addLayout(row(self.previous_button, self.next_button))

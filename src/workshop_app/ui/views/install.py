@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
@@ -149,6 +150,25 @@ def _dock(
 def _build_if_visible(views: FacilitationViews, name: str, visible: bool) -> None:
     if visible:
         views.view(name)
+        # Measured once the dock has its place in the layout.
+        QTimer.singleShot(0, partial(_give_room, views.window, views.docks[name]))
+
+
+#: The share of the window's height a table dock below the map opens with…
+TABLE_SHARE = 0.4
+#: …when it would otherwise open shorter than this many pixels (a few table rows).
+TABLE_AT_LEAST = 200
+
+
+def _give_room(window: QMainWindow, dock: QDockWidget) -> None:
+    """Open a table dock below the map tall enough to work in, not one row tall."""
+    if not shiboken6.isValid(dock) or dock.isFloating() or not dock.isVisible():
+        return
+    area = window.dockWidgetArea(dock)
+    below = area in (Qt.DockWidgetArea.TopDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea)
+    if below and dock.height() < TABLE_AT_LEAST:
+        height = round(window.height() * TABLE_SHARE)
+        window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
 
 
 def _priorities(controller: SessionController) -> QWidget:
