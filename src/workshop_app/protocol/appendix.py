@@ -1,53 +1,36 @@
-"""The appendix: long free texts in full, as ordinary paragraphs.
+"""The appendix: full lists and long free texts that the sections above shortened.
 
-Table cells show the start of a long text and point here (see
-:meth:`ProtocolContext.brief`). Here the text flows in pieces of at most
-``_PIECE`` characters: reportlab re-measures a paragraph that breaks across
-a page as a whole, so small pieces keep a text of any length linear to lay
-out. Pieces follow the text's own line breaks where it has them.
+Both are collected while the sections are built (:meth:`Facts.listed`,
+:meth:`Facts.brief`), so these builders run after every other section.
+A long text keeps the group's own paragraphs (its line breaks).
 """
 
 from __future__ import annotations
 
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
-from reportlab.platypus.flowables import Flowable
+from workshop_app.protocol.facts import Facts
+from workshop_app.protocol.model import Block, Heading, Paragraph, Section
 
-from workshop_app.protocol.context import ProtocolContext
-from workshop_app.protocol.styles import markup
-
-__all__ = ["appendix", "pieces"]
-
-_PIECE = 1500
+__all__ = ["full_lists_section", "long_texts_section"]
 
 
-def pieces(text: str, size: int = _PIECE) -> list[str]:
-    """``text`` cut at its line breaks, and long lines at spaces, into pieces of ``size``.
-
-    Examples
-    --------
-    >>> pieces("one two three\\nfour", size=8)
-    ['one two', 'three', 'four']
-    """
-    result = []
-    for line in text.splitlines() or [""]:
-        while len(line) > size:
-            cut = line.rfind(" ", 0, size + 1)
-            cut = cut if cut > 0 else size
-            result.append(line[:cut].rstrip())
-            line = line[cut:].lstrip()
-        result.append(line)
-    return result
+def full_lists_section(facts: Facts) -> Section | None:
+    """Each long list of names in full, numbered as the sections refer to it."""
+    if not facts.full_lists:
+        return None
+    blocks: list[Block] = []
+    for number, (title, names) in enumerate(facts.full_lists, start=1):
+        heading = f"{facts._('List {number}').format(number=number)}\u2002{title} ({len(names)})"
+        blocks += [Heading(heading, level=3), Paragraph(", ".join(names), style="small")]
+    return Section("full-lists", facts._("Full lists"), tuple(blocks), appendix=True)
 
 
-def appendix(ctx: ProtocolContext) -> list[Flowable]:
-    """The long texts collected while the sections were built; nothing if there are none."""
-    if not ctx.long_texts:
-        return []
-    story: list[Flowable] = [ctx.heading(ctx._("Appendix: long texts"))]
-    body = ctx.styles.body
-    tight = ParagraphStyle("appendix", parent=body, spaceBefore=0, spaceAfter=0)
-    for number, (about, text) in enumerate(ctx.long_texts, start=1):
-        story.append(Paragraph(markup(f"{number}\u2002{about}"), ctx.styles.h2))
-        story += [Paragraph(markup(piece) or "&nbsp;", tight) for piece in pieces(text)]
-    return story
+def long_texts_section(facts: Facts) -> Section | None:
+    """The long texts in full, each under what it belongs to."""
+    if not facts.long_texts:
+        return None
+    blocks: list[Block] = []
+    for number, entry in enumerate(facts.long_texts, start=1):
+        blocks.append(Heading(f"{number}\u2002{entry.about}", level=3))
+        paragraphs = [line.strip() for line in entry.text.splitlines() if line.strip()]
+        blocks += [Paragraph(text) for text in paragraphs]
+    return Section("long-texts", facts._("Long texts"), tuple(blocks), appendix=True)

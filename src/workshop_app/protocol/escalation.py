@@ -13,15 +13,20 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from reportlab.platypus import Paragraph
-from reportlab.platypus.flowables import Flowable
-
 from workshop_app.domain import EdgeKind, NodeKind, Session
-from workshop_app.protocol.context import ProtocolContext
-from workshop_app.protocol.styles import markup
-from workshop_app.protocol.tables import Cell, data_table
+from workshop_app.protocol.facts import Facts
+from workshop_app.protocol.model import (
+    Block,
+    Cell,
+    Column,
+    Heading,
+    Note,
+    Paragraph,
+    Section,
+    table,
+)
 
-__all__ = ["Chain", "escalation_chains", "escalation_paths"]
+__all__ = ["Chain", "escalation_chains", "escalation_section"]
 
 #: Enough to show how a case travels; a start with more branches than this is
 #: summarised ("further paths …") rather than enumerated, which could explode.
@@ -120,68 +125,67 @@ def _owners(session: Session, node: str) -> list[str]:
     return [s for s, _t, k in session.graph.in_edges(node, keys=True) if k == EdgeKind.ACCOUNTABLE]
 
 
-def _path(ctx: ProtocolContext, chain: Chain) -> str:
+def _path(facts: Facts, chain: Chain) -> str:
     """ "Servicekraft → 2nd Level → Teamleitung"; a case starts at its owners."""
     first = chain.steps[0]
-    if ctx.session.kind(first) is NodeKind.RESPONSIBILITY:
-        owners = " / ".join(ctx.label(o) for o in _owners(ctx.session, first))
-        links = [owners or ctx._("(no owner)")]
+    if facts.session.kind(first) is NodeKind.RESPONSIBILITY:
+        owners = " / ".join(facts.label(o) for o in _owners(facts.session, first))
+        links = [owners or facts._("(nobody accountable)")]
     else:
-        links = [ctx.label(first)]
-    links += [ctx.label(step) for step in chain.steps[1:]]
+        links = [facts.label(first)]
+    links += [facts.label(step) for step in chain.steps[1:]]
     if chain.loop_to:
-        links.append(ctx._("{label} (loop)").format(label=ctx.label(chain.loop_to)))
+        links.append(facts._("{label} (loop)").format(label=facts.label(chain.loop_to)))
     return " → ".join(links)
 
 
-def _triggers(ctx: ProtocolContext, chain: Chain) -> str:
-    """One line per step that has a trigger: "→ Teamleitung: amount over 50 EUR"."""
+def _triggers(facts: Facts, chain: Chain) -> tuple[str, ...]:
+    """One line per step with a trigger or a deadline: "→ Teamleitung: over 50 EUR (after 4h)"."""
     lines = []
     for source, target in _edges(chain):
-        trigger = ctx.brief(
-            ctx.session.graph.edges[source, target, EdgeKind.ESCALATES_TO].get("trigger"),
-            f"{ctx.label(source)} → {ctx.label(target)}",
-            ctx._("Triggers"),
-        )
-        if trigger:
-            lines.append(f"→ {ctx.label(target)}: {trigger}")
-    return "\n".join(lines) or "—"
+        data = facts.graph.edges[source, target, EdgeKind.ESCALATES_TO]
+        about = f"{facts.label(source)} → {facts.label(target)} · {facts._('Trigger')}"
+        trigger = facts.brief(data.get("trigger"), about)
+        after = str(data.get("after") or "").strip()
+        if after:
+            deadline = facts._("after {duration}").format(duration=after)
+            trigger = f"{trigger} ({deadline})" if trigger else deadline
+        notes = facts.edge_notes(source, target, EdgeKind.ESCALATES_TO)
+        text = "; ".join(t for t in (trigger, notes) if t)
+        if text:
+            lines.append(f"→ {facts.label(target)}: {text}")
+    return tuple(lines)
 
 
-def escalation_paths(ctx: ProtocolContext) -> list[Flowable]:
-    """The escalation section: cases (responsibilities) first, then chains between roles."""
-    _ = ctx._
-    story: list[Flowable] = [ctx.heading(_("Escalation paths"))]
-    groups = escalation_chains(ctx.session)
-    if not groups:
-        return [*story, Paragraph(markup(_("No escalation paths on the map.")), ctx.styles.body)]
-    cases: list[list[Cell]] = []
-    roles: list[list[Cell]] = []
+def escalation_section(facts: Facts) -> Section:
+    """Cases (responsibilities) that take the same way share a row; then chains between roles."""
+    _ = facts._
+    title = _("Escalation paths")
+    found = escalation_chains(facts.session)
+    if not found:
+        return Section("escalation", title, (Paragraph(_("No escalation paths on the map.")),))
+    cases: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    roles: list[list[Cell | str]] = []
     more = _("… further paths from the same start are not shown")
-    for chains, left_out in groups:
-        is_case = ctx.session.kind(chains[0].start) is NodeKind.RESPONSIBILITY
+    for chains, left_out in found:
+        is_case = facts.session.kind(chains[0].start) is NodeKind.RESPONSIBILITY
         for chain in chains:
-            path, triggers = _path(ctx, chain), _triggers(ctx, chain)
+            way = (_path(facts, chain), _triggers(facts, chain))
             if is_case:
-                cases.append([ctx.label(chain.start), path, triggers])
+                cases.setdefault(way, []).append(facts.label(chain.start))
             else:
-                roles.append([path, triggers])
-        if left_out and is_case:
-            cases.append(["", more, ""])
-        elif left_out:
-            roles.append([more, ""])
-    width = ctx.portrait.width
+                roles.append([Cell(way[0]), Cell("", way[1]) if way[1] else "—"])
+        if left_out:
+            roles.append([Cell(more, tone="muted"), ""])
+    blocks: list[Block] = []
     if cases:
-        story.append(
-            data_table(
-                [_("Case"), _("Path"), _("Triggers")],
-                cases,
-                [width * 0.27, width * 0.39, width * 0.34],
-            )
-        )
-    if roles:
-        story += [
-            Paragraph(markup(_("Between roles")), ctx.styles.h2),
-            data_table([_("Path"), _("Triggers")], roles, [width * 0.6, width * 0.4]),
+        rows: list[list[Cell | str]] = [
+            [", ".join(names), Cell(path), Cell("", triggers) if triggers else "—"]
+            for (path, triggers), names in cases.items()
         ]
-    return story
+        columns = (Column(_("Cases"), 0.3), Column(_("Path"), 0.36), Column(_("Triggers"), 0.34))
+        blocks += [Note(_("Cases that take the same path share a row.")), table(columns, rows)]
+    if roles:
+        columns = (Column(_("Path"), 0.6), Column(_("Triggers"), 0.4))
+        blocks += [Heading(_("Between roles")), table(columns, roles)]
+    return Section("escalation", title, tuple(blocks))
