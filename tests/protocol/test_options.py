@@ -12,7 +12,7 @@ import pytest
 from workshop_app.domain import AddNode, NodeKind, Session, SetNodeFields
 from workshop_app.layout import auto_layout
 from workshop_app.protocol import export_protocol
-from workshop_app.protocol.export import map_positions
+from workshop_app.protocol.pdfparts import map_positions
 
 from .helpers import page_sizes
 

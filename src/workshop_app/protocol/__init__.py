@@ -11,6 +11,7 @@ window can offer File → Export without paying for reportlab at start-up.
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -28,6 +29,7 @@ def export_protocol(
     language: str | None = None,
     pagesize: str = "A4",
     progress: Callable[[float], None] | None = None,
+    today: datetime.date | None = None,
 ) -> None:
     """Write the session's workshop protocol as a PDF.
 
@@ -35,4 +37,4 @@ def export_protocol(
     """
     from workshop_app.protocol.export import export_protocol as export
 
-    export(session, path, language=language, pagesize=pagesize, progress=progress)
+    export(session, path, language=language, pagesize=pagesize, progress=progress, today=today)

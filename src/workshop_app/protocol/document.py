@@ -23,12 +23,14 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.flowables import Flowable
 
 from workshop_app.i18n import Translator
-from workshop_app.protocol.styles import ACCENT, LINE, MUTED, REGULAR
+from workshop_app.protocol.styles import ACCENT, INK, LINE, MUTED, REGULAR
 
 __all__ = [
     "PAGE_SIZES",
     "FrameSize",
     "ProtocolDocument",
+    "define_page_number",
+    "form_name",
     "frame_size",
     "mark_for_outline",
 ]
@@ -60,6 +62,22 @@ def mark_for_outline(flowable: Flowable, title: str, level: int = 0) -> Flowable
     """Have ``flowable`` start an entry in the PDF outline (the viewer's bookmarks)."""
     flowable._outline = (title, level)
     return flowable
+
+
+_FORM_BOX = (-60.0, -4.0, 2.0, 12.0)
+
+
+def form_name(key: str) -> str:
+    return f"page-of-{key}"
+
+
+def define_page_number(canvas: Canvas, key: str, size: float = 9.5) -> None:
+    """Fill in the form that the contents drew for ``key``: the current page number."""
+    canvas.beginForm(form_name(key), *_FORM_BOX)
+    canvas.setFont(REGULAR, size)
+    canvas.setFillColor(INK)
+    canvas.drawRightString(0, 0, str(canvas.getPageNumber()))
+    canvas.endForm()
 
 
 def _numbered_canvas(footer_left: str, page_text: Callable[[int, int], str]) -> type[Canvas]:
@@ -197,6 +215,9 @@ class ProtocolDocument(BaseDocTemplate):
             rl_config.useA85 = previous
 
     def afterFlowable(self, flowable: Flowable) -> None:
+        key = getattr(flowable, "_toc_key", None)
+        if key is not None:
+            define_page_number(self.canv, key)
         outline = getattr(flowable, "_outline", None)
         if outline is None:
             return

@@ -23,6 +23,7 @@ from workshop_app.protocol.model import (
     Note,
     Paragraph,
     Section,
+    Table,
     table,
 )
 
@@ -157,6 +158,55 @@ def _triggers(facts: Facts, chain: Chain) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def _case_rows(
+    facts: Facts, cases: dict[tuple[str, tuple[str, ...]], list[str]]
+) -> tuple[Note, Table]:
+    _ = facts._
+    rows: list[list[Cell | str]] = [
+        [facts.few(names, 10), Cell(path), Cell("", triggers) if triggers else "—"]
+        for (path, triggers), names in cases.items()
+    ]
+    columns = (Column(_("Cases"), 0.3), Column(_("Path"), 0.36), Column(_("Triggers"), 0.34))
+    return Note(_("Cases that take the same path share a row.")), table(columns, rows)
+
+
+def _large_blocks(facts: Facts, found: list[tuple[list[Chain], bool]]) -> list[Block]:
+    """A large map: per role that receives escalations, from whom, and how many cases reach it."""
+    _ = facts._
+    reaching: dict[str, set[str]] = {}
+    for chains, _left_out in found:
+        for chain in chains:
+            if facts.session.kind(chain.start) is not NodeKind.RESPONSIBILITY:
+                continue
+            for step in chain.steps[1:]:
+                reaching.setdefault(step, set()).add(chain.start)
+    rows: list[list[Cell | str]] = []
+    for role in facts.session.nodes_of_kind(NodeKind.ROLE):
+        senders = facts.sources(role, EdgeKind.ESCALATES_TO)
+        if not senders:
+            continue
+        onward = facts.targets(role, EdgeKind.ESCALATES_TO)
+        rows.append(
+            [
+                facts.label(role),
+                facts.few([facts.label(s) for s in senders], 2),
+                facts.labels(onward) or "—",
+                str(len(reaching.get(role, ()))),
+            ]
+        )
+    columns = (
+        Column(_("Role"), 0.24),
+        Column(_("Receives from"), 0.34),
+        Column(_("Passes on to"), 0.24),
+        Column(_("Cases"), 0.1, centred=True),
+    )
+    note = _(
+        "On a map this large, the paths are summarised by the roles that receive escalations;"
+        " “Cases” counts the responsibilities whose path can reach the role."
+    )
+    return [Note(note), table(columns, rows)]
+
+
 def escalation_section(facts: Facts) -> Section:
     """Cases (responsibilities) that take the same way share a row; then chains between roles."""
     _ = facts._
@@ -164,6 +214,8 @@ def escalation_section(facts: Facts) -> Section:
     found = escalation_chains(facts.session)
     if not found:
         return Section("escalation", title, (Paragraph(_("No escalation paths on the map.")),))
+    if facts.large:
+        return Section("escalation", title, tuple(_large_blocks(facts, found)))
     cases: dict[tuple[str, tuple[str, ...]], list[str]] = {}
     roles: list[list[Cell | str]] = []
     more = _("… further paths from the same start are not shown")
@@ -179,12 +231,7 @@ def escalation_section(facts: Facts) -> Section:
             roles.append([Cell(more, tone="muted"), ""])
     blocks: list[Block] = []
     if cases:
-        rows: list[list[Cell | str]] = [
-            [", ".join(names), Cell(path), Cell("", triggers) if triggers else "—"]
-            for (path, triggers), names in cases.items()
-        ]
-        columns = (Column(_("Cases"), 0.3), Column(_("Path"), 0.36), Column(_("Triggers"), 0.34))
-        blocks += [Note(_("Cases that take the same path share a row.")), table(columns, rows)]
+        blocks += _case_rows(facts, cases)
     if roles:
         columns = (Column(_("Path"), 0.6), Column(_("Triggers"), 0.4))
         blocks += [Heading(_("Between roles")), table(columns, roles)]

@@ -1,50 +1,30 @@
-"""Assemble the protocol and write it: the implementation of ``export_protocol``."""
+"""Write the protocol: build the model, render it as PDF (or DOCX), replace the file at once."""
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import os
 import secrets
 from collections.abc import Callable
 from pathlib import Path
 
-from reportlab.platypus import NextPageTemplate, PageBreak
-from reportlab.platypus.flowables import Flowable
-
-from workshop_app.analysis import find_ambiguities
 from workshop_app.domain import LANGUAGES, Session
 from workshop_app.i18n import translator
-from workshop_app.layout import auto_layout
-from workshop_app.layout.layers import stored_position
-from workshop_app.protocol import appendix, escalation, mappages, outcomes, sections
 from workshop_app.protocol._de import GERMAN
-from workshop_app.protocol.context import ProtocolContext, format_date
+from workshop_app.protocol.build import build_protocol
 from workshop_app.protocol.document import PAGE_SIZES, ProtocolDocument, frame_size
-from workshop_app.protocol.raci import raci_flowables
-from workshop_app.protocol.scene import MapScene
+from workshop_app.protocol.model import Protocol
+from workshop_app.protocol.pdf import render_story
 from workshop_app.protocol.styles import Styles
 
-__all__ = ["export_protocol", "map_positions"]
+__all__ = ["export_protocol", "write_pdf"]
 
 Progress = Callable[[float], None]
 
 # Share of the work done before reportlab lays out the pages (layout, analysis).
 _PREPARED = 0.2
-
-
-def map_positions(session: Session) -> dict[str, tuple[float, float]]:
-    """Node centres for the figure: saved positions, the auto-layout for the rest."""
-    positions = {}
-    for node, data in session.graph.nodes(data=True):
-        position = stored_position(data)
-        if position is not None:
-            positions[node] = position
-    if len(positions) < session.graph.number_of_nodes():
-        layout = auto_layout(session)
-        for node in session.graph.nodes:
-            positions.setdefault(node, tuple(map(float, layout[node])))
-    return positions
 
 
 def _language(session: Session, language: str | None) -> str:
@@ -62,50 +42,6 @@ def _page_size(pagesize: str) -> tuple[float, float]:
         raise ValueError(f"pagesize must be 'A4' or 'Letter', not {pagesize!r}") from None
 
 
-def _story(ctx: ProtocolContext) -> list[Flowable]:
-    _ = ctx._
-    scene = MapScene(ctx.session, ctx.positions)
-    return [
-        NextPageTemplate("landscape"),
-        *sections.title_page(ctx),
-        PageBreak(),
-        *mappages.map_flowables(
-            scene, ctx.landscape, ctx.styles, _, ctx.heading(_("Map")), ctx.language
-        ),
-        NextPageTemplate("portrait"),
-        PageBreak(),
-        *sections.priorities(ctx),
-        NextPageTemplate("landscape"),
-        PageBreak(),
-        ctx.heading(_("RACI matrix")),
-        *raci_flowables(ctx.session, ctx.landscape.width, ctx.styles, _),
-        *sections.decision_spaces(ctx),
-        *sections.guardrails(ctx),
-        NextPageTemplate("portrait"),
-        PageBreak(),
-        *escalation.escalation_paths(ctx),
-        *outcomes.findings(ctx),
-        *outcomes.actions(ctx),
-        # Last: it holds the long texts that the sections above set aside.
-        *appendix.appendix(ctx),
-    ]
-
-
-def _metadata(session: Session, language: str, title: str) -> dict[str, str]:
-    _ = translator(GERMAN, language)
-    meta = session.meta
-    client = str(meta.get("client") or "")
-    subject = _("Workshop protocol")
-    if client:
-        subject = _("Workshop protocol for {client}").format(client=client)
-    return {
-        "title": title,
-        "author": str(meta.get("facilitator") or ""),
-        "subject": subject,
-        "lang": language,
-    }
-
-
 def export_protocol(
     session: Session,
     path: str | os.PathLike[str],
@@ -113,6 +49,7 @@ def export_protocol(
     language: str | None = None,
     pagesize: str = "A4",
     progress: Progress | None = None,
+    today: dt.date | None = None,
 ) -> None:
     """Write the session's workshop protocol as a PDF.
 
@@ -129,6 +66,8 @@ def export_protocol(
         Paper size, case-insensitive.
     progress : callable, optional
         Called with the fraction done, from 0.0 to 1.0, for a progress bar.
+    today : date, optional
+        The day that decides which actions are overdue; the current date by default.
 
     Raises
     ------
@@ -141,29 +80,35 @@ def export_protocol(
     language = _language(session, language)
     size = _page_size(pagesize)
     report(0.0)
-    _ = translator(GERMAN, language)
-    ctx = ProtocolContext(
-        session=session,
-        language=language,
-        _=_,
-        styles=Styles.create(),
-        findings=find_ambiguities(session, language),
-        positions=map_positions(session),
-        portrait=frame_size(size),
-        landscape=frame_size(size, wide=True),
-    )
+    protocol = build_protocol(session, language, today=today)
     report(_PREPARED / 2)
-    story = _story(ctx)
-    report(_PREPARED)
-    title = str(session.meta.get("title") or _("Responsibility workshop"))
-    date = session.meta.get("date")
-    footer = f"{title} · {format_date(date, language)}" if date else title
-    pdf = io.BytesIO()
-    document = ProtocolDocument(pdf, size, _metadata(session, language, title), footer, _)
-    document.setProgressCallBack(_layout_progress(report))
-    document.build_story(story)
-    _replace(Path(path), pdf.getvalue())
+    data = write_pdf(protocol, session, size, _layout_progress(report))
+    _replace(Path(path), data)
     report(1.0)
+
+
+def write_pdf(
+    protocol: Protocol,
+    session: Session,
+    size: tuple[float, float],
+    on_layout: Callable[[str, int], None] | None = None,
+) -> bytes:
+    """The PDF of ``protocol`` on paper of ``size`` (portrait width, height)."""
+    styles = Styles.create()
+    story = render_story(protocol, session, styles, frame_size(size), frame_size(size, wide=True))
+    metadata = {
+        "title": protocol.title,
+        "author": protocol.author,
+        "subject": protocol.subject,
+        "lang": protocol.language,
+    }
+    pdf = io.BytesIO()
+    _ = translator(GERMAN, protocol.language)
+    document = ProtocolDocument(pdf, size, metadata, protocol.footer, _)
+    if on_layout is not None:
+        document.setProgressCallBack(on_layout)
+    document.build_story(story)
+    return pdf.getvalue()
 
 
 def _replace(target: Path, data: bytes) -> None:

@@ -12,13 +12,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workshop_app.analysis import Finding
-from workshop_app.domain import EdgeKind, Session
+from workshop_app.domain import EdgeKind, NodeKind, Session
 from workshop_app.i18n import Counter, Translator, counter
 from workshop_app.protocol.words import format_date
 
-__all__ = ["DASH", "LONG_TEXT", "LONG_TEXT_LINES", "Facts", "LongText"]
+__all__ = ["DASH", "LARGE_MAP", "LONG_TEXT", "LONG_TEXT_LINES", "Facts", "LongText"]
 
 DASH = "—"
+#: From this many responsibilities a map is "large": its tables are summarised.
+LARGE_MAP = 60
 #: A free text longer than this (characters or lines) is printed in full in the appendix.
 LONG_TEXT = 600
 LONG_TEXT_LINES = 8
@@ -50,9 +52,19 @@ class Facts:
     n_: Counter = field(init=False)
     long_texts: list[LongText] = field(default_factory=list, init=False)
     full_lists: list[tuple[str, list[str]]] = field(default_factory=list, init=False)
+    large: bool = field(default=False, init=False)
 
     def __post_init__(self) -> None:
         self.n_ = counter(self.language)
+        responsibilities = self.session.nodes_of_kind(NodeKind.RESPONSIBILITY)
+        self.large = len(responsibilities) > LARGE_MAP
+
+    def few(self, names: list[str], shown: int = 8) -> str:
+        """Names, comma-separated; beyond ``shown`` the rest is counted ("and 12 more")."""
+        if len(names) <= shown:
+            return ", ".join(names) or DASH
+        more = self._("and {more} more").format(more=len(names) - shown)
+        return f"{', '.join(names[:shown])} {more}"
 
     @property
     def graph(self) -> Any:

@@ -9,38 +9,11 @@ listed here too, under the relation's term.
 from __future__ import annotations
 
 from workshop_app.domain import EdgeKind, NodeKind
-from workshop_app.i18n import Translator
 from workshop_app.protocol.facts import Facts
 from workshop_app.protocol.model import Block, Cell, Column, Note, Section, table
-from workshop_app.protocol.words import severity_name
+from workshop_app.vocabulary import edge_kind_name, node_kind_name, severity_name
 
-__all__ = ["edge_kind_name", "glossary_section", "node_kind_name", "relation_notes_section"]
-
-
-def node_kind_name(kind: NodeKind | str, _: Translator) -> str:
-    """The term for a kind of element (the window's, see :mod:`workshop_app.vocabulary`)."""
-    return {
-        NodeKind.PRIORITY: _("Priority"),
-        NodeKind.RESPONSIBILITY: _("Responsibility"),
-        NodeKind.ROLE: _("Role"),
-        NodeKind.GUARDRAIL: _("Guardrail"),
-    }[NodeKind(kind)]
-
-
-def edge_kind_name(kind: EdgeKind | str, _: Translator) -> str:
-    """The term for a relation (the window's, see :mod:`workshop_app.vocabulary`)."""
-    return {
-        EdgeKind.ACCOUNTABLE: _("Accountable (A)"),
-        EdgeKind.RESPONSIBLE: _("Responsible (R)"),
-        EdgeKind.CONSULTED: _("Consulted (C)"),
-        EdgeKind.INFORMED: _("Informed (I)"),
-        EdgeKind.ESCALATES_TO: _("Escalates to"),
-        EdgeKind.SERVES: _("Serves"),
-        EdgeKind.OUTRANKS: _("Comes before"),
-        EdgeKind.CONFLICTS_WITH: _("Conflicts with"),
-        EdgeKind.BOUNDED_BY: _("Limited by"),
-        EdgeKind.DEPUTY_OF: _("Stands in for"),
-    }[EdgeKind(kind)]
+__all__ = ["glossary_section", "relation_notes_section"]
 
 
 #: Relations whose notes other sections already show (conflicts, escalation paths).
@@ -78,21 +51,22 @@ def glossary_section(facts: Facts) -> Section:
     _ = facts._
     rows: list[list[Cell | str]] = []
     for kind, meaning in _node_definitions(facts).items():
-        rows.append([Cell(node_kind_name(kind, _), strong=True), meaning])
+        rows.append([Cell(node_kind_name(kind, facts.language), strong=True), meaning])
     for kind, meaning in _edge_definitions(facts).items():
-        rows.append([Cell(edge_kind_name(kind, _), strong=True), meaning])
+        rows.append([Cell(edge_kind_name(kind, facts.language), strong=True), meaning])
     urgency = {
         "error": _("Unclear in a way that blocks decisions; to be settled soon."),
         "warning": _("Works for now, but will fail under pressure."),
         "info": _("Worth a look when there is time."),
     }
     for severity, meaning in urgency.items():
-        rows.append([Cell(severity_name(severity, _), strong=True), meaning])
+        rows.append([Cell(severity_name(severity, facts.language), strong=True), meaning])
     columns = (Column(_("Term"), 0.3), Column(_("Meaning"), 0.7))
     blocks: list[Block] = [
         Note(
             _(
-                "The same terms as on the projector: elements, relations, and how urgent a finding is."
+                "The same terms as on the projector: elements, relations, and how urgent"
+                " a finding is."
             )
         ),
         table(columns, rows),
@@ -109,7 +83,7 @@ def relation_notes_section(facts: Facts) -> Section | None:
             continue
         notes = facts.edge_notes(source, target, kind)
         if notes:
-            name = edge_kind_name(kind, _)
+            name = edge_kind_name(kind, facts.language)
             rows.append([facts.label(source), name, facts.label(target), notes])
     if not rows:
         return None

@@ -22,8 +22,9 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus.flowables import Flowable
 
 from workshop_app.protocol.styles import INK, LINE, REGULAR, TINT, plain
+from workshop_app.protocol.typography import hyphenate
 
-__all__ = ["SPLIT_ROW_ABOVE", "Grid", "Run", "TextCell"]
+__all__ = ["SPLIT_ROW_ABOVE", "Grid", "Run", "TextCell", "text_width"]
 
 #: Rows lower than this move whole to the next page; taller ones may split.
 SPLIT_ROW_ABOVE = 120.0
@@ -59,16 +60,14 @@ def _width(text: str, font: str, size: float) -> float:
     return stringWidth(text, font, size)
 
 
+def text_width(text: str, font: str, size: float) -> float:
+    """The width of ``text`` as a table cell sets it (cached)."""
+    return _width(text, font, size)
+
+
 def _break_word(word: str, run: Run, width: float) -> list[str]:
-    """A word wider than the cell, cut between characters into pieces that fit."""
-    pieces, start = [], 0
-    while start < len(word):
-        end = start + 1
-        while end < len(word) and _width(word[start : end + 1], run.font, run.size) <= width:
-            end += 1
-        pieces.append(word[start:end])
-        start = end
-    return pieces
+    """A word wider than the cell, hyphenated into pieces that fit ("Qualitäts-", "management")."""
+    return hyphenate(word, lambda piece: _width(piece, run.font, run.size) <= width)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -24,6 +24,7 @@ from workshop_app.protocol.model import (
     Section,
     table,
 )
+from workshop_app.vocabulary import edge_kind_name
 
 __all__ = [
     "Conflict",
@@ -142,7 +143,7 @@ def priorities_section(facts: Facts) -> Section:
         Column(_("Place"), 0.08, centred=True),
         Column(_("Priority"), 0.38),
         Column(_("Rank"), 0.08, centred=True),
-        Column(_("Comes before"), 0.24),
+        Column(edge_kind_name(EdgeKind.OUTRANKS, facts.language), 0.24),
         Column(_("Accountable"), 0.22),
     )
     blocks.append(table(columns, rows))

@@ -31,9 +31,6 @@ __all__ = ["MATRIX_MAX_ROLES", "ROLES_PER_PART", "raci_section", "roles_section"
 
 ROLES_PER_PART = 10
 MATRIX_MAX_ROLES = 3 * ROLES_PER_PART
-#: Names listed in a roles-table cell before the rest is counted.
-_NAMES_SHOWN = 8
-
 _LETTERS = {
     EdgeKind.ACCOUNTABLE: "A",
     EdgeKind.RESPONSIBLE: "R",
@@ -54,14 +51,6 @@ def letters(facts: Facts) -> Letters:
     return {place: "/".join(sorted(found, key="ARCI".index)) for place, found in cells.items()}
 
 
-def _few(facts: Facts, names: list[str]) -> str:
-    """Names, comma-separated; beyond a handful the rest is counted."""
-    if len(names) <= _NAMES_SHOWN:
-        return ", ".join(names) or DASH
-    more = facts._("and {more} more").format(more=len(names) - _NAMES_SHOWN)
-    return f"{', '.join(names[:_NAMES_SHOWN])} {more}"
-
-
 def _load_cell(facts: Facts, role: str) -> Cell:
     load = facts.graph.nodes[role].get("load")
     if not isinstance(load, int) or isinstance(load, bool):
@@ -76,9 +65,19 @@ def _involved(facts: Facts, role: str) -> str:
     parts = []
     for kind in (EdgeKind.RESPONSIBLE, EdgeKind.CONSULTED, EdgeKind.INFORMED):
         names = [facts.label(t) for t in facts.targets(role, kind)]
-        if names:
-            parts.append(f"{_LETTERS[kind]}: {_few(facts, names)}")
+        if names and facts.large:  # a large map: how many, not which
+            parts.append(f"{_LETTERS[kind]}\u00a0{len(names)}")
+        elif names:
+            parts.append(f"{_LETTERS[kind]}: {facts.few(names)}")
     return " · ".join(parts) or DASH
+
+
+def _owned(facts: Facts, role: str) -> str:
+    """What the role is accountable for: the names, or on a large map how many."""
+    owned = facts.targets(role, EdgeKind.ACCOUNTABLE)
+    if facts.large:
+        return str(len(owned)) if owned else DASH
+    return facts.few([facts.label(t) for t in owned])
 
 
 def roles_section(facts: Facts) -> Section:
@@ -96,7 +95,7 @@ def roles_section(facts: Facts) -> Section:
                 _load_cell(facts, role),
                 facts.labels(facts.sources(role, EdgeKind.DEPUTY_OF)) or DASH,
                 facts.labels(facts.targets(role, EdgeKind.DEPUTY_OF)) or DASH,
-                _few(facts, [facts.label(t) for t in facts.targets(role, EdgeKind.ACCOUNTABLE)]),
+                _owned(facts, role),
                 _involved(facts, role),
             ]
         )
@@ -108,11 +107,15 @@ def roles_section(facts: Facts) -> Section:
         Column(_("Accountable for"), 0.22),
         Column(_("Also involved"), 0.21),
     )
+    key = _("R responsible · C consulted · I informed. Load: share of capacity in use.")
+    if facts.large:
+        key += " " + _("The numbers say in how many responsibilities.")
     blocks: list[Block] = [
-        Note(_("R responsible · C consulted · I informed. Load: share of capacity in use.")),
+        Note(key),
         table(columns, rows),
     ]
-    return Section("roles", _("Roles"), tuple(blocks), landscape=True, new_page=True)
+    wide = not facts.large  # a large map's roles table holds numbers: portrait suits it
+    return Section("roles", _("Roles"), tuple(blocks), landscape=wide, new_page=wide)
 
 
 def _rows(responsibilities: list[str], group: list[str], found: Letters) -> list[str]:

@@ -175,7 +175,7 @@ def agenda_section(facts: Facts) -> Section | None:
     rows = []
     for phase in session_phases(facts.session):
         end = moment + dt.timedelta(minutes=phase.minutes)
-        times = f"{_clock(moment, start is None)}–{_clock(end, start is None)}"
+        times = f"{_clock(moment, start is None)}\u2013{_clock(end, start is None)}"
         rows.append([times, Cell(phase.title, phase.questions), f"{phase.minutes}\u00a0min"])
         moment = end
     columns = (Column(_("Time"), 0.16), Column(_("Phase"), 0.7), Column(_("Duration"), 0.14))

@@ -20,7 +20,6 @@ __all__ = [
     "action_status",
     "finding_title",
     "format_date",
-    "severity_name",
     "severity_plural",
 ]
 
@@ -76,19 +75,10 @@ def as_date(value: Any) -> dt.date | None:
         return None
 
 
-def severity_name(severity: Severity | str, _: Translator) -> str:
-    """How urgent a finding is, in client words (never "error")."""
-    return {
-        Severity.ERROR: _("To be settled"),
-        Severity.WARNING: _("Risk"),
-        Severity.INFO: _("Suggestion"),
-    }[Severity(severity)]
-
-
 def severity_plural(severity: Severity | str, _: Translator) -> str:
     """The heading over the findings of one severity."""
     return {
-        Severity.ERROR: _("To be settled"),
+        Severity.ERROR: _("To be settled"),  # the vocabulary's term is already a plural
         Severity.WARNING: _("Risks"),
         Severity.INFO: _("Suggestions"),
     }[Severity(severity)]

@@ -1,0 +1,111 @@
+"""Flowables of the PDF renderer beyond reportlab's own: the contents page and the map figure.
+
+The contents list page numbers in a single layout pass: each entry draws a
+PDF form named after its section, and the form is filled in with the page
+number once the section's heading has been placed
+(:func:`~workshop_app.protocol.document.define_page_number`). A form may be
+used before it is defined; the file is written at the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus.flowables import Flowable
+
+from workshop_app.domain import Session
+from workshop_app.i18n import Translator
+from workshop_app.layout import auto_layout
+from workshop_app.layout.layers import stored_position
+from workshop_app.protocol import mappages
+from workshop_app.protocol.document import FrameSize, form_name
+from workshop_app.protocol.scene import MapScene
+from workshop_app.protocol.styles import BOLD, INK, LINE, MUTED, REGULAR, Styles
+
+__all__ = ["FIGURES", "ContentsList", "Entry", "FigureContext", "map_positions"]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the contents: "3", "Roles", the section's key; ``level`` 1 or 2."""
+
+    number: str
+    title: str
+    key: str
+    level: int = 1
+
+
+class ContentsList(Flowable):
+    """The table of contents: numbers, titles, dotted leaders and page numbers."""
+
+    _LINE = 17.0
+    _SIZE = 9.5
+
+    def __init__(self, entries: list[Entry]) -> None:
+        super().__init__()
+        self.entries = entries
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width, self.height = available_width, self._LINE * len(self.entries)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        y = self.height - self._LINE + 4
+        for entry in self.entries:
+            font = BOLD if entry.level == 1 else REGULAR
+            indent = 0.0 if entry.level == 1 else 24.0
+            canvas.setFont(font, self._SIZE)
+            canvas.setFillColor(INK)
+            canvas.drawString(indent, y, entry.number)
+            title_x = indent + 24
+            canvas.drawString(title_x, y, entry.title)
+            start = title_x + stringWidth(entry.title, font, self._SIZE) + 6
+            canvas.setStrokeColor(LINE)
+            canvas.setDash(0.6, 2.4)
+            canvas.setLineWidth(0.8)
+            if start < self.width - 30:
+                canvas.line(start, y, self.width - 30, y)
+            canvas.setDash()
+            canvas.saveState()
+            canvas.translate(self.width, y)
+            canvas.doForm(form_name(entry.key))
+            canvas.restoreState()
+            y -= self._LINE
+        canvas.setFillColor(MUTED)
+
+
+def map_positions(session: Session) -> dict[str, tuple[float, float]]:
+    """Node centres for the figure: saved positions, the auto-layout for the rest."""
+    positions = {}
+    for node, data in session.graph.nodes(data=True):
+        position = stored_position(data)
+        if position is not None:
+            positions[node] = position
+    if len(positions) < session.graph.number_of_nodes():
+        layout = auto_layout(session)
+        for node in session.graph.nodes:
+            positions.setdefault(node, tuple(map(float, layout[node])))
+    return positions
+
+
+@dataclass(frozen=True)
+class FigureContext:
+    session: Session
+    language: str
+    _: Translator
+    styles: Styles
+    landscape: FrameSize
+
+
+def _map(context: FigureContext, heading: Flowable) -> list[Flowable]:
+    scene = MapScene(context.session, map_positions(context.session))
+    return mappages.map_flowables(
+        scene, context.landscape, context.styles, context._, heading, context.language
+    )
+
+
+#: Figure name → how to draw it, after the section's ``heading`` (which it keeps with it).
+FIGURES: dict[str, Callable[[FigureContext, Flowable], list[Flowable]]] = {"map": _map}
