@@ -47,7 +47,7 @@ def format_date(value: Any, language: str) -> str:
     >>> format_date("2026-11-26", "de")
     '26.11.2026'
     >>> format_date("2026-11-26", "en")
-    '26 November 2026'
+    '26\xa0November 2026'
     >>> format_date("KW 48", "de")
     'KW 48'
     """
