@@ -80,9 +80,11 @@ def _edit(config: Config, size: int) -> list[Figure]:
 
     # Alternately the edit and its undo, so the map stays the same.
     def edit_and_update() -> None:
-        operation = pending[0]
-        pending[0] = session.apply(operation)
-        live.update(operation, pending[0])
+        session.listeners.append(live.update)  # as the window's controller listens
+        try:
+            pending[0] = session.apply(pending[0])
+        finally:
+            session.listeners.remove(live.update)
 
     def edit_and_analyse() -> None:
         pending[0] = session.apply(pending[0])

@@ -15,6 +15,7 @@ from workshop_app.domain import (
     AddEdge,
     AddNode,
     Batch,
+    Change,
     DeleteAction,
     DeleteCase,
     DomainError,
@@ -238,13 +239,12 @@ def test_failing_batch_rolls_back_its_earlier_steps() -> None:
     assert snapshot(session) == before
 
 
-def test_listeners_hear_each_applied_operation_once() -> None:
+def test_listeners_hear_what_each_applied_operation_changed_once() -> None:
     session = seeded()
-    heard: list[Operation] = []
+    heard: list[Change] = []
     session.listeners.append(heard.append)
-    op = SetNodeFields("p2", {"rank": 3})
-    session.apply(op)
-    assert heard == [op]
+    session.apply(SetNodeFields("p2", {"rank": 3}))
+    assert heard == [Change(nodes=frozenset({"p2"}), fields=frozenset({"rank"}))]
 
 
 def test_review_is_matched_regardless_of_subject_order() -> None:

@@ -9,10 +9,10 @@ but, after an edit, re-checks only what the edit can have changed:
   (the node itself; for ``shared-ownership`` the owned node; for
   ``no-deputy`` the role), and depends only on the anchor's fields, its own
   edges, and the fields and labels of the finding's subjects. After an edit,
-  the anchors re-checked are the nodes it touched (both ends of an edge;
-  for a removal, the neighbours its undo would reconnect), the anchors of
-  findings that name a touched node, and the owners of a touched node
-  (whose ``no-deputy`` finding reads the fields of what they own).
+  the anchors re-checked are the nodes its :class:`~workshop_app.domain.Change`
+  names (both ends of an edge; for a removal, the neighbours that lost an
+  edge), the anchors of findings that name such a node, and the owners of
+  such a node (whose ``no-deputy`` finding reads the fields of what they own).
 - The four rules about orders and loops (:data:`~.rules.GLOBAL_CODES`) look
   at the priorities and the escalation edges only. Each runs again, in
   full, after an edit that changes what it reads (:data:`_GLOBAL_READS`: a
@@ -34,19 +34,7 @@ from workshop_app.analysis._de import GERMAN
 from workshop_app.analysis._graph import AnalysisView, sources
 from workshop_app.analysis.findings import Finding
 from workshop_app.analysis.rules import GLOBAL_CODES, RULES, make_finding, reviewed_keys
-from workshop_app.domain.kinds import EdgeKind, NodeKind
-from workshop_app.domain.operations import (
-    AddEdge,
-    AddNode,
-    Batch,
-    Operation,
-    RemoveEdge,
-    RemoveNode,
-    SetEdgeFields,
-    SetMeta,
-    SetNodeFields,
-    SetReview,
-)
+from workshop_app.domain.change import Change
 from workshop_app.domain.session import LANGUAGES, Session
 from workshop_app.i18n import translator
 
@@ -73,8 +61,8 @@ class LiveAnalysis:
     Parameters
     ----------
     session : Session
-        Analysed as it is now; afterwards, tell :meth:`update` about every
-        operation applied to it.
+        Analysed as it is now; afterwards, tell :meth:`update` every change
+        the session reports to its listeners.
     language : {"de", "en"}, optional
         The language of the messages; the session's language by default
         (then a change of the session's language is followed).
@@ -88,9 +76,9 @@ class LiveAnalysis:
     >>> live = LiveAnalysis(session)
     >>> sorted({f.code for f in live.findings})
     ['isolated', 'no-good-enough', 'no-owner', 'no-priority']
-    >>> edit = AddEdge("lead", "x", EdgeKind.ACCOUNTABLE)
-    >>> findings = live.update(edit, session.apply(edit))
-    >>> sorted({f.code for f in findings})
+    >>> session.listeners.append(live.update)
+    >>> _ = session.apply(AddEdge("lead", "x", EdgeKind.ACCOUNTABLE))
+    >>> sorted({f.code for f in live.findings})
     ['no-good-enough', 'no-priority']
     """
 
@@ -115,18 +103,15 @@ class LiveAnalysis:
             self._run_global(code, reviewed)
         return self._assemble()
 
-    def update(self, operation: Operation, inverse: Operation) -> list[Finding]:
-        """Bring the findings up to date after ``operation`` was applied.
+    def update(self, change: Change) -> list[Finding]:
+        """Bring the findings up to date after the session reported ``change``.
 
-        ``inverse`` is what applying it returned (its undo): for a removed
-        node it names the neighbours that lost an edge. Returns the
-        findings, as :func:`~workshop_app.analysis.find_ambiguities` would.
+        Returns the findings, as :func:`~workshop_app.analysis.find_ambiguities` would.
         """
-        change = _Change()
-        if change.collect(operation) or change.collect(inverse):
+        if "language" in change.meta:
             return self.refresh()
         G = self.session.graph
-        touched = change.nodes
+        touched = change.ends
         anchors = set(touched)
         for node in touched:
             anchors.update(self._mentions.get(node, ()))
@@ -138,10 +123,13 @@ class LiveAnalysis:
                     self._mentions[subject].discard(anchor)
         reviewed = reviewed_keys(self.session.reviews)
         self._check([anchor for anchor in anchors if anchor in G], reviewed)
-        node_kinds = change.node_kinds(G)
-        for code, (kinds, edge_kinds) in _GLOBAL_READS.items():
+        nodes = G._node
+        node_kinds = {nodes[node].get("kind") for node in change.nodes if node in nodes}
+        node_kinds.update(change.kinds)  # of nodes added or removed: they may be gone
+        edge_kinds = change.edge_kinds
+        for code, (kinds, reads_edges) in _GLOBAL_READS.items():
             named = any(touched & set(finding.subjects) for finding in self._global[code])
-            if named or kinds & node_kinds or edge_kinds & change.edge_kinds:
+            if named or kinds & node_kinds or reads_edges & edge_kinds:
                 self._run_global(code, reviewed)
         return self._assemble()
 
@@ -180,38 +168,3 @@ def _anchor(G: nx.MultiDiGraph, code: str, subjects: tuple[str, ...]) -> str:
     want_role = _ANCHOR_IS_ROLE[code]
     nodes = G._node
     return next(node for node in subjects if (nodes[node].get("kind") == "role") is want_role)
-
-
-class _Change:
-    """What one edit touched: nodes, the kinds of edges, the nodes added or removed."""
-
-    def __init__(self) -> None:
-        self.nodes: set[str] = set()
-        self.edge_kinds: set[str] = set()
-        self._node_edits: set[str] = set()
-        self._added_kinds: set[str] = set()  # known from the operation: the node may be gone
-
-    def collect(self, operation: Operation) -> bool:
-        """Note what ``operation`` touches; True when it needs a whole new
-        analysis (a change of the session's language)."""
-        if isinstance(operation, Batch):
-            return any([self.collect(part) for part in operation.operations])
-        if isinstance(operation, AddNode | RemoveNode | SetNodeFields):
-            self.nodes.add(operation.node_id)
-            self._node_edits.add(operation.node_id)
-            if isinstance(operation, AddNode):
-                self._added_kinds.add(NodeKind(operation.kind).value)
-        elif isinstance(operation, AddEdge | RemoveEdge | SetEdgeFields):
-            self.nodes.update((operation.source, operation.target))
-            self.edge_kinds.add(EdgeKind(operation.kind).value)
-        elif isinstance(operation, SetReview):
-            self.nodes.update(operation.subjects)
-        elif isinstance(operation, SetMeta):
-            return "language" in operation.changes
-        return False
-
-    def node_kinds(self, G: nx.MultiDiGraph) -> set[str]:
-        """The kinds of the nodes added, removed or changed."""
-        nodes = G._node
-        kinds = {nodes[node].get("kind") for node in self._node_edits if node in nodes}
-        return kinds | self._added_kinds

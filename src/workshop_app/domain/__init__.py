@@ -8,6 +8,7 @@ from workshop_app.domain.cases import (
     case_problem,
     is_amount,
 )
+from workshop_app.domain.change import Change, EdgeKey, ReviewKey
 from workshop_app.domain.durations import iso_duration, parse_duration
 from workshop_app.domain.errors import DomainError
 from workshop_app.domain.kinds import (
@@ -53,9 +54,11 @@ __all__ = [
     "AddEdge",
     "AddNode",
     "Batch",
+    "Change",
     "DeleteAction",
     "DeleteCase",
     "DomainError",
+    "EdgeKey",
     "EdgeKind",
     "FieldSpec",
     "InsertAction",
@@ -64,6 +67,7 @@ __all__ = [
     "Operation",
     "RemoveEdge",
     "RemoveNode",
+    "ReviewKey",
     "Session",
     "SetActionFields",
     "SetCaseFields",

@@ -28,6 +28,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from workshop_app.domain.change import Change
 from workshop_app.domain.errors import DomainError
 from workshop_app.domain.kinds import NodeKind, check_id
 from workshop_app.domain.operations import UNSET, Operation
@@ -118,6 +119,10 @@ class InsertCase(Operation):
         session.cases.insert(self.index, case)
         return DeleteCase(case["id"])
 
+    @property
+    def change(self) -> Change:
+        return Change(cases=frozenset((self.case.get("id"),)))
+
 
 @dataclass(frozen=True)
 class DeleteCase(Operation):
@@ -126,6 +131,10 @@ class DeleteCase(Operation):
     def apply(self, session: Session) -> Operation:
         index = _index(session, self.case_id)
         return InsertCase(index, session.cases.pop(index))
+
+    @property
+    def change(self) -> Change:
+        return Change(cases=frozenset((self.case_id,)))
 
 
 @dataclass(frozen=True)
@@ -145,6 +154,10 @@ class SetCaseFields(Operation):
             raise DomainError(problem)
         session.cases[index] = new
         return SetCaseFields(self.case_id, {name: old.get(name, UNSET) for name in self.changes})
+
+    @property
+    def change(self) -> Change:
+        return Change(cases=frozenset((self.case_id,)))
 
 
 def detach_node(session: Session, node_id: str) -> list[Operation]:

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from workshop_app.domain.change import Change
 from workshop_app.domain.errors import DomainError
 from workshop_app.domain.kinds import (
     ALLOWED_ENDS,
@@ -79,11 +80,20 @@ UNSET: Any = _Unset()
 
 
 class Operation(ABC):
-    """A change to a session that knows how to undo itself."""
+    """A change to a session that knows how to undo itself, and what it touches."""
 
     @abstractmethod
     def apply(self, session: Session) -> Operation:
         """Change ``session`` and return the operation that undoes the change."""
+
+    @property
+    @abstractmethod
+    def change(self) -> Change:
+        """What applying this record touches, read from the record alone.
+
+        What it takes away (a removed node's kind and edges) is named by the
+        change of its inverse; :meth:`Session.apply` tells both together.
+        """
 
 
 def _check_node_fields(kind: NodeKind, values: Mapping[str, Any]) -> None:
@@ -146,6 +156,12 @@ class AddNode(Operation):
         session.graph.add_node(self.node_id, kind=kind.value, label=self.label, **values)
         return RemoveNode(self.node_id)
 
+    @property
+    def change(self) -> Change:
+        return Change(
+            nodes=frozenset((self.node_id,)), kinds=frozenset((NodeKind(self.kind).value,))
+        )
+
 
 @dataclass(frozen=True)
 class RemoveNode(Operation):
@@ -173,6 +189,10 @@ class RemoveNode(Operation):
         graph.remove_node(self.node_id)
         return Batch((AddNode(self.node_id, NodeKind(kind), label, attrs), *edges, *cases))
 
+    @property
+    def change(self) -> Change:
+        return Change(nodes=frozenset((self.node_id,)))
+
 
 @dataclass(frozen=True)
 class SetNodeFields(Operation):
@@ -187,6 +207,13 @@ class SetNodeFields(Operation):
         attrs = session.graph.nodes[self.node_id]
         _check_node_fields(NodeKind(attrs["kind"]), self.changes)
         return SetNodeFields(self.node_id, _update(attrs, self.changes))
+
+    @property
+    def change(self) -> Change:
+        names = frozenset(self.changes)
+        return Change(
+            nodes=frozenset((self.node_id,)), fields=names, positions_only=names == {"position"}
+        )
 
 
 @dataclass(frozen=True)
@@ -216,6 +243,10 @@ class AddEdge(Operation):
         graph.add_edge(self.source, self.target, key=kind.value, **values)
         return RemoveEdge(self.source, self.target, kind)
 
+    @property
+    def change(self) -> Change:
+        return Change(edges=frozenset((_edge_key(self),)))
+
 
 @dataclass(frozen=True)
 class RemoveEdge(Operation):
@@ -230,6 +261,10 @@ class RemoveEdge(Operation):
         data = dict(session.graph.edges[self.source, self.target, kind.value])
         session.graph.remove_edge(self.source, self.target, key=kind.value)
         return AddEdge(self.source, self.target, kind, data)
+
+    @property
+    def change(self) -> Change:
+        return Change(edges=frozenset((_edge_key(self),)))
 
 
 @dataclass(frozen=True)
@@ -247,6 +282,14 @@ class SetEdgeFields(Operation):
         attrs = session.graph.edges[self.source, self.target, kind.value]
         return SetEdgeFields(self.source, self.target, kind, _update(attrs, self.changes))
 
+    @property
+    def change(self) -> Change:
+        return Change(edges=frozenset((_edge_key(self),)), fields=frozenset(self.changes))
+
+
+def _edge_key(operation: AddEdge | RemoveEdge | SetEdgeFields) -> tuple[str, str, str]:
+    return (operation.source, operation.target, EdgeKind(operation.kind).value)
+
 
 @dataclass(frozen=True)
 class SetMeta(Operation):
@@ -259,6 +302,10 @@ class SetMeta(Operation):
             if value is not UNSET and (problem := _meta_problem(name, value)):
                 raise DomainError(f"{name}: {problem}")
         return SetMeta(_update(session.meta, self.changes))
+
+    @property
+    def change(self) -> Change:
+        return Change(meta=frozenset(self.changes))
 
 
 _META_TEXT = ("title", "client", "date", "facilitator")
@@ -297,6 +344,10 @@ class InsertAction(Operation):
         session.actions.insert(self.index, copy.deepcopy(dict(self.action)))
         return DeleteAction(self.index)
 
+    @property
+    def change(self) -> Change:
+        return Change(actions=frozenset((self.index,)))
+
 
 @dataclass(frozen=True)
 class DeleteAction(Operation):
@@ -306,6 +357,10 @@ class DeleteAction(Operation):
         if not 0 <= self.index < len(session.actions):
             raise DomainError(f"no action {self.index}")
         return InsertAction(self.index, session.actions.pop(self.index))
+
+    @property
+    def change(self) -> Change:
+        return Change(actions=frozenset((self.index,)))
 
 
 @dataclass(frozen=True)
@@ -319,6 +374,10 @@ class SetActionFields(Operation):
         if "text" in self.changes and not _is_text(self.changes["text"]):
             raise DomainError("text: an action needs a text")
         return SetActionFields(self.index, _update(session.actions[self.index], self.changes))
+
+    @property
+    def change(self) -> Change:
+        return Change(actions=frozenset((self.index,)))
 
 
 @dataclass(frozen=True)
@@ -358,6 +417,10 @@ class SetReview(Operation):
             session.reviews[index] = new
         return SetReview(self.code, tuple(wanted), _review_body(old), index)
 
+    @property
+    def change(self) -> Change:
+        return Change(reviews=frozenset(((self.code, tuple(sorted(self.subjects))),)))
+
 
 def _is_text(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
@@ -386,3 +449,7 @@ class Batch(Operation):
                 inverse.apply(session)
             raise
         return Batch(tuple(reversed(inverses)))
+
+    @property
+    def change(self) -> Change:
+        return Change.union(operation.change for operation in self.operations)

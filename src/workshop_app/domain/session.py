@@ -11,6 +11,7 @@ import networkx as nx
 from workshop_app.domain.kinds import EdgeKind, NodeKind
 
 if TYPE_CHECKING:
+    from workshop_app.domain.change import Change
     from workshop_app.domain.operations import Operation
 
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "Session"]
@@ -40,7 +41,7 @@ class Session:
     reviews: list[dict[str, Any]] = field(default_factory=list)
     cases: list[dict[str, Any]] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
-    listeners: list[Callable[[Operation], None]] = field(default_factory=list, repr=False)
+    listeners: list[Callable[[Change], None]] = field(default_factory=list, repr=False)
 
     @property
     def language(self) -> str:
@@ -49,10 +50,17 @@ class Session:
         return language if language in LANGUAGES else DEFAULT_LANGUAGE
 
     def apply(self, operation: Operation) -> Operation:
-        """Apply ``operation``, tell the listeners, and return its inverse."""
+        """Apply ``operation``, tell the listeners what changed, and return its inverse.
+
+        Each listener is called with one :class:`~workshop_app.domain.change.Change`:
+        what the operation touched together with what its inverse names (so
+        a removal tells the kind and the edges of what it removed).
+        """
         inverse = operation.apply(self)
-        for listener in list(self.listeners):
-            listener(operation)
+        if self.listeners:
+            change = operation.change | inverse.change
+            for listener in list(self.listeners):
+                listener(change)
         return inverse
 
     def kind(self, node_id: str) -> NodeKind:
