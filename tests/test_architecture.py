@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import re
@@ -60,3 +61,55 @@ def test_the_import_contracts_of_pyproject_are_kept() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     kept = re.search(r"Contracts: (\d+) kept, 0 broken", result.stdout)
     assert kept and int(kept[1]) >= 3, result.stdout
+
+
+def _operation_names() -> set[str]:
+    from workshop_app.domain import Operation
+
+    names, pending = {"Operation"}, [Operation]
+    while pending:
+        for subclass in pending.pop().__subclasses__():
+            names.add(subclass.__name__)
+            pending.append(subclass)
+    return names
+
+
+def _dispatches_on(tree: ast.AST, classes: set[str]) -> list[int]:
+    """Lines that ask which operation class a value is (``isinstance``, ``match``)."""
+
+    def names(node: ast.AST) -> set[str]:
+        return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)} | {
+            n.attr for n in ast.walk(node) if isinstance(n, ast.Attribute)
+        }
+
+    lines = []
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in ("isinstance", "issubclass")
+            and len(node.args) == 2
+            and names(node.args[1]) & classes
+        ) or (isinstance(node, ast.MatchClass) and names(node.cls) & classes):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_no_view_and_no_analysis_asks_which_operation_it_was_told() -> None:
+    """They read the core's ``Change``: a new operation kind reaches every one of them."""
+    classes = _operation_names()
+    package = ROOT / "src" / "workshop_app"
+    found = [
+        f"{source.relative_to(package)}:{line}"
+        for folder in ("ui", "analysis")
+        for source in sorted((package / folder).rglob("*.py"))
+        for line in _dispatches_on(ast.parse(source.read_text(encoding="utf-8")), classes)
+    ]
+    assert not found, found
+
+
+def test_the_dispatch_check_sees_one() -> None:
+    code = "if isinstance(op, Batch | AddNode):\n    pass\n"
+    code += "match op:\n    case SetMeta():\n        pass\n"
+    assert _dispatches_on(ast.parse(code), _operation_names()) == [1, 4]
+    assert _dispatches_on(ast.parse("isinstance(item, NodeItem)"), _operation_names()) == []

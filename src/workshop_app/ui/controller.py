@@ -2,8 +2,11 @@
 
 Views never change the session directly: they call :meth:`execute` with an
 operation record from :mod:`workshop_app.domain`; the undo stack wraps it in
-:class:`OperationCommand`, and every view follows the ``changed`` signal
-(napari's models and views work the same way).
+:class:`OperationCommand`. The controller listens to its session and passes
+on what each edit, undo or redo changed, as the core tells it (a
+:class:`~workshop_app.domain.Change`): first ``changed``, then, once the
+live analysis has caught up, ``findingsChanged``. Every view follows these
+signals (napari's models and views work the same way).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from workshop_app.analysis import Finding, LiveAnalysis
-from workshop_app.domain import DomainError, Operation, Session
+from workshop_app.domain import Change, DomainError, Operation, Session
 
 __all__ = ["OperationCommand", "SessionController"]
 
@@ -69,11 +72,11 @@ class OperationCommand(QUndoCommand):
 class SessionController(QObject):
     """Owns the session being edited and tells the views about every change."""
 
-    #: an operation was applied (a new edit, an undo or a redo)
+    #: the session changed (a new edit, an undo or a redo); the argument is the Change
     changed = Signal(object)
     #: a different session is being edited (new, open, recover)
     sessionReplaced = Signal()
-    #: the findings were recomputed
+    #: the findings were recomputed (after ``changed``, when an edit caused it)
     findingsChanged = Signal()
     #: an edit was refused; the argument is the message for the user
     editRefused = Signal(str)
@@ -86,6 +89,7 @@ class SessionController(QObject):
         stack = self.undo_stack
         self.destroyed.connect(lambda: stack.blockSignals(True))
         self.session = session if session is not None else Session()
+        self.session.listeners.append(self._session_changed)
         self.path: Path | None = None
         # Re-checks after an edit only what it can change: a full analysis
         # of a large map would take longer than a frame on every edit.
@@ -95,7 +99,9 @@ class SessionController(QObject):
     def replace_session(self, session: Session, path: Path | None) -> None:
         """Edit ``session`` from now on (the undo history starts afresh)."""
         self.undo_stack.clear()
+        self.session.listeners.remove(self._session_changed)
         self.session = session
+        session.listeners.append(self._session_changed)
         self.path = path
         self.undo_stack.setClean()
         self._analysis = LiveAnalysis(session)
@@ -142,8 +148,9 @@ class SessionController(QObject):
         self.undo_stack.resetClean()
 
     def _apply(self, operation: Operation) -> Operation:
-        inverse = self.session.apply(operation)
-        self.findings = self._analysis.update(operation, inverse)
+        return self.session.apply(operation)
+
+    def _session_changed(self, change: Change) -> None:
+        self.changed.emit(change)
+        self.findings = self._analysis.update(change)
         self.findingsChanged.emit()
-        self.changed.emit(operation)
-        return inverse

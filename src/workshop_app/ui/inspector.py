@@ -239,7 +239,7 @@ class InspectorDock(QDockWidget):
         """What is inspected: ``("node", id)``, ``("edge", (s, t, kind))``, ``("meta", None)``…"""
         return self._subject
 
-    def _on_changed(self, _operation: object) -> None:
+    def _on_changed(self, _change: object) -> None:
         self.refresh()
 
     def _on_session_replaced(self) -> None:

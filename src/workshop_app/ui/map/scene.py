@@ -1,9 +1,10 @@
 """The map's scene: one item per node and edge, kept in step with the session.
 
-Items are indexed by id, so an operation updates only the items it touched:
-the scene collects the node ids and edge keys an operation names and makes
-each of those items match the session as it now is. That one rule serves
-new edits, undo and redo alike, and a batch whose parts cancel out.
+Items are indexed by id, so an edit updates only the items it touched: the
+scene takes the node ids and edge keys the core's
+:class:`~workshop_app.domain.Change` names and makes each of those items
+match the session as it now is. That one rule serves new edits, undo and
+redo alike, and a batch whose parts cancel out.
 """
 
 from __future__ import annotations
@@ -17,19 +18,7 @@ from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
 from workshop_app.analysis import Finding, Severity
-from workshop_app.domain import (
-    AddEdge,
-    AddNode,
-    Batch,
-    EdgeKind,
-    NodeKind,
-    Operation,
-    RemoveEdge,
-    RemoveNode,
-    Session,
-    SetEdgeFields,
-    SetNodeFields,
-)
+from workshop_app.domain import Change, EdgeKind, NodeKind, Session
 from workshop_app.layout import H_GAP, NODE_HEIGHT, NODE_WIDTH, V_GAP, auto_layout
 from workshop_app.ui.map.edge_item import EdgeItem
 from workshop_app.ui.map.edge_layer import EdgeLayer
@@ -109,19 +98,16 @@ class MapScene(QGraphicsScene):
             self.addItem(overlay)
         self.geometryChanged.emit()
 
-    def apply(self, operation: Operation, session: Session) -> None:
-        """Bring the items an ``operation`` touched in line with ``session``."""
-        node_ids: dict[str, None] = {}
-        edge_keys: dict[EdgeKey, None] = {}
-        _touched(operation, node_ids, edge_keys)
+    def apply(self, change: Change, session: Session) -> None:
+        """Bring the items ``change`` names in line with ``session``."""
         placed = _Placement(session)
         moved: set[NodeItem] = set()
-        for node_id in node_ids:
+        for node_id in sorted(change.nodes):
             self._sync_node(node_id, session, placed, moved)
         # Each edge once, even when both its ends moved (an automatic layout).
         for edge in {edge for node in moved for edge in node.edges}:
             edge.adjust()
-        for key in edge_keys:
+        for key in sorted(change.edges):
             self._sync_edge(key, session)
         self.layer.flush()
         if moved or node_ids or edge_keys:
@@ -419,14 +405,3 @@ class _Placement:
         if self._layout is None:
             self._layout = auto_layout(self._session)
         return QPointF(*self._layout[node_id])
-
-
-def _touched(operation: Operation, node_ids: dict[str, None], edge_keys: dict) -> None:
-    """Collect, in order, the node ids and edge keys ``operation`` names."""
-    if isinstance(operation, Batch):
-        for part in operation.operations:
-            _touched(part, node_ids, edge_keys)
-    elif isinstance(operation, AddNode | RemoveNode | SetNodeFields):
-        node_ids[operation.node_id] = None
-    elif isinstance(operation, AddEdge | RemoveEdge | SetEdgeFields):
-        edge_keys[(operation.source, operation.target, EdgeKind(operation.kind).value)] = None

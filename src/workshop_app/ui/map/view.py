@@ -26,6 +26,7 @@ from workshop_app.domain import (
     AddEdge,
     AddNode,
     Batch,
+    Change,
     EdgeKind,
     NodeKind,
     Operation,
@@ -236,7 +237,7 @@ class MapView(QGraphicsView):
     def relayout(self, full: bool) -> None:
         """Arrange the map automatically (``full``: every node, else only unplaced ones)."""
         operation = layout_operation(self.controller.session, full=full)
-        if isinstance(operation, Batch) and not operation.operations:
+        if not operation.change:  # every node is where the layout would put it
             return
         if self.controller.execute(operation, tr("Arrange map")) and full:
             self.fit_all()
@@ -366,12 +367,12 @@ class MapView(QGraphicsView):
         self.auto_fit = True
         self.fit_all()
 
-    def _on_changed(self, operation: Operation) -> None:
+    def _on_changed(self, change: Change) -> None:
         if self._ignore_changes:
             return
         self.connector.close()
         self._zoom_preview.finish()
-        self._scene.apply(operation, self.controller.session)
+        self._scene.apply(change, self.controller.session)
         self._renamer.close_if_gone()
 
     def _on_findings(self) -> None:

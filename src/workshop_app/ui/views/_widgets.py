@@ -6,10 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from workshop_app.domain import Batch, Operation, SetNodeFields
 from workshop_app.ui.i18n import tr
 
-__all__ = ["full_screen_keys", "is_move", "quoted", "row", "sized", "text_label"]
+__all__ = ["full_screen_keys", "quoted", "row", "sized", "text_label"]
 
 
 def row(*widgets: QWidget) -> QHBoxLayout:
@@ -48,15 +47,3 @@ def full_screen_keys() -> list[QKeySequence]:
 def quoted(text: str) -> str:
     """``text`` in the quotation marks of the UI language (“…” or „…“)."""
     return tr("“{text}”").format(text=text)
-
-
-def is_move(operation: Operation | None) -> bool:
-    """True for an operation that only moves nodes: no view here depends on positions.
-
-    A drag delivers a move per mouse event; skipping them keeps dragging
-    smooth on a large map while the tables are open.
-    """
-    parts = operation.operations if isinstance(operation, Batch) else (operation,)
-    return bool(parts) and all(
-        isinstance(part, SetNodeFields) and set(part.changes) == {"position"} for part in parts
-    )

@@ -37,17 +37,16 @@ from workshop_app.analysis import Finding
 from workshop_app.analysis.measures import proposed_measure, proposed_owner
 from workshop_app.domain import (
     UNSET,
+    Change,
     DeleteAction,
     InsertAction,
     NodeKind,
-    Operation,
     Session,
     SetActionFields,
 )
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.dates import display_date, parse_date, typed_date_example
 from workshop_app.ui.i18n import tr
-from workshop_app.ui.views._widgets import is_move
 
 __all__ = [
     "COLUMNS",
@@ -126,8 +125,8 @@ class ActionsModel(QAbstractTableModel):
     def session(self) -> Session:
         return self.controller.session
 
-    def _follow(self, operation: Operation | None = None) -> None:
-        if is_move(operation):
+    def _follow(self, change: Change | None = None) -> None:
+        if change is not None and change.positions_only:  # nothing here shows positions
             return
         if len(self.session.actions) != self._count:
             self.beginResetModel()

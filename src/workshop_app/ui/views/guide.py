@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain import SetMeta
+from workshop_app.domain import Change, SetMeta
 from workshop_app.templates import Phase, session_phases
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.i18n import tr
-from workshop_app.ui.views._widgets import is_move, row, sized, text_label
+from workshop_app.ui.views._widgets import row, sized, text_label
 from workshop_app.ui.views.timer import Timebox, format_clock
 
 __all__ = ["EXTEND_MINUTES", "GuideWidget", "current_phase_index"]
@@ -174,9 +174,9 @@ class GuideWidget(QWidget):
         self.timebox.pause()
         self._sync()
 
-    def _sync(self, _operation: object = None) -> None:
+    def _sync(self, change: Change | None = None) -> None:
         """Follow the session: the timebox goes along to a new phase; a new agenda resets it."""
-        if is_move(_operation):
+        if change is not None and not change.meta:  # the phases live in the metadata
             return
         session = self.controller.session
         phases = session_phases(session)

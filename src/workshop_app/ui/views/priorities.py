@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain import Operation, Session
+from workshop_app.domain import Change, Session
 from workshop_app.i18n import counted
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.i18n import tr, ui_language
-from workshop_app.ui.views._widgets import is_move, quoted, row, sized, text_label
+from workshop_app.ui.views._widgets import quoted, row, sized, text_label
 from workshop_app.ui.views.ranking import (
     PairwiseComparison,
     comparison_groups,
@@ -181,8 +181,8 @@ class PrioritiesWidget(QWidget):
             self.controller.execute(operation, tr("Reorder priorities"))
         self.list.setCurrentRow(self.order().index(node))
 
-    def _session_changed(self, operation: Operation) -> None:
-        if is_move(operation):
+    def _session_changed(self, change: Change) -> None:
+        if change.positions_only:  # no position shows here; a drag must stay smooth
             return
         self.refresh()
         if self.comparison and not self._comparison_still_valid():

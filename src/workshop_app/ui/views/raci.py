@@ -24,10 +24,19 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.analysis import Finding, Severity
-from workshop_app.domain import AddEdge, Batch, EdgeKind, NodeKind, Operation, RemoveEdge, Session
+from workshop_app.domain import (
+    AddEdge,
+    Batch,
+    Change,
+    EdgeKind,
+    NodeKind,
+    Operation,
+    RemoveEdge,
+    Session,
+)
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.i18n import tr
-from workshop_app.ui.views._widgets import is_move, quoted
+from workshop_app.ui.views._widgets import quoted
 
 __all__ = ["RACI_CYCLE", "RaciModel", "RaciTable", "RaciWidget", "next_raci_kind"]
 
@@ -118,8 +127,8 @@ class RaciModel(QAbstractTableModel):
                 for subject in finding.subjects:
                     self._flags.setdefault(subject, []).append(finding)
 
-    def _follow(self, operation: Operation | None = None) -> None:
-        if is_move(operation):
+    def _follow(self, change: Change | None = None) -> None:
+        if change is not None and change.positions_only:  # nothing here shows positions
             return
         if self._ids() != (self.rows, self.columns):
             self.beginResetModel()
