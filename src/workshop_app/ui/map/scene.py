@@ -110,7 +110,7 @@ class MapScene(QGraphicsScene):
         for key in sorted(change.edges):
             self._sync_edge(key, session)
         self.layer.flush()
-        if moved or node_ids or edge_keys:
+        if moved or change.nodes or change.edges:
             self.geometryChanged.emit()
 
     # --- for overlays of other views ---
