@@ -69,6 +69,7 @@ def test_the_map_shows_added_changed_and_removed_and_the_dock_lists_them(
     comparison = window.comparison
     assert comparison.active and comparison.dock.isVisible()
     assert set(comparison.overlay.ghosts) == {"r_back"}
+    assert comparison.overlay.marked_nodes() == {"x_refund": "changed"}
     assert comparison.overlay.ghosts["r_back"].toolTip() == "Removed since: Role “Back office”"
     diff = compare_sessions(load_session(earlier_file), window.controller.session)
     assert [e.text for e in comparison.dock.entries()] == [e.text for e in describe(diff)]

@@ -18,7 +18,7 @@ from workshop_app.compare.diff import SessionDiff, compare_sessions
 from workshop_app.compare.entries import Entry, describe
 from workshop_app.compare.ghosts import ghost_positions, positions
 from workshop_app.compare.marks import map_marks
-from workshop_app.domain import Operation, Session
+from workshop_app.domain import Change, Session
 from workshop_app.fileformat import SessionFormatError, load_session
 from workshop_app.ui import dialogs
 from workshop_app.ui.compare.dock import ChangesDock
@@ -160,7 +160,7 @@ class Comparison(QObject):
         if self._overlay is None:
             return
         view = self._window.map_view
-        live = [node for node in entry.nodes if node in view.scene().nodes]
+        live = [node for node in entry.nodes if view.scene().node_rect(node) is not None]
         self._overlay.set_current_ghosts(n for n in entry.nodes if n in self._overlay.ghosts)
         if live:
             view.select_subjects(live)
@@ -171,9 +171,9 @@ class Comparison(QObject):
             view.auto_fit = False
             show_rect(view, rect, max(view.zoom(), 1.0))
 
-    def _on_changed(self, _operation: Operation) -> None:
+    def _on_changed(self, _change: Change) -> None:
+        # The marks follow the map at once (geometryChanged); what changed, a moment later.
         if self._overlay is not None:
-            self._overlay.follow_map()
             self._timer.start()
 
     def _refresh(self) -> None:

@@ -1,11 +1,11 @@
 """The comparison drawn over the map: halos and badges, ghosts, relation highlights.
 
-Nothing here changes the map's own items. A changed or added node gets two
-items of ours parented to its node item (so they follow a drag): a halo
-behind it and a badge on its corner. Nodes only the other session has are
-ghost boxes of ours; relations are highlighted by one item under the map.
-Everything the overlay needs to know about the map's drawing goes through
-:class:`_SceneGeometry`, the one place that reads the scene's items.
+Nothing here touches the map's own items: everything is an overlay of ours,
+placed from the scene's overlay API (``node_rect``, ``edge_path``,
+``add_overlay``) and redrawn on its ``geometryChanged``. A changed or added
+node gets a halo (drawn under the nodes, so only its rim shows) and a badge
+on its corner; nodes only the other session has are ghost boxes; relations
+are highlighted under the map.
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
-from shiboken6 import isValid
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from workshop_app.compare.diff import EdgeKey
 from workshop_app.compare.ghosts import Point
@@ -23,6 +22,7 @@ from workshop_app.compare.marks import MapMarks
 from workshop_app.layout import NODE_HEIGHT, NODE_WIDTH
 from workshop_app.ui.compare.look import CHANGE_COLOURS, GHOST_FILL, MARK_SYMBOLS
 from workshop_app.ui.i18n import tr
+from workshop_app.ui.map.scene import MapScene
 from workshop_app.vocabulary import node_kind_name
 
 __all__ = ["ChangeOverlay"]
@@ -30,57 +30,38 @@ __all__ = ["ChangeOverlay"]
 _HALO_WIDTH = 11.0
 _BADGE_RADIUS = 13.0
 _HIGHLIGHT_WIDTH = 14.0
-_GHOST_Z, _UNDERLAY_Z = 0.5, -1.0
+# Under the edges, then between edges and nodes, then over everything.
+_UNDERLAY_Z, _GHOST_Z, _HALO_Z, _BADGE_Z = -1.0, 0.5, 0.8, 3.0
+
+Marked = list[tuple[QRectF, str]]
 
 
-def _passive(item: QGraphicsItem) -> None:
+def _passive(item: QGraphicsItem, z: float) -> None:
     """Our items never take a click or a hover from the map."""
     item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
     item.setAcceptHoverEvents(False)
+    item.setZValue(z)
 
 
-class _SceneGeometry:
-    """What the overlay reads of the map scene: node items and relation routes."""
+class _Marks(QGraphicsItem):
+    """Halos around marked nodes (under them) or their badges (over them), in one item."""
 
-    def __init__(self, scene: QGraphicsScene) -> None:
-        self._scene = scene
+    def __init__(self, badges: bool) -> None:
+        super().__init__()
+        _passive(self, _BADGE_Z if badges else _HALO_Z)
+        self._badges = badges
+        self._marked: Marked = []
+        self._bounds = QRectF()
 
-    def node_item(self, node: str) -> QGraphicsItem | None:
-        return self._scene.nodes.get(node)  # type: ignore[attr-defined]
-
-    def node_rect(self, node: str) -> QRectF | None:
-        item = self.node_item(node)
-        return None if item is None else item.mapRectToScene(node_outline(item).boundingRect())
-
-    def edge_path(self, key: EdgeKey) -> QPainterPath | None:
-        item = self._scene.edges.get(key)  # type: ignore[attr-defined]
-        return None if item is None else QPainterPath(item.path)
-
-
-def node_outline(item: QGraphicsItem) -> QPainterPath:
-    """The outline of a node item: the largest part of its shape (not the connector handle)."""
-    parts = item.shape().toSubpathPolygons()
-    if not parts:
-        return QPainterPath()
-    largest = max(parts, key=lambda p: p.boundingRect().width() * p.boundingRect().height())
-    outline = QPainterPath()
-    outline.addPolygon(largest)
-    outline.closeSubpath()
-    return outline
-
-
-class _Halo(QGraphicsItem):
-    """A wide ring in the change's colour, behind its node (the node covers its inside)."""
-
-    def __init__(self, parent: QGraphicsItem, change: str) -> None:
-        super().__init__(parent)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
-        _passive(self)
-        self._outline = node_outline(parent)
-        self._pen = QPen(QColor(CHANGE_COLOURS[change]), _HALO_WIDTH * 2)
-        self._pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        grow = _HALO_WIDTH + 2
-        self._bounds = self._outline.boundingRect().adjusted(-grow, -grow, grow, grow)
+    def set_marked(self, marked: Marked) -> None:
+        self.prepareGeometryChange()
+        self._marked = marked
+        grow = _HALO_WIDTH + _BADGE_RADIUS + 4
+        bounds = QRectF()
+        for rect, _change in marked:
+            bounds = bounds.united(rect.adjusted(-grow, -grow, grow, grow))
+        self._bounds = bounds
+        self.update()
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -88,38 +69,36 @@ class _Halo(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        painter.setPen(self._pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._outline)
+        exposed = option.exposedRect  # type: ignore[attr-defined]
+        for rect, change in self._marked:
+            if rect.adjusted(-30, -30, 30, 30).intersects(exposed):
+                if self._badges:
+                    _paint_badge(painter, rect.topRight(), change)
+                else:
+                    _paint_halo(painter, rect, change)
 
 
-class _Badge(QGraphicsItem):
+def _paint_halo(painter: QPainter, rect: QRectF, change: str) -> None:
+    pen = QPen(QColor(CHANGE_COLOURS[change]), _HALO_WIDTH * 2)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(rect, 12, 12)
+
+
+def _paint_badge(painter: QPainter, centre: QPointF, change: str) -> None:
     """A round badge with the change's symbol (plus, tilde, minus): not colour alone."""
-
-    def __init__(self, change: str, parent: QGraphicsItem | None = None) -> None:
-        super().__init__(parent)
-        _passive(self)
-        self.setZValue(3)
-        self._colour = QColor(CHANGE_COLOURS[change])
-        self._symbol = MARK_SYMBOLS[change]
-        r = _BADGE_RADIUS + 2
-        self._bounds = QRectF(-r, -r, 2 * r, 2 * r)
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        painter.setPen(QPen(Qt.GlobalColor.white, 2))
-        painter.setBrush(self._colour)
-        painter.drawEllipse(QPointF(0, 0), _BADGE_RADIUS, _BADGE_RADIUS)
-        font = QFont(painter.font())
-        font.setPixelSize(20)
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(Qt.GlobalColor.white)
-        painter.drawText(self._bounds, Qt.AlignmentFlag.AlignCenter, self._symbol)
+    painter.setPen(QPen(Qt.GlobalColor.white, 2))
+    painter.setBrush(QColor(CHANGE_COLOURS[change]))
+    painter.drawEllipse(centre, _BADGE_RADIUS, _BADGE_RADIUS)
+    font = QFont(painter.font())
+    font.setPixelSize(20)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(Qt.GlobalColor.white)
+    r = _BADGE_RADIUS + 2
+    box = QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r)
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, MARK_SYMBOLS[change])
 
 
 class _Ghost(QGraphicsItem):
@@ -127,10 +106,9 @@ class _Ghost(QGraphicsItem):
 
     def __init__(self, node: str, kind: str, label: str, change: str, language: str) -> None:
         super().__init__()
-        _passive(self)
+        _passive(self, _GHOST_Z)
         self.node = node
         self.change = change
-        self.setZValue(_GHOST_Z)
         self._kind = node_kind_name(kind, language)
         self._label = label
         self._colour = QColor(CHANGE_COLOURS[change])
@@ -141,8 +119,6 @@ class _Ghost(QGraphicsItem):
              else tr("Added in the other version: {kind} “{label}”")).format(
                 kind=self._kind, label=label)
         )  # fmt: skip
-        badge = _Badge(change, self)
-        badge.setPos(self._box.topRight())
 
     def set_current(self, current: bool) -> None:
         if current != self.current:
@@ -176,6 +152,7 @@ class _Ghost(QGraphicsItem):
         label_box = text_box.adjusted(0, 16, 0, 0)
         flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
         painter.drawText(label_box, int(flags), self._label)
+        _paint_badge(painter, self._box.topRight(), self.change)
 
 
 class _Underlay(QGraphicsItem):
@@ -183,8 +160,7 @@ class _Underlay(QGraphicsItem):
 
     def __init__(self) -> None:
         super().__init__()
-        _passive(self)
-        self.setZValue(_UNDERLAY_Z)
+        _passive(self, _UNDERLAY_Z)
         self._strokes: list[tuple[QPainterPath, QPen]] = []
         self._bounds = QRectF()
 
@@ -215,44 +191,44 @@ class _Underlay(QGraphicsItem):
 class ChangeOverlay:
     """The marks of one comparison on one map scene; :meth:`clear` takes them all away."""
 
-    def __init__(self, scene: QGraphicsScene, language: str) -> None:
+    def __init__(self, scene: MapScene, language: str) -> None:
         self._scene = scene
-        self._geometry = _SceneGeometry(scene)
         self._language = language
         self._marks: MapMarks | None = None
-        self._node_items: list[QGraphicsItem] = []
         self.ghosts: dict[str, _Ghost] = {}
-        self._underlay = _Underlay()
-        scene.addItem(self._underlay)
+        self._halos, self._badges, self._underlay = _Marks(False), _Marks(True), _Underlay()
+        for item in (self._underlay, self._halos, self._badges):
+            scene.add_overlay(item)
+        scene.geometryChanged.connect(self.follow_map)
 
     def show(self, marks: MapMarks, ghost_places: dict[str, Point]) -> None:
         """Mark the map with ``marks``; ghosts go to ``ghost_places``."""
-        self._remove_node_items()
+        self._remove_ghosts()
         self._marks = marks
-        for node, change in marks.nodes.items():
-            item = self._geometry.node_item(node)
-            if item is not None:
-                badge = _Badge(change, item)
-                badge.setPos(node_outline(item).boundingRect().topRight())
-                self._node_items += [_Halo(item, change), badge]
         graph = marks.other.graph
         for node, change in marks.ghost_nodes.items():
             data = graph.nodes[node]
-            ghost = _Ghost(
-                node, str(data.get("kind")), str(data.get("label")), change, self._language
-            )
+            kind, label = str(data.get("kind")), str(data.get("label"))
+            ghost = _Ghost(node, kind, label, change, self._language)
             ghost.setPos(*ghost_places[node])
-            self._scene.addItem(ghost)
+            self._scene.add_overlay(ghost)
             self.ghosts[node] = ghost
         self.follow_map()
 
     def follow_map(self) -> None:
-        """Redraw the relation marks where the map now draws its relations."""
+        """Place the marks where the map now draws its nodes and relations."""
         if self._marks is None:
             return
+        marked: Marked = []
+        for node, change in self._marks.nodes.items():
+            rect = self._scene.node_rect(node)
+            if rect is not None:
+                marked.append((rect, change))
+        self._halos.set_marked(marked)
+        self._badges.set_marked(marked)
         strokes = []
         for key, change in self._marks.edges.items():
-            path = self._geometry.edge_path(key)
+            path = self._scene.edge_path(key)
             if path is not None:
                 strokes.append((path, _highlight_pen(change)))
         for key, change in self._marks.ghost_edges.items():
@@ -263,14 +239,16 @@ class ChangeOverlay:
                 strokes.append((path, _ghost_pen(change)))
         self._underlay.set_strokes(strokes)
 
+    def marked_nodes(self) -> dict[str, str]:
+        """The nodes marked on the map, by change."""
+        return {} if self._marks is None else dict(self._marks.nodes)
+
     def rect_of(self, nodes: Iterable[str]) -> QRectF:
         """The area of these nodes on the map, ghosts included."""
         rect = QRectF()
         for node in nodes:
             ghost = self.ghosts.get(node)
-            area = (
-                ghost.sceneBoundingRect() if ghost is not None else self._geometry.node_rect(node)
-            )
+            area = ghost.sceneBoundingRect() if ghost is not None else self._scene.node_rect(node)
             if area is not None:
                 rect = rect.united(area)
         return rect
@@ -282,21 +260,22 @@ class ChangeOverlay:
 
     def clear(self) -> None:
         """Take every mark off the map (the map's own items stay as they are)."""
-        self._remove_node_items()
-        _remove(self._underlay)
+        self._scene.geometryChanged.disconnect(self.follow_map)
+        self._remove_ghosts()
+        for item in (self._underlay, self._halos, self._badges):
+            self._scene.remove_overlay(item)
         self._marks = None
 
-    def _remove_node_items(self) -> None:
-        for item in (*self._node_items, *self.ghosts.values()):
-            _remove(item)
-        self._node_items.clear()
+    def _remove_ghosts(self) -> None:
+        for ghost in self.ghosts.values():
+            self._scene.remove_overlay(ghost)
         self.ghosts.clear()
 
     def _centre(self, node: str) -> QPointF | None:
         ghost = self.ghosts.get(node)
         if ghost is not None:
             return ghost.pos()
-        rect = self._geometry.node_rect(node)
+        rect = self._scene.node_rect(node)
         return None if rect is None else rect.center()
 
     def _ghost_line(self, key: EdgeKey) -> QLineF | None:
@@ -304,16 +283,6 @@ class ChangeOverlay:
         if start is None or end is None:
             return None
         return QLineF(start, end)
-
-
-def _remove(item: QGraphicsItem) -> None:
-    """Take ``item`` out of its scene, unless the scene is gone or was cleared already.
-
-    A node item takes our halo and badge with it when the map drops it, and a
-    rebuilt map clears every item: Qt has deleted those.
-    """
-    if isValid(item) and item.scene() is not None:
-        item.scene().removeItem(item)
 
 
 def _highlight_pen(change: str) -> QPen:
