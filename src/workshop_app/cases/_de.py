@@ -83,4 +83,12 @@ GERMAN: dict[str, str] = {
     "Decided:": "Entschieden:",
     "Stalled:": "Liegen geblieben:",
     "Way: {path}": "Weg: {path}",
+    "{role} takes the case.": "{role} übernimmt den Fall.",
+    "{role} stands in for {absent}.": "{role} vertritt {absent}.",
+    "{role} has to confirm the decision.": "{role} muss die Entscheidung bestätigen.",
+    "Nobody stands in:": "Niemand vertritt:",
+    "{amount} is above the limit of {limit}:": "{amount} liegt über der Grenze von {limit}:",
+    "{role} is absent.": "{role} ist abwesend.",
+    "it goes up to {role}, with no deadline.": "Der Fall geht an {role}, ohne Frist.",
+    "it goes up to {role} after at most {wait}.": "Der Fall geht spätestens nach {wait} an {role}.",
 }

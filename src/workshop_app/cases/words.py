@@ -28,6 +28,7 @@ __all__ = [
     "duration_words",
     "outcome_words",
     "path_words",
+    "step_sentences",
     "step_words",
 ]
 
@@ -167,4 +168,49 @@ def _decided(session: Session, walk: CaseWalk, language: str, _: Translator) -> 
         )
     return _("{role} decides after {handoffs}; the case may wait up to {wait} on the way.").format(
         role=role, handoffs=handoffs, wait=duration_words(walk.wait_minutes, language)
+    )
+
+
+def step_sentences(session: Session, walk: CaseWalk, language: str) -> list[str]:
+    """What happens at each stop of the way, one sentence each, for the walk panel."""
+    _ = translator(GERMAN, language)
+    sentences = []
+    previous: str | None = None
+    escalated = False
+    for step in walk.steps:
+        role = _quoted(session, step.role, _)
+        if step.how == "first":
+            text = _("{role} takes the case.").format(role=role)
+        elif step.how == "deputy":
+            absent = _quoted(session, previous or step.role, _)
+            text = _("{role} stands in for {absent}.").format(role=role, absent=absent)
+        elif step.how == "confirmation":
+            text = _("{role} has to confirm the decision.").format(role=role)
+        else:
+            reason = (
+                _("Nobody stands in:")
+                if escalated
+                else _("{amount} is above the limit of {limit}:").format(
+                    amount=_number(walk.amount, language), limit=_number(walk.limit, language)
+                )
+            )
+            escalated = True
+            text = f"{reason} {_goes_up(role, step.after, language)}"
+        if step.absent:
+            text += " " + _("{role} is absent.").format(role=role)
+        sentences.append(text)
+        previous = step.role
+    return sentences
+
+
+def _number(value: Decimal | None, language: str) -> str:
+    return "" if value is None else amount_words(value, language)
+
+
+def _goes_up(role: str, after: int | None, language: str) -> str:
+    _ = translator(GERMAN, language)
+    if after is None:
+        return _("it goes up to {role}, with no deadline.").format(role=role)
+    return _("it goes up to {role} after at most {wait}.").format(
+        role=role, wait=duration_words(after, language)
     )

@@ -9,7 +9,7 @@ from workshop_app.domain.cases import (
     is_amount,
 )
 from workshop_app.domain.change import Change, EdgeKey, ReviewKey
-from workshop_app.domain.durations import iso_duration, parse_duration
+from workshop_app.domain.durations import iso_duration, normalise_duration, parse_duration
 from workshop_app.domain.errors import DomainError
 from workshop_app.domain.kinds import (
     ALLOWED_ENDS,
@@ -82,5 +82,6 @@ __all__ = [
     "is_amount",
     "iso_duration",
     "misplaced_field",
+    "normalise_duration",
     "parse_duration",
 ]

@@ -18,7 +18,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["DURATION_UNITS", "MAX_DURATION_DIGITS", "iso_duration", "parse_duration"]
+__all__ = [
+    "DURATION_UNITS",
+    "MAX_DURATION_DIGITS",
+    "iso_duration",
+    "normalise_duration",
+    "parse_duration",
+]
 
 #: Minutes per unit, in the order units are listed in messages.
 DURATION_UNITS: dict[str, int] = {"min": 1, "h": 60, "d": 24 * 60}
@@ -26,6 +32,13 @@ DURATION_UNITS: dict[str, int] = {"min": 1, "h": 60, "d": 24 * 60}
 MAX_DURATION_DIGITS = 6
 
 _PATTERN = re.compile(rf"([0-9]{{1,{MAX_DURATION_DIGITS}}})(min|h|d)")
+# What a facilitator may type in the window, German or English, before it is saved.
+_TYPED = re.compile(
+    rf"\s*([0-9]{{1,{MAX_DURATION_DIGITS}}})\s*"
+    r"(m|mins?|minutes?|minuten?|h|hrs?|hours?|std\.?|stunden?|d|days?|t|tage?)\s*",
+    re.IGNORECASE,
+)
+_TYPED_UNITS = {"m": "min", "h": "h", "s": "h", "d": "d", "t": "d"}
 
 
 def parse_duration(value: Any) -> int | None:
@@ -47,3 +60,17 @@ def iso_duration(minutes: int) -> str:
     date = f"{days}D" if days else ""
     time = (f"{hours}H" if hours else "") + (f"{mins}M" if mins else "")
     return f"P{date}" + (f"T{time}" if time else "")
+
+
+def normalise_duration(text: str) -> str | None:
+    """A typed duration in the file's form (``4 Std.`` → ``4h``), or ``None``.
+
+    Examples
+    --------
+    >>> [normalise_duration(t) for t in ("4 h", "30 Minuten", "2 Tage", "1 day", "4h", "bald")]
+    ['4h', '30min', '2d', '1d', '4h', None]
+    """
+    match = _TYPED.fullmatch(text)
+    if match is None:
+        return None
+    return match.group(1) + _TYPED_UNITS[match.group(2)[0].lower()]

@@ -52,6 +52,7 @@ from workshop_app.ui.inspector_fields import (
 )
 from workshop_app.ui.map.style import edge_kind_name, node_kind_name
 from workshop_app.ui.participants import ParticipantsEditor
+from workshop_app.ui.views.cases.fields import LEVEL_FIELDS, DurationEditor, LevelEditor
 
 __all__ = ["InspectorDock"]
 
@@ -72,6 +73,9 @@ def _field_label(name: str) -> str:
         "critical": tr("Critical"),
         "good_enough": tr("Good enough when"),
         "trigger": tr("Trigger"),
+        "after": tr("Goes up after"),
+        "delegation": tr("Delegation today"),
+        "delegation_target": tr("Delegation target"),
         "kind": tr("Relation"),
         "title": tr("Title"),
         "client": tr("Client"),
@@ -83,6 +87,8 @@ def _field_label(name: str) -> str:
 
 
 def _editor_for(spec: FieldSpec) -> FieldEditor:
+    if spec.name in LEVEL_FIELDS:
+        return LevelEditor()
     if spec.type == "int":
         return IntEditor(spec, suffix=" %" if spec.name == "load" else "")
     if spec.type == "bool":
@@ -201,6 +207,7 @@ class InspectorDock(QDockWidget):
         form.add_info("source", tr("From"))
         form.add_info("target", tr("To"))
         form.add("trigger", TextEditor(tr("When does a case go there?")))
+        form.add("after", DurationEditor())
         form.add("notes", NotesEditor())
         return form
 
@@ -303,7 +310,8 @@ class InspectorDock(QDockWidget):
         self._edge_kind.set_choices([(k.value, edge_kind_name(k)) for k in choices])
         form.infos["source"].setText(session.label(source))
         form.infos["target"].setText(session.label(target))
-        form.layout_.setRowVisible(form.editors["trigger"].widget, kind == EdgeKind.ESCALATES_TO)
+        for name in ("trigger", "after"):
+            form.layout_.setRowVisible(form.editors[name].widget, kind == EdgeKind.ESCALATES_TO)
         form.load({**session.graph.edges[key], "kind": kind}, force=force)
         self._pages.setCurrentWidget(form)
 
@@ -336,6 +344,9 @@ class InspectorDock(QDockWidget):
         if not editor.is_modified():
             return
         value = editor.value()
+        if isinstance(editor, DurationEditor) and (problem := editor.problem()):
+            self.refused.emit(problem)
+            return
         if name == "label" and value is UNSET:
             self.refused.emit(tr("A node needs a label; the previous one is kept."))
             self.refresh(force=True)

@@ -34,6 +34,7 @@ from workshop_app.ui.settings import (
 )
 from workshop_app.ui.statusbar import SessionSummary
 from workshop_app.ui.views import install_facilitation_views
+from workshop_app.ui.views.cases import install_case_views
 
 __all__ = ["MainWindow"]
 
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.map_view.set_legend_visible(True)
         install_facilitation_views(self)
         install_comparison(self)
+        install_case_views(self)
         self._restore_layout()
         self.refresh_commands()
         self._update_title()
