@@ -43,7 +43,8 @@ LEVELS = 7
 GAP_COLUMN = LEVELS
 TODAY = QColor("#1a56c4")
 TARGET = QColor("#0b6e2a")
-GAP = QColor("#dce8fb")
+GAP = QColor("#c9dbf7")
+FLAG = QColor("#fde7a9")
 _KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, LEVELS + 1)}
 Index = QModelIndex | QPersistentModelIndex
 
@@ -55,21 +56,40 @@ class DelegationModel(QAbstractTableModel):
         super().__init__(parent)
         self.controller = controller
         self.rows: list[str] = []
-        self._reload()
+        self._labels: list[str] = []
+        #: the rows whose levels say "delegated" while the decision is re-confirmed
+        self.mismatches: dict[str, str] = {}
+        self._follow()
         controller.changed.connect(self._follow)
         controller.sessionReplaced.connect(self._follow)
+        controller.findingsChanged.connect(self._follow_findings)
 
-    def _reload(self) -> None:
+    def _follow(self, *_args: object) -> None:
+        """New rows when responsibilities come, go or are renamed; else new cells only."""
         session = self.controller.session
-        self.rows = sorted(
+        rows = sorted(
             session.nodes_of_kind(NodeKind.RESPONSIBILITY),
             key=lambda node: (session.label(node).casefold(), node),
         )
+        labels = [session.label(node) for node in rows]
+        if (rows, labels) != (self.rows, self._labels):
+            self.beginResetModel()
+            self.rows, self._labels = rows, labels
+            self.endResetModel()
+        elif rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, LEVELS))
+        self._follow_findings()
 
-    def _follow(self, *_args: object) -> None:
-        self.beginResetModel()
-        self._reload()
-        self.endResetModel()
+    def _follow_findings(self) -> None:
+        mismatches = {
+            finding.subjects[0]: finding.message
+            for finding in self.controller.findings
+            if finding.code == "delegation-mismatch" and not finding.accepted
+        }
+        if mismatches != self.mismatches:
+            self.mismatches = mismatches
+            if self.rows:
+                self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self.rows) - 1)
 
     def levels(self, row: int) -> tuple[int | None, int | None]:
         """Today's level and the target of the responsibility in ``row``."""
@@ -87,8 +107,14 @@ class DelegationModel(QAbstractTableModel):
     ) -> Any:
         language = ui_language()
         if orientation == Qt.Orientation.Vertical:
+            node = self.rows[section]
+            flagged = node in self.mismatches
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.controller.session.label(self.rows[section])
+                return ("\u26a0 " if flagged else "") + self.controller.session.label(node)
+            if role == Qt.ItemDataRole.ToolTipRole and flagged:
+                return self.mismatches[node]
+            if role == Qt.ItemDataRole.BackgroundRole and flagged:
+                return QBrush(FLAG)
             return None
         if section == GAP_COLUMN:
             return tr("Gap") if role == Qt.ItemDataRole.DisplayRole else None
@@ -168,13 +194,16 @@ class _CellPainter(QStyledItemDelegate):
         rect = QRectF(option.rect)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if (
-            today is not None
-            and target is not None
-            and min(today, target) < level < max(today, target)
-        ):
-            painter.fillRect(rect.adjusted(0, rect.height() * 0.3, 0, -rect.height() * 0.3), GAP)
-        radius = min(rect.width(), rect.height()) * 0.3
+        if today is not None and target is not None and today != target:
+            low, high = sorted((today, target))
+            band = rect.adjusted(0, rect.height() * 0.32, 0, -rect.height() * 0.32)
+            if level == low:
+                band.setLeft(rect.center().x())
+            elif level == high:
+                band.setRight(rect.center().x())
+            if low <= level <= high:
+                painter.fillRect(band, GAP)
+        radius = min(rect.width(), rect.height()) * 0.32
         centre = rect.center()
         if level == target:
             painter.setPen(QPen(TARGET, max(3.0, radius * 0.35)))
@@ -201,7 +230,12 @@ class DelegationBoard(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.verticalHeader().setMinimumSectionSize(34)
+        self.verticalHeader().setMinimumSectionSize(44)
+        # The dots must stay visible in the row being edited: a pale selection.
+        palette = self.palette()
+        palette.setColor(palette.ColorRole.Highlight, QColor("#e8eef9"))
+        palette.setColor(palette.ColorRole.HighlightedText, QColor("#000000"))
+        self.setPalette(palette)
 
     def board(self) -> DelegationModel:
         model = self.model()

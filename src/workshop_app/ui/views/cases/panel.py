@@ -63,6 +63,8 @@ class WalkPanel(QWidget):
         self.setObjectName("walkPanel")
         self.controller = controller
         self.state = WalkState(controller, self)
+        #: the saved case the form was loaded from: "Save case" changes it
+        self.editing: str | None = None
         self._build()
         controller.changed.connect(self._follow_session)
         controller.sessionReplaced.connect(self._follow_session)
@@ -180,12 +182,14 @@ class WalkPanel(QWidget):
             self.amount_hint.setText(tr("A number, please: 120 or 120,50 (no thousands mark)."))
             return
         self.state.show_case(self.draft(), None, animate=False)
-        self._mark_saved_current(None)
 
     # --- saved cases -------------------------------------------------------------
 
     def new_case(self) -> None:
-        self._mark_saved_current(None)
+        self.editing = None
+        with QSignalBlocker(self.saved):
+            self.saved.setCurrentRow(-1)
+        self.delete_button.setEnabled(False)
         self.load(None)
         self.state.show_case(None)
         self.title_edit.setFocus()
@@ -195,8 +199,7 @@ class WalkPanel(QWidget):
         case = self.draft()
         if case is None:
             return
-        current = self.saved.currentItem()
-        case_id = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+        case_id = self.editing
         session = self.controller.session
         if case_id is not None and session.case(case_id) is not None:
             changes = {
@@ -224,6 +227,7 @@ class WalkPanel(QWidget):
             return
         case = self.controller.session.case(item.data(Qt.ItemDataRole.UserRole))
         if case is not None:
+            self.editing = case["id"]
             self.load(case)
             self.state.show_case(case, case["id"])
         self.delete_button.setEnabled(True)
@@ -233,12 +237,6 @@ class WalkPanel(QWidget):
             if self.saved.item(i).data(Qt.ItemDataRole.UserRole) == case_id:
                 self.saved.setCurrentRow(i)
                 return
-
-    def _mark_saved_current(self, case_id: str | None) -> None:
-        with QSignalBlocker(self.saved):
-            if case_id is None:
-                self.saved.setCurrentRow(-1)
-        self.delete_button.setEnabled(self.saved.currentItem() is not None)
 
     # --- following the session and the walk --------------------------------------
 
@@ -271,7 +269,7 @@ class WalkPanel(QWidget):
 
     def _list_saved(self) -> None:
         session = self.controller.session
-        current = self.state.case_id
+        current = self.editing
         with QSignalBlocker(self.saved):
             self.saved.clear()
             for case in session.cases:
