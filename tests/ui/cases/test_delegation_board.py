@@ -45,7 +45,7 @@ def test_every_responsibility_shows_today_the_target_and_the_gap(
     assert labels == [
         "Auskunftsersuchen nach DSGVO",
         "Beschwerdemanagement",
-        "Kulanz bis 50 EUR",
+        "⚠ Kulanz bis 50 EUR",
         "Reklamationen bearbeiten",
         "Rücksendungen außerhalb der Frist",
         "Sonderfälle und Ausnahmen",
@@ -167,6 +167,6 @@ def test_a_delegation_on_paper_only_is_flagged_on_its_row(cases_window: MainWind
     row = row_of(board, "x_kulanz")
     assert model.headerData(row, Qt.Orientation.Vertical) == "⚠ Kulanz bis 50 EUR"
     tooltip = model.headerData(row, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
-    assert "delegated on paper, re-confirmed in practice" in tooltip
+    assert "auf dem Papier delegiert, in der Praxis rückversichert" in tooltip  # the session's
     model.set_level(row, 4, target=False)
     assert model.headerData(row, Qt.Orientation.Vertical) == "Kulanz bis 50 EUR"
