@@ -66,8 +66,8 @@ def test_a_stalled_case_says_why_in_words_and_marks_where_on_the_map(
     assert [tag.text for tag in stall] == ["✗ stalls here: nobody can confirm"]
     assert picture.halos[-1].node == "r_lead" and picture.halos[-1].colour == STALLED
     assert "absent" in [tag.text for tag in picture.tags]
-    nodes = cases_window.map_view.scene().nodes
-    involved = [nodes[n].sceneBoundingRect() for n in ("x_kulanz", "r_agent", "r_lead")]
+    scene = cases_window.map_view.scene()
+    involved = [scene.node_rect(n) for n in ("x_kulanz", "r_agent", "r_lead")]
     for tag in picture.tags:  # no word hides a node of the walk
         assert not any(tag.box.intersects(rect) for rect in involved), tag.text
 
@@ -178,7 +178,7 @@ def test_the_walk_takes_no_clicks_from_the_map(qtbot: QtBot, cases_window: MainW
     pick(panel, "Kulanz 120 €, Teamleitung im Urlaub")
     view = cases_window.map_view
     for node in ("r_lead", "g_ton"):  # on the walk, and under the veil
-        centre = view.mapFromScene(view.scene().nodes[node].sceneBoundingRect().center())
+        centre = view.mapFromScene(view.scene().node_rect(node).center())
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
         assert view.selected_nodes() == [node]
 

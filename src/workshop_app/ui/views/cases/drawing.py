@@ -40,7 +40,7 @@ ABSENT = QColor("#5f6368")
 PAPER = QColor("#ffffff")
 VEIL = QColor(255, 255, 255, 165)
 #: How far a halo stands off its node, in scene units.
-HALO = 10.0
+HALO = 18.0
 
 
 @dataclass(frozen=True)
@@ -91,17 +91,26 @@ class Picture:
 
 
 class Placer:
-    """Finds each tag a place that covers no node of the walk and no earlier tag."""
+    """Finds each tag a place that covers no node of the walk, no arrow and no earlier tag."""
 
-    def __init__(self, blocked: list[QRectF]) -> None:
+    def __init__(self, blocked: list[QRectF], arrows: list[QPainterPath]) -> None:
         self.taken = [rect.adjusted(-HALO, -HALO, HALO, HALO) for rect in blocked]
+        self.arrows = arrows
 
     def place(self, candidates: list[QRectF]) -> QRectF:
-        box = next(
-            (c for c in candidates if not any(c.intersects(t) for t in self.taken)), candidates[0]
-        )
+        box = next((c for c in candidates if self._free(c)), candidates[0])
         self.taken.append(box)
         return box
+
+    def _free(self, box: QRectF) -> bool:
+        if any(box.intersects(taken) for taken in self.taken):
+            return False
+        return not any(_crosses(arrow, box) for arrow in self.arrows)
+
+
+def _crosses(path: QPainterPath, box: QRectF) -> bool:
+    """Whether the line of ``path`` runs through ``box`` (its points, 24 along it)."""
+    return any(box.contains(path.pointAtPercent(i / 24)) for i in range(25))
 
 
 def pill_size(font: QFont, text: str) -> tuple[float, float]:

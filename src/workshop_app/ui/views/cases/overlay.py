@@ -9,10 +9,10 @@ roles are grey and tagged; at the end a green "decides" or a red "stalls
 here" with the reason in a few words. While the animation runs the case
 travels along the arrows.
 
-It is an item of its own, not part of the map's node or edge items: it
-reads only where the nodes are (``scene.nodes[id]``), takes no mouse
-events, and :func:`attach_overlay` puts a new one in the scene after the
-map rebuilds itself for another session. :meth:`WalkOverlay.picture` says
+It is an item of its own, put on the map through the map's overlay API
+(``scene.add_overlay``, ``scene.node_rect``, ``scene.geometryChanged``): it
+reads only where the nodes are, follows them when they move, and takes no
+mouse events. :meth:`WalkOverlay.picture` says
 what it shows, for the painting and for tests.
 """
 
@@ -21,7 +21,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QObject, QRectF, Qt
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import QGraphicsObject, QStyleOptionGraphicsItem, QWidget
@@ -142,7 +141,7 @@ class WalkOverlay(QGraphicsObject):
         absent: list[str],
     ) -> None:
         """The words on the map, the most important placed first (they get the best spot)."""
-        placer = Placer(picture.holes)
+        placer = Placer(picture.holes, [arrow.path for arrow in picture.arrows])
 
         def beside_node(node: str, text: str, colour: Any, solid: bool = False) -> None:
             width, height = pill_size(picture.font, text)
@@ -179,8 +178,7 @@ class WalkOverlay(QGraphicsObject):
         return Halo(node, self._rect_of(node) or QRectF(), colour, dashed, width)
 
     def _rect_of(self, node_id: str) -> QRectF | None:
-        item = self.map_scene.nodes.get(node_id)
-        return item.sceneBoundingRect() if item is not None else None
+        return self.map_scene.node_rect(node_id)
 
     def _involved(self) -> list[str]:
         walk, case = self.state.walk, self.state.case or {}
@@ -210,26 +208,17 @@ def _arrow_label(step: Step) -> str:
 
 
 class _Host(QObject):
-    """Keeps one overlay in a map view's scene, through the scene's rebuilds."""
+    """Keeps one overlay on a map view (the map keeps it through its rebuilds)."""
 
     def __init__(self, view: Any, state: WalkState) -> None:
         super().__init__(view)
-        self.view = view
-        self.state = state
-        self.overlay: WalkOverlay | None = None
-        state.walkChanged.connect(self.refresh)
-        state.progressChanged.connect(self.refresh)
-        state.controller.changed.connect(self.refresh)
-        state.controller.sessionReplaced.connect(self.refresh)
-        self.refresh()
-
-    def refresh(self, *_args: object) -> None:
-        scene = self.view.scene()
-        overlay = self.overlay
-        if overlay is None or not shiboken6.isValid(overlay) or overlay.scene() is not scene:
-            overlay = self.overlay = WalkOverlay(self.state, scene)
-            scene.addItem(overlay)
-        overlay.refresh()
+        scene = view.scene()
+        self.overlay = WalkOverlay(state, scene)
+        scene.add_overlay(self.overlay)
+        state.walkChanged.connect(self.overlay.refresh)
+        state.progressChanged.connect(self.overlay.refresh)
+        scene.geometryChanged.connect(self.overlay.refresh)
+        self.overlay.refresh()
 
 
 def attach_overlay(view: Any, state: WalkState) -> _Host:
