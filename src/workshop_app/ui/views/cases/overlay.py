@@ -28,7 +28,6 @@ from PySide6.QtWidgets import QGraphicsObject, QStyleOptionGraphicsItem, QWidget
 from workshop_app.cases import CaseWalk, Step
 from workshop_app.cases.words import amount_words, duration_words
 from workshop_app.ui.i18n import tr, ui_language
-from workshop_app.ui.map.scene import MapScene
 from workshop_app.ui.views.cases.drawing import (
     ABSENT,
     DECIDED,
@@ -66,7 +65,8 @@ def stall_words(reason: str | None) -> str:
 class WalkOverlay(QGraphicsObject):
     """Shows the walk of ``state`` over the nodes of ``scene``."""
 
-    def __init__(self, state: WalkState, scene: MapScene) -> None:
+    def __init__(self, state: WalkState, scene: Any) -> None:
+        """``scene`` is the map's scene; only its overlay API is used (see the module)."""
         super().__init__()
         self.state = state
         self.map_scene = scene
@@ -103,8 +103,9 @@ class WalkOverlay(QGraphicsObject):
         walk, case = self.state.walk, self.state.case
         if walk is None or case is None or self._rect_of(case["responsibility"]) is None:
             return None
-        font = QFont(self.map_scene.style.font)
-        font.setPixelSize(round(font.pixelSize() * 1.25))
+        font = QFont()
+        # Words sized to the nodes, so they grow and shrink with the map.
+        font.setPixelSize(max(8, round(self._rect_of(case["responsibility"]).height() * 0.26)))
         font.setBold(True)
         picture = Picture(self._rect, font)
         picture.holes = [r for r in map(self._rect_of, dict.fromkeys(self._involved())) if r]
