@@ -209,3 +209,18 @@ def test_presentation_mode_shows_the_walk_and_w_plays_it_again(
     qtbot.keyClick(presentation, Qt.Key.Key_W)
     assert panel.state.running or panel.state.progress < 3
     views.presentation_action.setChecked(False)
+
+
+def test_moving_a_node_moves_the_walk_with_it(cases_window: MainWindow) -> None:
+    from workshop_app.domain import SetNodeFields
+
+    panel = open_panel(cases_window)
+    pick(panel, "Kulanz 120 €, Teamleitung im Urlaub")
+    panel.state.show_all()
+    walk = panel.state.walk
+    cases_window.controller.execute(SetNodeFields("r_lead", {"position": [40, 900]}), "move")
+    scene = cases_window.map_view.scene()
+    [overlay] = overlays(cases_window.map_view)
+    badge = next(b for b in overlay.picture().badges if b.node == "r_lead")
+    assert badge.rect == scene.node_rect("r_lead")
+    assert panel.state.walk is walk  # a move walks nothing again

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.cases import level_meaning, level_name
-from workshop_app.domain import UNSET, NodeKind, SetNodeFields
+from workshop_app.domain import UNSET, Change, NodeKind, SetNodeFields
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.i18n import tr, ui_language
 from workshop_app.ui.views._widgets import text_label
@@ -64,8 +64,10 @@ class DelegationModel(QAbstractTableModel):
         controller.sessionReplaced.connect(self._follow)
         controller.findingsChanged.connect(self._follow_findings)
 
-    def _follow(self, *_args: object) -> None:
+    def _follow(self, change: Change | None = None) -> None:
         """New rows when responsibilities come, go or are renamed; else new cells only."""
+        if change is not None and change.positions_only:
+            return  # a drag on the map: nothing the board shows
         session = self.controller.session
         rows = sorted(
             session.nodes_of_kind(NodeKind.RESPONSIBILITY),

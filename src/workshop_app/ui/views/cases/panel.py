@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.cases import walk_case
 from workshop_app.cases.words import outcome_words, step_sentences
-from workshop_app.domain import UNSET, DeleteCase, InsertCase, NodeKind, SetCaseFields
+from workshop_app.domain import UNSET, Change, DeleteCase, InsertCase, NodeKind, SetCaseFields
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.i18n import tr, ui_language
 from workshop_app.ui.views._widgets import text_label
@@ -240,7 +240,9 @@ class WalkPanel(QWidget):
 
     # --- following the session and the walk --------------------------------------
 
-    def _follow_session(self, *_args: object) -> None:
+    def _follow_session(self, change: Change | None = None) -> None:
+        if change is not None and change.positions_only:
+            return  # a drag on the map: no label, role or case changed
         draft_case = self.state.case
         session = self.controller.session
         with QSignalBlocker(self.responsibility):

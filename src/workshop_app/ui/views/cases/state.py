@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QEasingCurve, QObject, QVariantAnimation, Signal
 
 from workshop_app.cases import CaseWalk, walk_case
+from workshop_app.domain import Change
 from workshop_app.ui.controller import SessionController
 
 __all__ = ["STEP_MS", "WalkState"]
@@ -89,8 +90,10 @@ class WalkState(QObject):
     def running(self) -> bool:
         return self._animation.state() == QVariantAnimation.State.Running
 
-    def rewalk(self, *_args: object) -> None:
+    def rewalk(self, change: Change | None = None) -> None:
         """Walk the case again on the map as it is now; a new result is shown whole."""
+        if change is not None and change.positions_only:
+            return  # where the nodes are does not change a walk
         if self.case_id is not None:
             saved = self.controller.session.case(self.case_id)
             if saved is None:
