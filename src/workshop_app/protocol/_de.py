@@ -254,4 +254,31 @@ GERMAN: dict[str, str] = {
     ),
     "Works for now, but will fail under pressure.": "Trägt im Moment, versagt aber unter Druck.",
     "Worth a look when there is time.": "Einen Blick wert, wenn Zeit ist.",
+    # Walked cases and the delegation board (protocol/cases.py)
+    "Walked cases": "Durchgespielte Fälle",
+    "{cases} walked through the map: {decided} decided, {stalled} stalled.": (
+        "{cases} durch die Karte geschickt: {decided} entschieden, {stalled} liegen geblieben."
+    ),
+    "Decided:": "Entschieden:",
+    "Stalled:": "Liegen geblieben:",
+    "decided": "entschieden",
+    "stalled": "liegen geblieben",
+    "Case": "Fall",
+    "Way": "Weg",
+    "Outcome": "Ergebnis",
+    "Delegation board": "Delegationsstufen",
+    "The seven levels": "Die sieben Stufen",
+    "today": "heute",
+    "target": "Ziel",
+    "{count} with a delegation level; {behind} not yet at their target.": (
+        "{count} mit Delegationsstufe; {behind} davon noch nicht am Ziel."
+    ),
+    "Gap": "Abstand",
+    "reached": "erreicht",
+    "{today} today · {target} the target · {both} reached.": (
+        "{today} heute · {target} Ziel · {both} erreicht."
+    ),
+    "delegated on paper, re-confirmed in practice": (
+        "auf dem Papier delegiert, in der Praxis rückversichert"
+    ),
 }

@@ -21,6 +21,7 @@ from workshop_app.domain import LANGUAGES, Session
 from workshop_app.i18n import translator
 from workshop_app.protocol import actions, appendix, escalation, findings, glossary, summary
 from workshop_app.protocol._de import GERMAN
+from workshop_app.protocol.cases import cases_section, delegation_section
 from workshop_app.protocol.facts import Facts
 from workshop_app.protocol.model import Figure, Paragraph, Protocol, Section
 from workshop_app.protocol.priorities import priorities_section
@@ -56,7 +57,9 @@ SECTIONS: tuple[SectionBuilder, ...] = (
     raci_section,
     roles_section,
     decision_spaces_section,
+    delegation_section,
     escalation.escalation_section,
+    cases_section,
     findings.findings_section,
     actions.actions_section,
     glossary.relation_notes_section,
