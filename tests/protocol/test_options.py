@@ -9,10 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from workshop_app.domain import AddNode, NodeKind, Session, SetNodeFields
-from workshop_app.layout import auto_layout
+from workshop_app.domain import Session
 from workshop_app.protocol import export_protocol
-from workshop_app.protocol.pdfparts import map_positions
 
 from .helpers import page_sizes
 
@@ -82,18 +80,6 @@ def test_importing_the_package_does_not_load_reportlab() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
-
-
-def test_map_keeps_saved_positions_and_lays_out_the_rest(
-    hostile_session: Callable[[str], Session],
-) -> None:
-    session = hostile_session("de")
-    session.apply(SetNodeFields("r_agent", {"position": [1234.5, -77]}))
-    session.apply(AddNode("r_new", NodeKind.ROLE, "Neu"))
-    positions = map_positions(session)
-    assert positions["r_agent"] == (1234.5, -77.0)
-    assert set(positions) == set(session.graph.nodes)
-    assert positions["r_new"] == tuple(auto_layout(session)["r_new"])
 
 
 def test_an_export_cancelled_from_the_progress_callback_writes_nothing(

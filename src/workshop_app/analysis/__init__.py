@@ -16,8 +16,8 @@ from workshop_app.analysis._de import GERMAN
 from workshop_app.analysis._graph import AnalysisView
 from workshop_app.analysis.findings import Finding, Severity
 from workshop_app.analysis.live import LiveAnalysis
-from workshop_app.analysis.rules import RULES, make_finding, reviewed_keys
-from workshop_app.domain.session import LANGUAGES, Session
+from workshop_app.analysis.rules import RULES, make_finding
+from workshop_app.domain.session import Session
 from workshop_app.i18n import translator
 
 __all__ = ["RULE_CODES", "Finding", "LiveAnalysis", "Severity", "find_ambiguities"]
@@ -52,14 +52,12 @@ def find_ambiguities(session: Session, language: str | None = None) -> list[Find
     >>> find_ambiguities(session, "en")[0].message
     'Nobody is accountable for “Kulanz”.'
     """
-    language = session.language if language is None else language
-    if language not in LANGUAGES:
-        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
+    language = session.language_for(language)
     _ = translator(GERMAN, language)
-    reviewed = reviewed_keys(session.reviews)
+    reviews = session.reviews_by_key()
     view = AnalysisView(session.graph)
     findings = [
-        make_finding(session, code, subjects, _, reviewed, view)
+        make_finding(session, code, subjects, _, reviews, view)
         for code, (_severity, rule) in RULES.items()
         for subjects in rule(view)  # type: ignore[arg-type]
     ]

@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from workshop_app.domain.change import ReviewKey
+from workshop_app.domain.session import review_key
+
 __all__ = ["Finding", "Severity"]
 
 
@@ -56,6 +59,11 @@ class Finding:
     message: str
     accepted: bool = False
     note: str | None = None
+
+    @property
+    def key(self) -> ReviewKey:
+        """The finding's rule and subjects, as the group's review of it is kept."""
+        return review_key(self.code, self.subjects)
 
     def sort_key(self) -> tuple[int, str, tuple[str, ...]]:
         """Errors first, then warnings, then info; within those by code and subjects."""

@@ -25,7 +25,7 @@ The test suite checks after random edits that the result equals
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import networkx as nx
@@ -33,9 +33,9 @@ import networkx as nx
 from workshop_app.analysis._de import GERMAN
 from workshop_app.analysis._graph import AnalysisView, sources
 from workshop_app.analysis.findings import Finding
-from workshop_app.analysis.rules import GLOBAL_CODES, RULES, make_finding, reviewed_keys
-from workshop_app.domain.change import Change
-from workshop_app.domain.session import LANGUAGES, Session
+from workshop_app.analysis.rules import GLOBAL_CODES, RULES, make_finding
+from workshop_app.domain.change import Change, ReviewKey
+from workshop_app.domain.session import Session, check_language
 from workshop_app.i18n import translator
 
 __all__ = ["LiveAnalysis"]
@@ -83,8 +83,8 @@ class LiveAnalysis:
     """
 
     def __init__(self, session: Session, language: str | None = None) -> None:
-        if language is not None and language not in LANGUAGES:
-            raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
+        if language is not None:
+            check_language(language)
         self.session = session
         self._language = language
         self.findings: list[Finding] = []
@@ -97,7 +97,7 @@ class LiveAnalysis:
         self._local: dict[str, list[Finding]] = {}
         self._mentions: defaultdict[str, set[str]] = defaultdict(set)
         self._global: dict[str, list[Finding]] = {}
-        reviewed = reviewed_keys(self.session.reviews)
+        reviewed = self.session.reviews_by_key()
         self._check(self.session.graph._node, reviewed)
         for code in GLOBAL_CODES:
             self._run_global(code, reviewed)
@@ -110,6 +110,8 @@ class LiveAnalysis:
         """
         if "language" in change.meta:
             return self.refresh()
+        if change.positions_only:  # no rule reads where a node sits
+            return self.findings
         G = self.session.graph
         touched = change.ends
         anchors = set(touched)
@@ -121,7 +123,7 @@ class LiveAnalysis:
             for finding in self._local.pop(anchor, ()):
                 for subject in finding.subjects:
                     self._mentions[subject].discard(anchor)
-        reviewed = reviewed_keys(self.session.reviews)
+        reviewed = self.session.reviews_by_key()
         self._check([anchor for anchor in anchors if anchor in G], reviewed)
         nodes = G._node
         node_kinds = {nodes[node].get("kind") for node in change.nodes if node in nodes}
@@ -133,7 +135,7 @@ class LiveAnalysis:
                 self._run_global(code, reviewed)
         return self._assemble()
 
-    def _check(self, anchors: Iterable[str], reviewed: set[Any]) -> None:
+    def _check(self, anchors: Iterable[str], reviewed: Mapping[ReviewKey, Any]) -> None:
         """Run the local rules for ``anchors`` and remember their findings."""
         session, G = self.session, self.session.graph
         focus = AnalysisView(G, anchors)
@@ -146,7 +148,7 @@ class LiveAnalysis:
                 for subject in subjects:
                     self._mentions[subject].add(anchor)
 
-    def _run_global(self, code: str, reviewed: set[Any]) -> None:
+    def _run_global(self, code: str, reviewed: Mapping[ReviewKey, Any]) -> None:
         session, view = self.session, AnalysisView(self.session.graph)
         self._global[code] = [
             make_finding(session, code, subjects, self._, reviewed, view)

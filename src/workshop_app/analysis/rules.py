@@ -7,7 +7,7 @@ which re-runs only what an edit can change.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import networkx as nx
@@ -16,10 +16,11 @@ from workshop_app.analysis import capacity, decisions, escalation, ownership, pr
 from workshop_app.analysis._graph import AnalysisView
 from workshop_app.analysis.findings import Finding, Severity
 from workshop_app.analysis.messages import message
-from workshop_app.domain.session import Session
+from workshop_app.domain.change import ReviewKey
+from workshop_app.domain.session import Session, review_key
 from workshop_app.i18n import Translator
 
-__all__ = ["GLOBAL_CODES", "RULES", "Rule", "make_finding", "reviewed_keys"]
+__all__ = ["GLOBAL_CODES", "RULES", "Rule", "make_finding"]
 
 Rule = Callable[[nx.MultiDiGraph], Iterator[tuple[str, ...]]]
 
@@ -53,15 +54,16 @@ def make_finding(
     code: str,
     subjects: tuple[str, ...],
     _: Translator,
-    reviewed: set[tuple[str, tuple[str, ...]]],
+    reviews: Mapping[ReviewKey, Mapping[str, Any]],
     view: AnalysisView | None = None,
 ) -> Finding:
     """The finding ``code`` about ``subjects``, with its message and the group's review.
 
     ``view`` is the analysis's view of the session graph, if it has one
-    (the messages read node labels faster through it).
+    (the messages read node labels faster through it); ``reviews`` are the
+    session's :meth:`~workshop_app.domain.Session.reviews_by_key`.
     """
-    review = session.review_for(code, subjects) if (code, subjects) in reviewed else None
+    review = reviews.get(review_key(code, subjects)) if reviews else None
     note = review.get("note") if review is not None else None
     return Finding(
         code,
@@ -71,14 +73,3 @@ def make_finding(
         accepted=review is not None and review.get("status") == "accepted",
         note=note if isinstance(note, str) and note.strip() else None,
     )
-
-
-def reviewed_keys(reviews: Iterable[Mapping[str, Any]]) -> set[tuple[str, tuple[str, ...]]]:
-    """The (code, sorted subjects) of every review, so that only findings with
-    a review pay for :meth:`Session.review_for`, which scans the whole list."""
-    keys = set()
-    for review in reviews:
-        subjects = review.get("subjects", ())
-        if isinstance(subjects, list | tuple) and all(isinstance(s, str) for s in subjects):
-            keys.add((review.get("code"), tuple(sorted(subjects))))
-    return keys

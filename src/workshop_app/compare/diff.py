@@ -168,7 +168,7 @@ def priority_order(session: Session) -> tuple[str, ...]:
 
 def finding_key(finding: Finding) -> FindingKey:
     """What makes a finding the same one in two sessions: its code and subjects."""
-    return finding.code, finding.subjects
+    return finding.key
 
 
 def action_keys(actions: Iterable[Mapping[str, Any]]) -> dict[str, Mapping[str, Any]]:

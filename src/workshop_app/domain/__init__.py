@@ -40,7 +40,13 @@ from workshop_app.domain.operations import (
     SetNodeFields,
     SetReview,
 )
-from workshop_app.domain.session import DEFAULT_LANGUAGE, LANGUAGES, Session
+from workshop_app.domain.session import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    Session,
+    check_language,
+    review_key,
+)
 
 __all__ = [
     "ALLOWED_ENDS",
@@ -79,9 +85,11 @@ __all__ = [
     "case_problem",
     "check_field",
     "check_id",
+    "check_language",
     "is_amount",
     "iso_duration",
     "misplaced_field",
     "normalise_duration",
     "parse_duration",
+    "review_key",
 ]

@@ -37,6 +37,7 @@ from workshop_app.domain.kinds import (
     check_id,
     misplaced_field,
 )
+from workshop_app.domain.session import LANGUAGES, review_key
 
 if TYPE_CHECKING:
     from workshop_app.domain.session import Session
@@ -315,7 +316,7 @@ def _meta_problem(name: str, value: Any) -> str | None:
     """Why ``value`` cannot be the meta field ``name`` (as the loader would refuse it)."""
     if name in _META_TEXT and not isinstance(value, str):
         return "must be text"
-    if name == "language" and value not in ("de", "en"):
+    if name == "language" and value not in LANGUAGES:
         return "must be de or en"
     if name == "participants" and not (
         isinstance(value, list)
@@ -396,14 +397,7 @@ class SetReview(Operation):
 
     def apply(self, session: Session) -> Operation:
         wanted = sorted(self.subjects)
-        index = next(
-            (
-                i
-                for i, r in enumerate(session.reviews)
-                if r.get("code") == self.code and sorted(r.get("subjects", ())) == wanted
-            ),
-            None,
-        )
+        index = session.review_index(self.code, wanted)
         old = session.reviews[index] if index is not None else None
         new = None
         if self.review is not None:
@@ -419,7 +413,7 @@ class SetReview(Operation):
 
     @property
     def change(self) -> Change:
-        return Change(reviews=frozenset(((self.code, tuple(sorted(self.subjects))),)))
+        return Change(reviews=frozenset((review_key(self.code, self.subjects),)))
 
 
 def _is_text(value: Any) -> bool:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import copy
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -11,13 +12,42 @@ import networkx as nx
 from workshop_app.domain.kinds import EdgeKind, NodeKind
 
 if TYPE_CHECKING:
-    from workshop_app.domain.change import Change
+    from workshop_app.domain.change import Change, ReviewKey
     from workshop_app.domain.operations import Operation
 
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "Session"]
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "Session", "check_language", "review_key"]
 
 LANGUAGES = ("de", "en")
 DEFAULT_LANGUAGE = "en"
+
+
+def review_key(code: object, subjects: Iterable[object]) -> ReviewKey:
+    """How the group's review of a finding is found: the code and the subjects, sorted.
+
+    The subjects' order in a file or a finding does not matter.
+
+    Examples
+    --------
+    >>> review_key("shared-ownership", ["x1", "r1"]) == review_key("shared-ownership", ("r1", "x1"))
+    True
+    """
+    return (str(code), tuple(sorted(map(str, subjects))))
+
+
+def check_language(language: object) -> str:
+    """``language`` if the app speaks it (``de`` or ``en``); else ``ValueError`` saying so.
+
+    Examples
+    --------
+    >>> check_language("de")
+    'de'
+    >>> check_language("fr")
+    Traceback (most recent call last):
+    ValueError: language must be one of de, en, not 'fr'
+    """
+    if language not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
+    return language  # type: ignore[return-value]
 
 
 @dataclass(eq=False)
@@ -49,6 +79,36 @@ class Session:
         language = self.meta.get("language")
         return language if language in LANGUAGES else DEFAULT_LANGUAGE
 
+    def language_for(self, language: str | None) -> str:
+        """The language to write in: ``language`` if given (checked), else the session's."""
+        return self.language if language is None else check_language(language)
+
+    def copy(self) -> Session:
+        """An independent copy, without the listeners: for a worker thread or a comparison.
+
+        Operations replace a field's value rather than change it in place, so
+        fresh attribute dicts for every node and edge are enough: nothing an
+        edit of one session does shows in the other.
+
+        Examples
+        --------
+        >>> from workshop_app.domain import AddNode, NodeKind, SetNodeFields
+        >>> session = Session(meta={"title": "Kick-off"})
+        >>> _ = session.apply(AddNode("p", NodeKind.PRIORITY, "Speed", {"position": [0, 0]}))
+        >>> twin = session.copy()
+        >>> _ = session.apply(SetNodeFields("p", {"label": "Pace", "position": [5, 5]}))
+        >>> twin.label("p"), twin.graph.nodes["p"]["position"], twin.meta
+        ('Speed', [0, 0], {'title': 'Kick-off'})
+        """
+        return Session(
+            meta=copy.deepcopy(self.meta),
+            graph=self.graph.copy(),
+            actions=copy.deepcopy(self.actions),
+            reviews=copy.deepcopy(self.reviews),
+            cases=copy.deepcopy(self.cases),
+            extra=copy.deepcopy(self.extra),
+        )
+
     def apply(self, operation: Operation) -> Operation:
         """Apply ``operation``, tell the listeners what changed, and return its inverse.
 
@@ -79,13 +139,25 @@ class Session:
             if key == kind:
                 yield source, target
 
-    def review_for(self, code: str, subjects: list[str] | tuple[str, ...]) -> dict[str, Any] | None:
-        """The group's review of the finding ``code`` about ``subjects``, if any."""
-        wanted = sorted(subjects)
-        for review in self.reviews:
-            if review.get("code") == code and sorted(review.get("subjects", ())) == wanted:
-                return review
+    def review_index(self, code: str, subjects: Iterable[str]) -> int | None:
+        """Where the group's review of the finding ``code`` about ``subjects`` is, if any."""
+        wanted = review_key(code, subjects)
+        for index, review in enumerate(self.reviews):
+            if _key_of(review) == wanted:
+                return index
         return None
+
+    def review_for(self, code: str, subjects: Iterable[str]) -> dict[str, Any] | None:
+        """The group's review of the finding ``code`` about ``subjects``, if any."""
+        index = self.review_index(code, subjects)
+        return None if index is None else self.reviews[index]
+
+    def reviews_by_key(self) -> dict[ReviewKey, dict[str, Any]]:
+        """Every review under its :func:`review_key`: for looking up many findings at once."""
+        found: dict[ReviewKey, dict[str, Any]] = {}
+        for review in self.reviews:
+            found.setdefault(_key_of(review), review)  # the first one, as review_for finds
+        return found
 
     def case(self, case_id: str) -> dict[str, Any] | None:
         """The case with ``case_id``, if there is one."""
@@ -97,3 +169,8 @@ class Session:
         while f"{kind.value}_{number}" in self.graph:
             number += 1
         return f"{kind.value}_{number}"
+
+
+def _key_of(review: dict[str, Any]) -> ReviewKey:
+    subjects = review.get("subjects")
+    return review_key(review.get("code"), subjects if isinstance(subjects, list | tuple) else ())

@@ -2,6 +2,7 @@
 
 from workshop_app.layout.auto import MIN_PER_ROW, auto_layout, layout_operation
 from workshop_app.layout.geometry import H_GAP, LAYER_GAP, NODE_HEIGHT, NODE_WIDTH, V_GAP
+from workshop_app.layout.settle import node_positions, settle_positions
 
 __all__ = [
     "H_GAP",
@@ -12,4 +13,6 @@ __all__ = [
     "V_GAP",
     "auto_layout",
     "layout_operation",
+    "node_positions",
+    "settle_positions",
 ]

@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 from workshop_app.analysis import Finding
+from workshop_app.domain import review_key
 from workshop_app.protocol.facts import DASH, Facts
 from workshop_app.protocol.findings import subject_phrase
 from workshop_app.protocol.model import Cell, Column, Paragraph, Section, Table, table
@@ -31,11 +32,8 @@ def linked_finding(facts: Facts, action: dict[str, Any]) -> Finding | None:
     """The finding ``action`` takes up, if it still occurs."""
     link = action.get("finding")
     if isinstance(link, dict):
-        wanted = (link.get("code"), tuple(sorted(map(str, link.get("subjects") or []))))
-        for finding in facts.findings:
-            if (finding.code, tuple(sorted(finding.subjects))) == wanted:
-                return finding
-        return None
+        wanted = review_key(link.get("code"), link.get("subjects") or [])
+        return next((finding for finding in facts.findings if finding.key == wanted), None)
     text = str(action.get("text") or "").strip()
     return next((f for f in facts.findings if f.message == text), None)
 

@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from workshop_app.analysis import find_ambiguities
-from workshop_app.domain import LANGUAGES, Session
+from workshop_app.domain import Session
 from workshop_app.i18n import translator
 from workshop_app.protocol import actions, appendix, escalation, findings, glossary, summary
 from workshop_app.protocol._de import GERMAN
@@ -76,9 +76,7 @@ def build_protocol(
 
     ``today`` decides which actions are overdue; the current date by default.
     """
-    language = session.language if language is None else language
-    if language not in LANGUAGES:
-        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
+    language = session.language_for(language)
     _ = translator(GERMAN, language)
     facts = Facts(
         session=session,

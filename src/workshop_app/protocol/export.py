@@ -10,7 +10,7 @@ import secrets
 from collections.abc import Callable
 from pathlib import Path
 
-from workshop_app.domain import LANGUAGES, Session
+from workshop_app.domain import Session
 from workshop_app.i18n import translator
 from workshop_app.protocol._de import GERMAN
 from workshop_app.protocol.build import build_protocol
@@ -25,14 +25,6 @@ Progress = Callable[[float], None]
 
 # Share of the work done before reportlab lays out the pages (layout, analysis).
 _PREPARED = 0.2
-
-
-def _language(session: Session, language: str | None) -> str:
-    if language is None:
-        return session.language
-    if language not in LANGUAGES:
-        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
-    return language
 
 
 def _page_size(pagesize: str) -> tuple[float, float]:
@@ -77,7 +69,7 @@ def export_protocol(
         When the file cannot be written.
     """
     report = progress or (lambda fraction: None)
-    language = _language(session, language)
+    language = session.language_for(language)
     size = _page_size(pagesize)
     report(0.0)
     protocol = build_protocol(session, language, today=today)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workshop_app.analysis import Finding, Severity
-from workshop_app.domain import NodeKind
+from workshop_app.domain import NodeKind, review_key
 from workshop_app.protocol.facts import Facts
 from workshop_app.protocol.model import (
     Block,
@@ -156,13 +156,12 @@ def _findings_table(facts: Facts, rows: list[list[Any]]) -> Block:
 
 def resolved_reviews(facts: Facts) -> list[dict[str, Any]]:
     """The group's reviews whose finding no longer occurs: the map has changed since."""
-    current = {(f.code, tuple(sorted(f.subjects))) for f in facts.findings}
-    resolved = []
-    for review in facts.session.reviews:
-        subjects = review.get("subjects") or []
-        if (review.get("code"), tuple(sorted(map(str, subjects)))) not in current:
-            resolved.append(review)
-    return resolved
+    current = {finding.key for finding in facts.findings}
+    return [
+        review
+        for review in facts.session.reviews
+        if review_key(review.get("code"), review.get("subjects") or []) not in current
+    ]
 
 
 def _resolved_blocks(facts: Facts) -> list[Block]:

@@ -17,14 +17,13 @@ from reportlab.platypus.flowables import Flowable
 
 from workshop_app.domain import Session
 from workshop_app.i18n import Translator
-from workshop_app.layout import auto_layout
-from workshop_app.layout.layers import stored_position
+from workshop_app.layout import node_positions
 from workshop_app.protocol import mappages
 from workshop_app.protocol.document import FrameSize, form_name
 from workshop_app.protocol.scene import MapScene
 from workshop_app.protocol.styles import BOLD, INK, LINE, MUTED, REGULAR, Styles
 
-__all__ = ["FIGURES", "ContentsList", "Entry", "FigureContext", "map_positions"]
+__all__ = ["FIGURES", "ContentsList", "Entry", "FigureContext"]
 
 
 @dataclass(frozen=True)
@@ -77,20 +76,6 @@ class ContentsList(Flowable):
         canvas.setFillColor(MUTED)
 
 
-def map_positions(session: Session) -> dict[str, tuple[float, float]]:
-    """Node centres for the figure: saved positions, the auto-layout for the rest."""
-    positions = {}
-    for node, data in session.graph.nodes(data=True):
-        position = stored_position(data)
-        if position is not None:
-            positions[node] = position
-    if len(positions) < session.graph.number_of_nodes():
-        layout = auto_layout(session)
-        for node in session.graph.nodes:
-            positions.setdefault(node, tuple(map(float, layout[node])))
-    return positions
-
-
 @dataclass(frozen=True)
 class FigureContext:
     session: Session
@@ -101,7 +86,7 @@ class FigureContext:
 
 
 def _map(context: FigureContext, heading: Flowable) -> list[Flowable]:
-    scene = MapScene(context.session, map_positions(context.session))
+    scene = MapScene(context.session, node_positions(context.session))
     return mappages.map_flowables(
         scene, context.landscape, context.styles, context._, heading, context.language
     )

@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from workshop_app.analysis import Finding, LiveAnalysis
 from workshop_app.domain import Change, DomainError, Operation, Session
+from workshop_app.layout import settle_positions
 
 __all__ = ["OperationCommand", "SessionController"]
 
@@ -89,6 +90,7 @@ class SessionController(QObject):
         stack = self.undo_stack
         self.destroyed.connect(lambda: stack.blockSignals(True))
         self.session = session if session is not None else Session()
+        settle_positions(self.session)
         self.session.listeners.append(self._session_changed)
         self.path: Path | None = None
         # Re-checks after an edit only what it can change: a full analysis
@@ -97,9 +99,16 @@ class SessionController(QObject):
         self.findings: list[Finding] = self._analysis.findings
 
     def replace_session(self, session: Session, path: Path | None) -> None:
-        """Edit ``session`` from now on (the undo history starts afresh)."""
+        """Edit ``session`` from now on (the undo history starts afresh).
+
+        Nodes saved without a position get the automatic layout's first, as
+        if the file had held it, so every view and the protocol show one map
+        and no view writes to the session when it is shown; then it is
+        analysed, once.
+        """
         self.undo_stack.clear()
         self.session.listeners.remove(self._session_changed)
+        settle_positions(session)
         self.session = session
         session.listeners.append(self._session_changed)
         self.path = path
@@ -124,16 +133,6 @@ class SessionController(QObject):
             return False
         self.undo_stack.push(OperationCommand(self, operation, inverse, text, merge))
         return True
-
-    def apply_unrecorded(self, operation: Operation) -> None:
-        """Apply ``operation`` as if the file had held it: not undoable, not an edit.
-
-        For what a view derives when a session is shown, such as positions
-        the automatic layout gives a map saved without them: every view must
-        see the same, but opening a file must not mark it modified, and undo
-        must not take the map back to a state nobody drew.
-        """
-        self._apply(operation)
 
     def navigate(self, operation: Operation) -> None:
         """Apply ``operation`` as a step of navigation: saved with the file, not undoable.

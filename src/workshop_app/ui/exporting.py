@@ -8,7 +8,6 @@ longer than half a second.
 
 from __future__ import annotations
 
-import copy
 import logging
 import threading
 from pathlib import Path
@@ -24,25 +23,10 @@ from workshop_app.ui.folders import start_folder
 from workshop_app.ui.i18n import tr
 from workshop_app.ui.map import MapView
 
-__all__ = ["Exporter", "ProtocolJob", "snapshot"]
+__all__ = ["Exporter", "ProtocolJob"]
 
 _log = logging.getLogger(__name__)
 _STATUS_MS = 10_000
-
-
-def snapshot(session: Session) -> Session:
-    """An independent copy of ``session`` that a worker thread may read.
-
-    Operations replace field values rather than change them in place, so
-    fresh attribute dicts (``graph.copy()``) are enough for the graph.
-    """
-    return Session(
-        meta=copy.deepcopy(session.meta),
-        graph=session.graph.copy(),
-        actions=copy.deepcopy(session.actions),
-        reviews=copy.deepcopy(session.reviews),
-        extra=copy.deepcopy(session.extra),
-    )
 
 
 class _Cancelled(Exception):
@@ -59,7 +43,7 @@ class ProtocolJob(QObject):
 
     def __init__(self, session: Session, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._session = snapshot(session)
+        self._session = session.copy()  # the window goes on editing its own
         self.path = path
         self._stop = threading.Event()
         self.thread = threading.Thread(target=self._run, name="protocol-export", daemon=True)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app import vocabulary
 from workshop_app.analysis import Finding, Severity
-from workshop_app.domain import SetReview
+from workshop_app.domain import SetReview, review_key
 from workshop_app.ui import dialogs
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.i18n import tr
@@ -40,7 +40,7 @@ _ACCEPTED_MARK = "✓"
 
 def finding_key(finding: Finding) -> FindingKey:
     """What identifies a finding across edits: its rule and its subjects."""
-    return finding.code, tuple(finding.subjects)
+    return finding.key
 
 
 class _WrappingDelegate(QStyledItemDelegate):
@@ -220,7 +220,7 @@ class FindingsDock(QDockWidget):
 
     def select_finding(self, code: str, subjects: tuple[str, ...] | list[str]) -> bool:
         """Make the finding ``code`` about ``subjects`` the current one; False if absent."""
-        wanted = (code, tuple(sorted(subjects)))
+        wanted = review_key(code, subjects)
         for group in self._groups.values():
             for index in range(group.childCount()):
                 item = group.child(index)

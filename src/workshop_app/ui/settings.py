@@ -11,6 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings
 
+from workshop_app.domain import LANGUAGES
+
 __all__ = [
     "MAX_RECENT_FILES",
     "add_recent_file",
@@ -64,7 +66,7 @@ def system_language() -> str:
 def saved_language() -> str | None:
     """The UI language the user chose in the settings, if any."""
     value = QSettings().value(_LANGUAGE)
-    return value if value in ("de", "en") else None
+    return value if value in LANGUAGES else None
 
 
 def set_saved_language(language: str) -> None:

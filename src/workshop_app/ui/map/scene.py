@@ -9,7 +9,6 @@ redo alike, and a batch whose parts cancel out.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -19,13 +18,14 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneHelpE
 
 from workshop_app.analysis import Finding, Severity
 from workshop_app.domain import Change, EdgeKind, NodeKind, Session
-from workshop_app.layout import H_GAP, NODE_HEIGHT, NODE_WIDTH, V_GAP, auto_layout
+from workshop_app.layout import H_GAP, NODE_HEIGHT, NODE_WIDTH, V_GAP, node_positions
+from workshop_app.layout.layers import stored_position
 from workshop_app.ui.map.edge_item import EdgeItem
 from workshop_app.ui.map.edge_layer import EdgeLayer
 from workshop_app.ui.map.node_item import NodeItem
 from workshop_app.ui.map.style import MapStyle, map_style
 
-__all__ = ["MapScene", "stored_position"]
+__all__ = ["MapScene"]
 
 EdgeKey = tuple[str, str, str]
 #: Distance between parallel edges joining the same two nodes.
@@ -374,34 +374,22 @@ def _offsets(count: int) -> list[float]:
     return [(index - middle) * PARALLEL_SPACING for index in range(count)]
 
 
-def stored_position(attrs: Mapping[str, Any]) -> QPointF | None:
-    """The node's saved centre, or ``None`` when it has none (or a broken one)."""
-    value = attrs.get("position")
-    if not isinstance(value, list | tuple) or len(value) != 2:
-        return None
-    x, y = value
-    numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
-    if not numbers or not (math.isfinite(x) and math.isfinite(y)):
-        return None
-    return QPointF(x, y)
-
-
 class _Placement:
-    """Positions for display: the stored one, or else the automatic layout's.
+    """Positions for display: the stored one, or else where the core would settle it.
 
-    The layout runs at most once per update, and only if a node lacks a
-    position (the view stores positions when a session is shown, so this
-    covers nodes another view adds without one).
+    A session is settled when the window takes it up, so this covers a node
+    another view adds without a position; the layout runs at most once per
+    update, and only then.
     """
 
     def __init__(self, session: Session) -> None:
         self._session = session
-        self._layout: dict[str, tuple[float, float]] | None = None
+        self._positions: dict[str, tuple[float, float]] | None = None
 
     def position(self, node_id: str) -> QPointF:
         stored = stored_position(self._session.graph.nodes[node_id])
-        if stored is not None:
-            return stored
-        if self._layout is None:
-            self._layout = auto_layout(self._session)
-        return QPointF(*self._layout[node_id])
+        if stored is None:
+            if self._positions is None:
+                self._positions = node_positions(self._session)
+            stored = self._positions[node_id]
+        return QPointF(*stored)

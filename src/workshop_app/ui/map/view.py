@@ -43,7 +43,7 @@ from workshop_app.ui.map.gestures import Gestures, position_change
 from workshop_app.ui.map.legend import LegendStrip
 from workshop_app.ui.map.navigation import ZOOM_STEP, show_rect, zoom_at, zoom_by
 from workshop_app.ui.map.node_item import NodeItem
-from workshop_app.ui.map.scene import MapScene, stored_position
+from workshop_app.ui.map.scene import MapScene
 from workshop_app.ui.map.style import map_style
 from workshop_app.ui.map.zoom_preview import ZoomPreview
 
@@ -95,7 +95,6 @@ class MapView(QGraphicsView):
         #: keep the whole map in view (when the view is resized) until the user navigates
         self.auto_fit = True
         self._quiet_selection = False
-        self._ignore_changes = False
         self._scene.set_style(self._scene.style)
         self._scene.selectionChanged.connect(self._on_selection)
         controller.changed.connect(self._on_changed)
@@ -349,14 +348,6 @@ class MapView(QGraphicsView):
 
     def _show_session(self) -> None:
         session = self.controller.session
-        if any(stored_position(attrs) is None for _, attrs in session.graph.nodes(data=True)):
-            # Stored rather than only displayed: every view, the presentation
-            # window and the protocol then show the same map (see apply_unrecorded).
-            self._ignore_changes = True
-            try:
-                self.controller.apply_unrecorded(layout_operation(session))
-            finally:
-                self._ignore_changes = False
         self._zoom_preview.finish()
         self._renamer.close()
         self._gestures.cancel()
@@ -368,8 +359,6 @@ class MapView(QGraphicsView):
         self.fit_all()
 
     def _on_changed(self, change: Change) -> None:
-        if self._ignore_changes:
-            return
         self.connector.close()
         self._zoom_preview.finish()
         self._scene.apply(change, self.controller.session)
