@@ -8,8 +8,8 @@ the UI extend it through ``controller``, ``map_view``, ``view_menu`` and
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QToolBar
 
 from workshop_app import __version__
@@ -26,6 +26,7 @@ from workshop_app.ui.i18n import tr
 from workshop_app.ui.inspector import InspectorDock
 from workshop_app.ui.map import MapView
 from workshop_app.ui.map.hint import MapHint, map_keys
+from workshop_app.ui.room_layout import RoomLayout, fit_window_to_screen
 from workshop_app.ui.settings import (
     configured_language,
     restore_window_state,
@@ -70,10 +71,14 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self._autosave_warned = False
+        self._fit_when_shown = False
         self.map_view.set_legend_visible(True)
         install_facilitation_views(self)
         install_comparison(self)
         install_case_views(self)
+        self.room_layout = RoomLayout(
+            self, self.facilitation.docks["guide"], self.findings_dock, self.inspector
+        )
         self._restore_layout()
         self.refresh_commands()
         self._update_title()
@@ -255,8 +260,17 @@ class MainWindow(QMainWindow):
         geometry, state = restore_window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
+            # Perhaps saved on a larger screen than this one; only when shown
+            # does the window know its frame and its screen.
+            self._fit_when_shown = True
         if state is not None:
             self.restoreState(state)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_when_shown:
+            self._fit_when_shown = False
+            QTimer.singleShot(0, lambda: fit_window_to_screen(self))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.inspector.commit_pending()

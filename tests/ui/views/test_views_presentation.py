@@ -175,3 +175,47 @@ def test_moving_nodes_does_not_make_the_map_jump_back(presentation, views_contro
     views_controller.execute(SetNodeFields("r_agent", {"position": [40.0, 80.0]}), "move")
     views_controller.execute(SetNodeFields("r_agent", {"position": [50.0, 90.0]}), "move")
     assert presentation.map_view.selections == before
+
+
+def _texts(presentation) -> list:
+    panel = presentation.panel
+    return [
+        w
+        for w in panel.findChildren(QLabel) + panel.findChildren(QPushButton)
+        if w.isVisible() and w.text()
+    ]
+
+
+def _clipped(presentation) -> list[str]:
+    """The visible labels shorter than their wrapped text needs."""
+    return [
+        label.text()[:30]
+        for label in presentation.panel.findChildren(QLabel)
+        if label.isVisible()
+        and label.wordWrap()
+        and label.height() < label.heightForWidth(label.width())
+    ]
+
+
+def test_at_720p_the_finding_fits_without_clipping(presentation, qtbot) -> None:
+    presentation.resize(1280, 720)
+    presentation.apply_scale(720)
+    qtbot.wait(20)
+    assert _clipped(presentation) == []
+    assert min(w.font().pointSize() for w in _texts(presentation)) >= MIN_POINT_SIZE
+    assert not presentation.scroll.verticalScrollBar().isVisible()
+
+
+def test_text_too_long_for_18_points_scrolls_instead_of_being_cut(
+    presentation, views_controller, qtbot
+) -> None:
+    first = open_findings(views_controller)[0]
+    views_controller.execute(
+        SetNodeFields(first.subjects[0], {"label": "Sehr lange Bezeichnung " * 40}), "long"
+    )
+    presentation.resize(1280, 720)
+    presentation.apply_scale(720)
+    qtbot.wait(20)
+    assert _clipped(presentation) == []
+    assert {w.font().pointSize() for w in _texts(presentation)} == {MIN_POINT_SIZE}
+    qtbot.waitUntil(presentation.scroll.verticalScrollBar().isVisible)

@@ -91,6 +91,7 @@ GERMAN: dict[str, str] = {
     "Create action": "Maßnahme anlegen",
     "Action added: {text}": "Maßnahme angelegt: {text}",
     "Owner: {owner}": "Verantwortlich: {owner}",
+    "Owner:": "Verantwortlich:",
     "Owner of the action": "Verantwortlich für die Maßnahme",
     "Accept finding": "Befund akzeptieren",
     "Keep finding open": "Befund offen lassen",
@@ -132,6 +133,7 @@ GERMAN: dict[str, str] = {
     "How does this connect to the rest: who owns it, what is it for?": (
         "Wie hängt das mit dem Rest zusammen: Wer trägt es, wofür ist es da?"
     ),
+    "→ next · ← back · Esc leaves": "→ weiter · ← zurück · Esc beendet",
     "→ / PageDown next · ← / PageUp previous · Esc leaves": (
         "→ / Bild ab weiter · ← / Bild auf zurück · Esc beendet"
     ),

@@ -16,7 +16,7 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -145,6 +145,11 @@ class GuideWidget(QWidget):
     def sizeHint(self) -> QSize:
         # Narrow enough to leave the map the room, wide enough for a question per line or two.
         return QSize(420, 720)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # On a short screen the agenda gives way to the questions of the phase.
+        self.agenda.setMaximumHeight(max(60, min(180, self.height() // 5)))
+        super().resizeEvent(event)
 
     # --- phases -------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +35,7 @@ from workshop_app.ui.guards import wheel_only_when_focused
 from workshop_app.ui.i18n import tr, ui_language
 from workshop_app.ui.views._widgets import full_screen_keys, quoted, text_label
 from workshop_app.ui.views.actions import action_from_finding, owner_label, role_by_label
+from workshop_app.ui.views.fitting import fit_type
 from workshop_app.ui.views.prompts import group_question
 from workshop_app.ui.views.timer import Timebox, format_clock
 from workshop_app.vocabulary import severity_name
@@ -109,6 +111,7 @@ class PresentationWindow(QWidget):
         panel = QFrame(objectName="presentationPanel")
         panel.setStyleSheet(_STYLE)
         self.panel = panel
+        self._planned: dict[QWidget, int] = {}
         self.position_label = QLabel(objectName="position")
         self.severity_label = QLabel(objectName="severity")
         self.clock_label = QLabel(objectName="clock")
@@ -122,12 +125,14 @@ class PresentationWindow(QWidget):
         self.accept_button = QPushButton(tr("Accept"), objectName="accept", clicked=self.accept)
         self.keep_button = QPushButton(tr("Keep open"), clicked=self.keep_open)
         self.action_button = QPushButton(tr("Create action"), clicked=self.create_action)
+        self.owner_caption = QLabel(tr("Owner:"))
         self.owner_edit = QComboBox(editable=True)
         self.owner_edit.lineEdit().setPlaceholderText(tr("Owner of the action"))
         wheel_only_when_focused(self.owner_edit)
         self.feedback_label = text_label("feedback")
         hint = text_label("hint")
-        hint.setText(tr("→ / PageDown next · ← / PageUp previous · Esc leaves"))
+        hint.setText(tr("→ next · ← back · Esc leaves"))
+        hint.setToolTip(tr("→ / PageDown next · ← / PageUp previous · Esc leaves"))
 
         top = QHBoxLayout()
         top.addWidget(self.position_label)
@@ -135,30 +140,41 @@ class PresentationWindow(QWidget):
         top.addStretch(1)
         top.addWidget(self.clock_label)
         buttons = QHBoxLayout()
-        for button in (self.accept_button, self.keep_button, self.action_button):
+        for button in (self.accept_button, self.keep_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        action = QHBoxLayout()
+        action.addWidget(self.action_button)
+        action.addWidget(self.owner_caption)
+        action.addWidget(self.owner_edit, 1)
         layout = QVBoxLayout(panel)
-        layout.setContentsMargins(40, 32, 40, 32)
-        layout.setSpacing(20)
+        layout.setContentsMargins(36, 24, 36, 24)
+        layout.setSpacing(10)
         layout.addLayout(top)
         layout.addWidget(self.message_label)
         layout.addWidget(self.subjects_label)
-        layout.addSpacing(24)
+        layout.addSpacing(6)
         layout.addWidget(self.question_caption)
         layout.addWidget(self.question_label)
         layout.addStretch(1)
         layout.addWidget(self.note_edit)
-        layout.addWidget(self.owner_edit)
         layout.addLayout(buttons)
+        layout.addLayout(action)
         layout.addWidget(self.feedback_label)
         layout.addWidget(hint)
 
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        outer.addWidget(self.map_view, 3)
-        outer.addWidget(panel, 2)
+        # Text that does not fit even at the smallest type scrolls; it is never cut off.
+        self.scroll = QScrollArea(objectName="presentationScroll")
+        self.scroll.setWidget(panel)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.viewport().installEventFilter(self)
+        self.outer = QHBoxLayout(self)
+        self.outer.setContentsMargins(0, 0, 0, 0)
+        self.outer.setSpacing(0)
+        self.outer.addWidget(self.map_view, 3)
+        self.outer.addWidget(self.scroll, 2)
 
     def _bind_keys(self) -> None:
         def keys(*codes: Qt.Key) -> list[QKeySequence]:
@@ -174,16 +190,32 @@ class PresentationWindow(QWidget):
                 QShortcut(sequence, self, slot, context=Qt.ShortcutContext.WindowShortcut)
 
     def apply_scale(self, screen_height: int) -> None:
-        """Size the type for a screen ``screen_height`` pixels tall."""
+        """Plan the type for a screen ``screen_height`` pixels tall, and fit it."""
         base = point_size_for(screen_height)
         sizes = {self.message_label: round(base * 1.5), self.question_label: round(base * 1.2)}
         bold = (self.message_label, self.severity_label, self.clock_label, self.question_caption)
+        self._planned = {}
         for widget in self.panel.findChildren(QWidget):
             font = QFont(widget.font())
-            font.setPointSize(sizes.get(widget, base))
             font.setBold(widget in bold)
             font.setItalic(widget is self.question_label)
             widget.setFont(font)
+            self._planned[widget] = sizes.get(widget, base)
+        # On a narrow screen the text gets half the width, not two fifths.
+        narrow = screen_height < _REFERENCE_HEIGHT
+        self.outer.setStretch(0, 1 if narrow else 3)
+        self.outer.setStretch(1, 1 if narrow else 2)
+        self.fit_text()
+
+    def fit_text(self) -> None:
+        """Shrink the type towards 18 pt where the finding would not fit; then scroll."""
+        viewport = self.scroll.viewport()
+        fit_type(self.panel, self._planned, viewport.width(), viewport.height(), MIN_POINT_SIZE)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_text()
+        return False
 
     def present(self) -> None:
         """Show full screen, on a second screen (the projector) when there is one."""
@@ -253,6 +285,8 @@ class PresentationWindow(QWidget):
             if owner:
                 text += " · " + tr("Owner: {owner}").format(owner=owner_label(session, owner))
             self.feedback_label.setText(text)
+            self.feedback_label.show()
+            self.fit_text()
 
     def _propose_owner(self, finding: Finding) -> None:
         """Offer the roles, the one proposed for ``finding`` chosen."""
@@ -291,10 +325,15 @@ class PresentationWindow(QWidget):
             self._show()
 
     def _show(self, *, keep_note: bool = False) -> None:
+        self._fill(keep_note=keep_note)
+        self.fit_text()
+
+    def _fill(self, *, keep_note: bool) -> None:
         finding = self.current()
         if not keep_note:
             self.note_edit.clear()
             self.feedback_label.clear()
+            self.feedback_label.hide()  # no empty line taking room
         controls = (self.note_edit, self.owner_edit)
         for widget in (*controls, self.accept_button, self.keep_button, self.action_button):
             widget.setEnabled(finding is not None)

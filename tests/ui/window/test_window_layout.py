@@ -1,0 +1,82 @@
+"""A layout for 1280x720 and 1920x1080 projectors: docks adapt, the window fits its screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from workshop_app.ui.mainwindow import MainWindow
+from workshop_app.ui.room_layout import COMPACT_BELOW, fit_inside
+from workshop_app.ui.settings import restore_window_state, save_window_state
+
+
+def _sample_window(qtbot: QtBot, width: int, height: int) -> MainWindow:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.files.open_sample()
+    window.resize(width, height)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.room_layout.compact == (width < COMPACT_BELOW))
+    qtbot.wait(20)
+    return window
+
+
+def _shown(widget: QWidget) -> bool:
+    """On screen and not covered or cut away entirely."""
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()
+
+
+def test_at_1280x720_map_findings_and_guide_are_usable_at_once(qtbot: QtBot) -> None:
+    window = _sample_window(qtbot, 1280, 720)
+    assert window.map_view.width() >= 560 and window.map_view.height() >= 400
+    tree = window.findings_dock.tree
+    assert _shown(tree) and tree.viewport().height() >= 300
+    guide = window.facilitation.guide
+    for part in (guide.title_label, guide.clock_label, guide.start_button, guide.next_button):
+        assert _shown(part)
+    # The inspector waits behind the findings, one click away.
+    tabbed = window.tabifiedDockWidgets(window.findings_dock)
+    assert window.inspector in tabbed
+
+
+def test_at_1920x1080_findings_and_inspector_stand_together(qtbot: QtBot) -> None:
+    window = _sample_window(qtbot, 1920, 1080)
+    assert window.map_view.width() >= 950
+    assert _shown(window.findings_dock.tree) and _shown(window.inspector.widget())
+    assert window.tabifiedDockWidgets(window.findings_dock) == []
+
+
+def test_the_docks_follow_the_window_across_the_width(qtbot: QtBot) -> None:
+    window = _sample_window(qtbot, 1920, 1080)
+    window.resize(COMPACT_BELOW - 40, 720)
+    qtbot.waitUntil(lambda: window.inspector in window.tabifiedDockWidgets(window.findings_dock))
+    assert _shown(window.findings_dock.tree)
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: window.tabifiedDockWidgets(window.findings_dock) == [])
+    assert _shown(window.inspector.widget())
+
+
+def test_a_geometry_saved_on_a_large_screen_is_restored_inside_a_small_one(
+    qtbot: QtBot,
+) -> None:
+    large = MainWindow()
+    qtbot.addWidget(large)
+    large.setGeometry(0, 0, 1920, 1080)
+    save_window_state(large.saveGeometry(), large.saveState())
+    assert restore_window_state()[0] is not None
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    screen = window.screen().availableGeometry()
+    assert screen.width() < 1920  # the test screen is smaller than the one saved on
+    qtbot.waitUntil(lambda: screen.contains(window.frameGeometry()))
+
+
+def test_fit_inside_moves_and_shrinks_a_window_onto_the_screen() -> None:
+    screen = QRect(0, 0, 1280, 720)
+    assert fit_inside(QRect(1500, 900, 800, 600), screen) == QRect(480, 120, 800, 600)
+    assert fit_inside(QRect(-50, 0, 1920, 1080), screen) == screen
+    assert fit_inside(QRect(100, 50, 640, 480), screen) == QRect(100, 50, 640, 480)
