@@ -5,4 +5,8 @@ GERMAN: dict[str, str] = {
         "{file}: {nodes}, {edges}; offen: {errors}, {warnings}, {infos}; {accepted} akzeptiert"
     ),
     " (accepted)": " (akzeptiert)",
+    "warning: no bundled font has these characters; they print as gaps: {characters}": (
+        "Warnung: Diese Zeichen kann keine mitgelieferte Schrift darstellen; im Protokoll"
+        " bleiben sie leer: {characters}"
+    ),
 }

@@ -165,15 +165,27 @@ def _export(args: argparse.Namespace) -> int:
 
     session = _load(args.file)
     try:
-        export_protocol(
+        missing = export_protocol(
             session, args.output, language=args.lang, pagesize=_PAGE_SIZES[args.pagesize]
         )
     except OSError as error:
         raise _Refused(
             f"{args.output}: cannot write the protocol ({error.strerror or error})"
         ) from None
+    if missing:
+        _warn_missing(missing, args.lang or session.language)
     print(args.output)
     return EXIT_OK
+
+
+def _warn_missing(characters: list[str], language: str) -> None:
+    from workshop_app._cli_de import GERMAN
+    from workshop_app.i18n import translator
+    from workshop_app.protocol import character_names
+
+    _ = translator(GERMAN, language)
+    text = _("warning: no bundled font has these characters; they print as gaps: {characters}")
+    print(f"workshop-app: {text.format(characters=character_names(characters))}", file=sys.stderr)
 
 
 def _export_for_tools(args: argparse.Namespace) -> int:

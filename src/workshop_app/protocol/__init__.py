@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from workshop_app.domain import Session
 
-__all__ = ["export_protocol"]
+__all__ = ["character_names", "export_protocol"]
 
 
 def export_protocol(
@@ -30,11 +30,22 @@ def export_protocol(
     pagesize: str = "A4",
     progress: Callable[[float], None] | None = None,
     today: datetime.date | None = None,
-) -> None:
-    """Write the session's workshop protocol as a PDF.
+) -> list[str]:
+    """Write the session's workshop protocol as a PDF; return the characters it cannot show.
 
     See :func:`workshop_app.protocol.export.export_protocol` for the details.
     """
     from workshop_app.protocol.export import export_protocol as export
 
-    export(session, path, language=language, pagesize=pagesize, progress=progress, today=today)
+    return export(
+        session, path, language=language, pagesize=pagesize, progress=progress, today=today
+    )
+
+
+def character_names(characters: list[str]) -> str:
+    """Characters for a message, each with its code point: "😀 (U+1F600), ★ (U+2605)".
+
+    >>> character_names(["😀", "★"])
+    '😀 (U+1F600), ★ (U+2605)'
+    """
+    return ", ".join(f"{char} (U+{ord(char):04X})" for char in characters)

@@ -17,12 +17,12 @@ from typing import Any, BinaryIO
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.flowables import Flowable
 
 from workshop_app.i18n import Translator
+from workshop_app.protocol.fonts import draw_text, text_width
 from workshop_app.protocol.styles import ACCENT, INK, LINE, MUTED, REGULAR
 
 __all__ = [
@@ -111,8 +111,10 @@ def _numbered_canvas(footer_left: str, page_text: Callable[[int, int], str]) -> 
             self.setLineWidth(0.5)
             self.line(MARGIN_SIDE, y + 10, width - MARGIN_SIDE, y + 10)
             self.setFillColor(MUTED)
+            draw_text(
+                self, MARGIN_SIDE, y, _fit(footer_left, width * 0.6), REGULAR, _FOOTER_FONT_SIZE
+            )
             self.setFont(REGULAR, _FOOTER_FONT_SIZE)
-            self.drawString(MARGIN_SIDE, y, _fit(footer_left, width * 0.6))
             self.drawRightString(width - MARGIN_SIDE, y, page_text(self._pageNumber, total))
             self.restoreState()
 
@@ -120,9 +122,9 @@ def _numbered_canvas(footer_left: str, page_text: Callable[[int, int], str]) -> 
 
 
 def _fit(text: str, width: float) -> str:
-    if stringWidth(text, REGULAR, _FOOTER_FONT_SIZE) <= width:
+    if text_width(text, REGULAR, _FOOTER_FONT_SIZE) <= width:
         return text
-    while text and stringWidth(text + "…", REGULAR, _FOOTER_FONT_SIZE) > width:
+    while text and text_width(text + "…", REGULAR, _FOOTER_FONT_SIZE) > width:
         text = text[: max(0, len(text) - max(1, len(text) // 10))]
     return text + "…"
 

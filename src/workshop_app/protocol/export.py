@@ -15,6 +15,7 @@ from workshop_app.i18n import translator
 from workshop_app.protocol._de import GERMAN
 from workshop_app.protocol.build import build_protocol
 from workshop_app.protocol.document import PAGE_SIZES, ProtocolDocument, frame_size
+from workshop_app.protocol.fonts import unsupported
 from workshop_app.protocol.model import Protocol
 from workshop_app.protocol.pdf import render_story
 from workshop_app.protocol.styles import Styles
@@ -42,8 +43,8 @@ def export_protocol(
     pagesize: str = "A4",
     progress: Progress | None = None,
     today: dt.date | None = None,
-) -> None:
-    """Write the session's workshop protocol as a PDF.
+) -> list[str]:
+    """Write the session's workshop protocol as a PDF; return the characters it cannot show.
 
     Parameters
     ----------
@@ -61,6 +62,12 @@ def export_protocol(
     today : date, optional
         The day that decides which actions are overdue; the current date by default.
 
+    Returns
+    -------
+    list of str
+        The characters of the session that no bundled font has (most emoji):
+        they print as gaps. Empty when everything prints.
+
     Raises
     ------
     ValueError
@@ -77,6 +84,8 @@ def export_protocol(
     data = write_pdf(protocol, session, size, _layout_progress(report))
     _replace(Path(path), data)
     report(1.0)
+    labels = (str(label) for _node, label in session.graph.nodes(data="label"))
+    return unsupported([*protocol.texts(), *labels])
 
 
 def write_pdf(

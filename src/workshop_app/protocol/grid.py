@@ -17,10 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reportlab.lib.colors import Color
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus.flowables import Flowable
 
+from workshop_app.protocol.fonts import font_runs, shaped, visual
+from workshop_app.protocol.fonts import text_width as fallback_width
 from workshop_app.protocol.styles import INK, LINE, REGULAR, TINT, plain
 from workshop_app.protocol.typography import hyphenate
 
@@ -57,7 +58,7 @@ class _Line:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _width(text: str, font: str, size: float) -> float:
-    return stringWidth(text, font, size)
+    return fallback_width(text, font, size)
 
 
 def text_width(text: str, font: str, size: float) -> float:
@@ -76,7 +77,7 @@ def _wrap_run(run: Run, width: float) -> tuple[_Line, ...]:
     short texts ("A", "no", "—") thousands of times."""
     lines: list[_Line] = []
     space = _width(" ", run.font, run.size)
-    for paragraph in plain(run.text).replace("\t", " ").splitlines() or [""]:
+    for paragraph in shaped(plain(run.text)).replace("\t", " ").splitlines() or [""]:
         current: list[str] = []
         current_width = 0.0
         for word in paragraph.split():
@@ -268,9 +269,6 @@ class _Text:
 
     def write(self, line: _Line, x: float, y: float) -> None:
         run = line.run
-        if self._font != (run.font, run.size):
-            self.text.setFont(run.font, run.size)
-            self._font = (run.font, run.size)
         if self._colour != run.colour:
             self.text.setFillColor(run.colour)
             self._colour = run.colour
@@ -281,4 +279,9 @@ class _Text:
         else:
             self.text.moveCursor(x - self._origin[0], self._origin[1] - y)
         self._origin = (x, y)
-        self.text.textOut(line.text)
+        # Display order (right-to-left runs reversed), then one font per run of characters.
+        for piece, font in font_runs(visual(line.text), run.font):
+            if self._font != (font, run.size):
+                self.text.setFont(font, run.size)
+                self._font = (font, run.size)
+            self.text.textOut(piece)

@@ -27,10 +27,11 @@ from workshop_app.i18n import translator
 from workshop_app.protocol import model
 from workshop_app.protocol._de import GERMAN
 from workshop_app.protocol.document import FrameSize, mark_for_outline
+from workshop_app.protocol.fonts import family, font_runs, visual
 from workshop_app.protocol.grid import Run, TextCell
 from workshop_app.protocol.model import Protocol, Section
 from workshop_app.protocol.pdfparts import FIGURES, ContentsList, Entry, FigureContext
-from workshop_app.protocol.styles import BOLD, INK, MUTED, REGULAR, Styles, markup
+from workshop_app.protocol.styles import BOLD, INK, MUTED, REGULAR, Styles, markup, plain
 from workshop_app.protocol.tables import CELL_SIZE, HEAD_SIZE, NOTE_SIZE, data_table
 from workshop_app.protocol.typography import keep_together, sentence_pieces
 from workshop_app.vocabulary import SEVERITIES
@@ -58,11 +59,26 @@ def _hex(colour: colors.Color) -> str:
     return "#" + colour.hexval()[2:]
 
 
+def text_markup(text: str) -> str:
+    """User text as Paragraph markup: literal, in display order, each character in a font
+    that has it."""
+    line = "\n".join(visual(part) for part in plain(text).split("\n"))
+    if line.isascii():
+        return markup(line)
+    parts = []
+    for piece, font in font_runs(line, REGULAR):
+        escaped = markup(piece)
+        parts.append(
+            escaped if font == REGULAR else f'<font face="{family(font)}">{escaped}</font>'
+        )
+    return "".join(parts)
+
+
 def span_markup(text: model.Text) -> str:
     """Model text as Paragraph markup that prints user text literally."""
     parts = []
     for span in model.spans(text):
-        piece = markup(keep_together(span.text))
+        piece = text_markup(keep_together(span.text))
         if span.tone in TONE_COLOURS:
             piece = f'<font color="{_hex(TONE_COLOURS[span.tone])}">{piece}</font>'
         parts.append(f"<b>{piece}</b>" if span.strong else piece)
@@ -118,7 +134,10 @@ class _Renderer:
         current, first_appendix = "portrait", True
         for index, section in enumerate(self.protocol.sections):
             wanted = "landscape" if _wide(section) else "portrait"
-            turn = section.new_page or wanted != current or (section.appendix and first_appendix)
+            # A fresh page asked for with a turned page is not needed when the section
+            # turns out narrow enough for an upright one.
+            fresh = section.new_page and (wanted == "landscape" or not section.landscape)
+            turn = fresh or wanted != current or (section.appendix and first_appendix)
             if index and turn:
                 story += [NextPageTemplate(wanted), PageBreak()]
             elif index:
@@ -133,7 +152,7 @@ class _Renderer:
     def heading(self, section: Section) -> Flowable:
         number = self.numbers.get(section.key)
         title = f"{number}\u2002{section.title}" if number else section.title
-        flowable = mark_for_outline(RLParagraph(markup(title), self.look.styles.h1), title)
+        flowable = mark_for_outline(RLParagraph(text_markup(title), self.look.styles.h1), title)
         flowable._toc_key = section.key
         return flowable
 
@@ -152,9 +171,31 @@ class _Renderer:
                 flowables.append(heading)
         elif section.key:
             flowables.append(_Anchor(section.key, section.title))
+        return flowables + self.blocks(blocks, frame)
+
+    def blocks(self, blocks: list[model.Block], frame: FrameSize) -> list[Flowable]:
+        """The blocks' flowables; a heading or note goes with what follows it.
+
+        In front of a heading stands a conditional page break (room for it
+        and a few lines); a heading or note before a block that is kept
+        whole (a short table, a list item) joins it, so it never stays
+        behind at a page foot.
+        """
+        flowables: list[Flowable] = []
+        pending: list[Flowable] = []
         for block in blocks:
-            flowables += self.block(block, frame)
-        return flowables
+            rendered = self.block(block, frame)
+            if isinstance(block, model.Heading | model.Note):
+                pending += rendered
+                continue
+            if pending and rendered and isinstance(rendered[0], KeepTogether):
+                lead = [f for f in pending if not isinstance(f, CondPageBreak)]
+                rendered[0] = KeepTogether([*lead, *rendered[0]._content])
+            else:
+                rendered = [*pending, *rendered]
+            flowables += rendered
+            pending = []
+        return flowables + pending
 
     # Blocks -------------------------------------------------------------------
 
@@ -182,7 +223,7 @@ class _Renderer:
 
     def subheading(self, block: model.Heading, frame: FrameSize) -> list[Flowable]:
         style = self.look.styles.h2 if block.level <= 2 else self.look.style("h3")
-        return [CondPageBreak(90), RLParagraph(markup(block.text), style)]
+        return [CondPageBreak(120), RLParagraph(text_markup(block.text), style)]
 
     def note(self, block: model.Note, frame: FrameSize) -> list[Flowable]:
         paragraph = RLParagraph(span_markup(block.text), self.look.styles.small)
@@ -203,12 +244,12 @@ class _Renderer:
     def title_block(self, block: model.TitleBlock, frame: FrameSize) -> list[Flowable]:
         styles = self.look.styles
         flowables: list[Flowable] = [
-            RLParagraph(markup(block.kicker.upper()), self.look.style("kicker")),
-            RLParagraph(markup(block.title), styles.title),
+            RLParagraph(text_markup(block.kicker.upper()), self.look.style("kicker")),
+            RLParagraph(text_markup(block.title), styles.title),
         ]
         if block.subtitle:
             subtitle = ParagraphStyle("subtitle-tight", parent=styles.subtitle, spaceAfter=14)
-            flowables.append(RLParagraph(markup(block.subtitle), subtitle))
+            flowables.append(RLParagraph(text_markup(block.subtitle), subtitle))
         return flowables
 
     def contents(self, block: model.Contents, frame: FrameSize) -> list[Flowable]:
@@ -232,7 +273,7 @@ class _Renderer:
             rows = [[_label(row[0]), *row[1:]] for row in rows]
         grid = data_table(header, rows, widths, label_column=block.label_column, rules=block.matrix)
         flowables: list[Flowable] = [grid]
-        flowables += [RLParagraph(markup(n), self.look.styles.note) for n in block.footnotes]
+        flowables += [RLParagraph(text_markup(n), self.look.styles.note) for n in block.footnotes]
         flowables.append(Spacer(1, 6))
         if len(block.rows) <= KEEP_WHOLE_ROWS:
             return [KeepTogether(flowables)]

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
 from workshop_app.domain import Session
@@ -20,6 +19,7 @@ from workshop_app.i18n import Translator
 from workshop_app.layout import node_positions
 from workshop_app.protocol import mappages
 from workshop_app.protocol.document import FrameSize, form_name
+from workshop_app.protocol.fonts import draw_text
 from workshop_app.protocol.scene import MapScene
 from workshop_app.protocol.styles import BOLD, INK, LINE, MUTED, REGULAR, Styles
 
@@ -56,12 +56,10 @@ class ContentsList(Flowable):
         for entry in self.entries:
             font = BOLD if entry.level == 1 else REGULAR
             indent = 0.0 if entry.level == 1 else 24.0
-            canvas.setFont(font, self._SIZE)
             canvas.setFillColor(INK)
-            canvas.drawString(indent, y, entry.number)
+            draw_text(canvas, indent, y, entry.number, font, self._SIZE)
             title_x = indent + 24
-            canvas.drawString(title_x, y, entry.title)
-            start = title_x + stringWidth(entry.title, font, self._SIZE) + 6
+            start = title_x + draw_text(canvas, title_x, y, entry.title, font, self._SIZE) + 6
             canvas.setStrokeColor(LINE)
             canvas.setDash(0.6, 2.4)
             canvas.setLineWidth(0.8)

@@ -265,4 +265,9 @@ GERMAN: dict[str, str] = {
         " · F1: alle Tasten"
     ),
     # --- end map ---
+    "Protocol written with gaps": "Protokoll mit Lücken geschrieben",
+    "No bundled font has these characters; they print as gaps: {characters}": (
+        "Diese Zeichen kann keine mitgelieferte Schrift darstellen; im Protokoll bleiben sie"
+        " leer: {characters}"
+    ),
 }

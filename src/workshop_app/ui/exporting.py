@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QStatusBar, QWidget
 
 from workshop_app.domain import Session
-from workshop_app.protocol import export_protocol
+from workshop_app.protocol import character_names, export_protocol
 from workshop_app.ui import dialogs
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.folders import start_folder
@@ -46,6 +46,8 @@ class ProtocolJob(QObject):
         self._session = session.copy()  # the window goes on editing its own
         self.path = path
         self._stop = threading.Event()
+        #: Characters no bundled font has (they print as gaps), known once written.
+        self.missing: list[str] = []
         self.thread = threading.Thread(target=self._run, name="protocol-export", daemon=True)
 
     def start(self) -> None:
@@ -62,7 +64,7 @@ class ProtocolJob(QObject):
 
     def _run(self) -> None:
         try:
-            export_protocol(self._session, self.path, progress=self._report)
+            self.missing = export_protocol(self._session, self.path, progress=self._report)
         except _Cancelled:
             self.cancelled.emit()
         except OSError as error:
@@ -150,8 +152,16 @@ class Exporter(QObject):
             self.job = None
 
     def _succeeded(self, path: str) -> None:
+        missing = self.job.missing if self.job is not None else []
         self._finished()
         self._status.showMessage(tr("Protocol written: {file}").format(file=path), _STATUS_MS)
+        if missing:
+            text = tr("No bundled font has these characters; they print as gaps: {characters}")
+            dialogs.show_error(
+                self._window,
+                tr("Protocol written with gaps"),
+                text.format(characters=character_names(missing)),
+            )
 
     def _failed(self, message: str) -> None:
         self._finished()

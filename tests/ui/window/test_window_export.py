@@ -84,3 +84,18 @@ def test_the_map_is_exported_as_png_or_svg(
 
     assert (tmp_path / "map.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
     assert (tmp_path / "map.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_characters_no_bundled_font_has_are_named_after_the_export(
+    qtbot: QtBot, window: MainWindow, window_answers, tmp_path: Path
+) -> None:
+    window.controller.execute(SetNodeFields("x_refund", {"label": "Refund 👍"}), "rename")
+    window_answers.save_paths = [tmp_path / "protocol.pdf"]
+
+    window.command("file.export_protocol").trigger()
+    qtbot.waitUntil(lambda: window.exporter.is_idle(), timeout=20_000)
+
+    ((title, message),) = window_answers.questions("error")
+    assert title == "Protocol written with gaps"
+    assert "👍 (U+1F44D)" in message
+    assert (tmp_path / "protocol.pdf").read_bytes().startswith(b"%PDF")
