@@ -89,7 +89,8 @@ def _drag(view: MapView, frames: int) -> float:
     The press and the release (which records the move and re-runs the
     analysis once) are not part of a frame.
     """
-    busiest = max(view.scene().nodes.values(), key=lambda node: len(node.edges))
+    scene = view.scene()
+    busiest = scene.nodes[max(scene.nodes, key=lambda node_id: len(scene.edges.incident(node_id)))]
     viewport = view.viewport()
     start = view.mapFromScene(busiest.pos())
     left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton

@@ -1,25 +1,37 @@
-"""One item that draws every edge of the map, beneath the nodes.
+"""One item that draws every edge of the map, beneath the nodes; no item per edge.
 
-Drawing each edge from its own item costs a call into Python per edge on
-every repaint, which alone would take a 1,000-node map (about 3,500 edges)
-well past a frame. The layer instead draws all edges a part of the view
-shows in a few calls (one ``drawLines`` per kind of edge), and Qt keeps the
-result in a device-coordinate cache: panning scrolls the cached pixmap and
-draws only the strip that comes into view, and a change repaints only the
-area of the edges it moved.
+Edges are plain records (:class:`~.routes.DrawnEdge`) in a grid index
+(:class:`~.grid.GridIndex`): a repaint draws only the edges the index finds
+in the exposed area, batched into one path per kind of edge; the mouse picks
+the nearest route through the index; a rubber band asks it for the routes in
+its rectangle. Selection lives here too (a set of keys).
+
+Qt keeps the painted layer in a device-coordinate cache: panning scrolls the
+cached pixmap and draws only the strip that comes into view, and a change
+repaints only the area of the edges it moved. Zoomed out, the layer draws
+less (level of detail): no tags, then no arrowheads, then thin solid lines
+without antialiasing.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from workshop_app.domain import EdgeKind
-from workshop_app.ui.map.edge_item import EdgeItem
+from workshop_app.ui.map.grid import GridIndex
+from workshop_app.ui.map.routes import (
+    DrawnEdge,
+    EdgeKey,
+    add_heads,
+    add_line,
+    line_path,
+    static_tag,
+)
 from workshop_app.ui.map.style import MapStyle, pen_style
 
 __all__ = ["EdgeLayer"]
@@ -31,14 +43,22 @@ HEAD_MIN_DETAIL = 0.25
 #: Below this zoom lines are drawn without antialiasing: many thin lines in an
 #: overview look the same, and are drawn ten times faster.
 SMOOTH_MIN_DETAIL = 0.45
+#: Below this zoom dashes are specks: draw every line thin and solid.
+DASH_MIN_DETAIL = 0.15
+#: Below this zoom a conflict's jags are a pixel wide: draw it straight.
+JAG_MIN_DETAIL = 0.5
+#: How close (in pixels) the mouse must come to a line to pick it.
+PICK_PIXELS = 6.0
 
 
 class EdgeLayer(QGraphicsItem):
-    """Draws the edges of ``edges`` (the scene's index of edge items)."""
+    """Draws, picks and selects the map's edges."""
 
-    def __init__(self, edges: dict[tuple[str, str, str], EdgeItem], style: MapStyle) -> None:
+    def __init__(self, style: MapStyle) -> None:
         super().__init__()
-        self._edges = edges
+        self._edges: dict[EdgeKey, DrawnEdge] = {}
+        self._index: GridIndex[EdgeKey] = GridIndex()
+        self.selected: set[EdgeKey] = set()
         self._content = QRectF()
         self._dirty = QRectF()
         self.setZValue(0)
@@ -46,26 +66,40 @@ class EdgeLayer(QGraphicsItem):
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.set_style(style)
 
-    def set_style(self, style: MapStyle) -> None:
-        self._style = style
-        self._pens: dict[EdgeKind, QPen] = {}
-        self._outlines = {kind: QPen(look.color, 1) for kind, look in style.edges.items()}
-        for kind, look in style.edges.items():
-            # Flat caps: Qt's raster engine has a fast path for antialiased
-            # lines with flat caps; round caps go through the stroker.
-            pen = QPen(look.color, look.width, pen_style(look.dashes), Qt.PenCapStyle.FlatCap)
-            if look.dashes:
-                pen.setDashPattern(list(look.dashes))
-            self._pens[kind] = pen
-        glow = style.selection.lighter(150)
-        glow.setAlpha(150)
-        self._glow = QPen(glow, 10, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-        self.update()
+    # --- the edges ---
 
-    def edge_changed(self, area: QRectF) -> None:
-        """An edge was added, moved or removed within ``area``: redraw that part
-        at the next :meth:`flush`."""
-        self._dirty = self._dirty.united(area)
+    def __len__(self) -> int:
+        return len(self._edges)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._edges
+
+    def __iter__(self) -> Iterator[EdgeKey]:
+        return iter(self._edges)
+
+    def get(self, key: EdgeKey) -> DrawnEdge | None:
+        return self._edges.get(key)
+
+    def put(self, edge: DrawnEdge) -> None:
+        """Add ``edge``, or replace the one with its key; drawn at the next :meth:`flush`."""
+        old = self._edges.get(edge.key)
+        if old is not None:
+            self._index.remove(old.key, old.boxes(self._index.cell / 2))
+            self._dirty = self._dirty.united(old.bounds_rect())
+        self._edges[edge.key] = edge
+        self._index.insert(edge.key, edge.boxes(self._index.cell / 2))
+        self._dirty = self._dirty.united(edge.bounds_rect())
+
+    def discard(self, key: EdgeKey) -> None:
+        old = self._edges.pop(key, None)
+        if old is not None:
+            self._index.remove(key, old.boxes(self._index.cell / 2))
+            self.selected.discard(key)
+            self._dirty = self._dirty.united(old.bounds_rect())
+
+    def clear(self) -> None:
+        for key in list(self._edges):
+            self.discard(key)
 
     def flush(self) -> None:
         """Redraw what changed since the last flush, as one rectangle.
@@ -83,10 +117,58 @@ class EdgeLayer(QGraphicsItem):
             self._content = self._content.united(dirty)
         self.update(dirty)
 
-    def redraw(self, edges: Iterable[EdgeItem]) -> None:
-        """Redraw these edges (their selection changed)."""
-        for edge in edges:
-            self.update(edge.boundingRect())
+    # --- picking and selection ---
+
+    def edge_at(self, point: QPointF, tolerance: float) -> EdgeKey | None:
+        """The edge nearest ``point`` within ``tolerance`` scene units, if any."""
+        x, y = point.x(), point.y()
+        best, nearest = None, tolerance
+        for key in self._index.near(x, y, tolerance):
+            distance = self._edges[key].distance(x, y)
+            if distance < nearest or (distance == nearest and best is not None and key < best):
+                best, nearest = key, distance
+        return best
+
+    def edges_in(self, rect: QRectF) -> list[EdgeKey]:
+        """The edges whose routes (or tags) run through ``rect``, sorted."""
+        box = (rect.left(), rect.top(), rect.right(), rect.bottom())
+        found = (key for key in self._index.query(box) if self._edges[key].crosses(rect))
+        return sorted(found)
+
+    def set_selected(self, keys: Iterable[EdgeKey]) -> bool:
+        """Select exactly ``keys`` (known ones); returns whether that changed anything."""
+        wanted = {key for key in keys if key in self._edges}
+        changed = wanted ^ self.selected
+        if not changed:
+            return False
+        self.selected = wanted
+        for key in changed:
+            self.update(self._edges[key].bounds_rect())
+        return True
+
+    def line(self, key: EdgeKey) -> QPainterPath | None:
+        """The line of edge ``key`` as drawn, or ``None``."""
+        edge = self._edges.get(key)
+        return None if edge is None else line_path(edge, self._style.edges[edge.kind])
+
+    # --- look ---
+
+    def set_style(self, style: MapStyle) -> None:
+        self._style = style
+        self._pens: dict[EdgeKind, QPen] = {}
+        self._outlines = {kind: QPen(look.color, 1) for kind, look in style.edges.items()}
+        self._thin = {kind: QPen(look.color, 0) for kind, look in style.edges.items()}
+        for kind, look in style.edges.items():
+            # Flat caps: Qt's raster engine has a fast path for antialiased
+            # lines with flat caps; round caps go through the stroker.
+            pen = QPen(look.color, look.width, pen_style(look.dashes), Qt.PenCapStyle.FlatCap)
+            if look.dashes:
+                pen.setDashPattern(list(look.dashes))
+            self._pens[kind] = pen
+        glow = style.selection.lighter(150)
+        glow.setAlpha(150)
+        self._glow = QPen(glow, 10, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        self.update()
 
     # --- QGraphicsItem ---
 
@@ -97,60 +179,83 @@ class EdgeLayer(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         detail = option.levelOfDetailFromTransform(painter.worldTransform())
-        edges = self._edges_in(_painted_area(painter, option.exposedRect))
+        area = _painted_area(painter, option.exposedRect)
+        edges = self._edges_in_area(area)
+        # Lines are cut a little outside the area, so no line ends or dash
+        # pattern shows at its border.
+        margin = 40 / max(detail, 1e-3)
+        clip = (
+            area.left() - margin,
+            area.top() - margin,
+            area.right() + margin,
+            area.bottom() + margin,
+        )
         if detail < SMOOTH_MIN_DETAIL:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        selected = [edge for edge in edges if edge.isSelected()]
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        looks = self._style.edges
+        selected = [edge for edge in edges if edge.key in self.selected]
         if selected:
             painter.setPen(self._glow)
-            for edge in selected:
-                painter.drawPath(edge.path)
-        lines: dict[EdgeKind, list[QLineF]] = defaultdict(list)
-        paths: dict[EdgeKind, list[QPainterPath]] = defaultdict(list)
-        heads: dict[EdgeKind, list[QPainterPath]] = defaultdict(list)
+            self._stroke(painter, selected, clip, detail)
+        by_kind: dict[EdgeKind, list[DrawnEdge]] = defaultdict(list)
         for edge in edges:
-            if edge.line is not None:
-                lines[edge.kind].append(edge.line)
-            else:
-                paths[edge.kind].append(edge.path)
-            heads[edge.kind].append(edge.heads)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for kind, pen in self._pens.items():
-            painter.setPen(pen)
-            if lines[kind]:
-                painter.drawLines(lines[kind])
-            for path in paths[kind]:
-                painter.drawPath(path)
+            by_kind[edge.kind].append(edge)
+        pens = self._thin if detail < DASH_MIN_DETAIL else self._pens
+        for kind, kind_edges in by_kind.items():
+            painter.setPen(pens[kind])
+            self._stroke(painter, kind_edges, clip, detail)
         if detail >= HEAD_MIN_DETAIL:
             painter.setPen(Qt.PenStyle.NoPen)
-            for kind, look in self._style.edges.items():
-                if heads[kind]:
-                    # One fill for all heads of a kind: each fill has a set-up cost.
-                    combined = QPainterPath()
-                    for path in heads[kind]:
-                        combined.addPath(path)
-                    painter.setBrush(look.color)
-                    painter.drawPath(combined)
+            for kind, kind_edges in by_kind.items():
+                heads = QPainterPath()
+                for edge in kind_edges:
+                    add_heads(heads, edge, looks[kind])
+                if not heads.isEmpty():
+                    painter.setBrush(looks[kind].color)
+                    painter.drawPath(heads)
         if detail >= TAG_MIN_DETAIL:
             self._paint_tags(painter, edges)
 
     # --- helpers ---
 
-    def _edges_in(self, area: QRectF) -> list[EdgeItem]:
+    def _edges_in_area(self, area: QRectF) -> list[DrawnEdge]:
         if area.contains(self._content):
             return list(self._edges.values())
-        found = self.scene().items(area, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
-        return [item for item in found if isinstance(item, EdgeItem)]
+        box = (area.left(), area.top(), area.right(), area.bottom())
+        edges = (self._edges[key] for key in self._index.query(box))
+        return [edge for edge in edges if _overlap(edge.bounds, box)]
 
-    def _paint_tags(self, painter: QPainter, edges: list[EdgeItem]) -> None:
+    def _stroke(
+        self, painter: QPainter, edges: list[DrawnEdge], clip: tuple, detail: float
+    ) -> None:
+        """Stroke the lines of ``edges`` with the painter's pen: straight ones in one call."""
+        looks = self._style.edges
+        lines: list[QLineF] = []
+        curves: list[QPainterPath] = []
+        for edge in edges:
+            jagged = detail >= JAG_MIN_DETAIL
+            add_line(lines, curves, edge, looks[edge.kind], clip, jagged=jagged)
+        if lines:
+            painter.drawLines(lines)
+        for curve in curves:
+            painter.drawPath(curve)
+
+    def _paint_tags(self, painter: QPainter, edges: list[DrawnEdge]) -> None:
         painter.setFont(self._style.edge_font)
         painter.setBrush(self._style.background)
+        presentation = self._style.presentation
         for edge in edges:
-            if edge.tag is not None:
-                rect = edge.tag_rect()
+            if edge.tag_box is not None:
+                x0, y0, x1, y1 = edge.tag_box
                 painter.setPen(self._outlines[edge.kind])
-                painter.drawRoundedRect(rect, 4, 4)
-                painter.drawStaticText(rect.topLeft() + QPointF(4, 1), edge.tag)
+                painter.drawRoundedRect(QRectF(x0, y0, x1 - x0, y1 - y0), 4, 4)
+                text, _ = static_tag(edge.tag, presentation)
+                painter.drawStaticText(QPointF(x0 + 4, y0 + 1), text)
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
 def _painted_area(painter: QPainter, exposed: QRectF) -> QRectF:

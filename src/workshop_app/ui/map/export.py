@@ -98,7 +98,7 @@ def _for_export(scene: MapScene) -> Iterator[None]:
     the window never hears of it.
     """
     cached = [*scene.nodes.values(), scene.layer]
-    selected = scene.selectedItems()
+    selected, selected_edges = scene.selectedItems(), scene.selected_edges
     focus = scene.focus
     hovered = [node for node in scene.nodes.values() if node.hovered]
     blocked = scene.blockSignals(True)
@@ -106,6 +106,7 @@ def _for_export(scene: MapScene) -> Iterator[None]:
         for item in cached:
             item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         scene.clearSelection()
+        scene.select_edges(())
         scene.set_focus(())
         for node in hovered:
             node.hovered = False
@@ -116,6 +117,7 @@ def _for_export(scene: MapScene) -> Iterator[None]:
         scene.set_focus(focus)
         for item in selected:
             item.setSelected(True)
+        scene.select_edges(selected_edges)
         for item in cached:
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         scene.blockSignals(blocked)

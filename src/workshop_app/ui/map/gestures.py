@@ -157,13 +157,9 @@ class Gestures:
     def after_move(self) -> None:
         """Let the edges follow nodes being dragged."""
         nodes = self._view.scene().nodes
-        moving = [nodes[node_id] for node_id in self._move_start if node_id in nodes]
-        edges = {edge for node in moving for edge in node.edges}
-        for edge in edges:
-            edge.adjust()
-        self._view.scene().layer.flush()
+        moving = [node_id for node_id in self._move_start if node_id in nodes]
         if moving:
-            self._view.scene().geometryChanged.emit()
+            self._view.scene().follow_drag(moving)
 
     def release(self, event: QMouseEvent) -> bool:
         if self._pan_from is not None and event.button() == Qt.MouseButton.MiddleButton:

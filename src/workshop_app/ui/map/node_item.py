@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QStaticText
@@ -26,9 +26,6 @@ from workshop_app.ui.map.style import (
     text_box,
 )
 
-if TYPE_CHECKING:
-    from workshop_app.ui.map.edge_item import EdgeItem
-
 __all__ = ["NodeItem"]
 
 #: Below this zoom a label would be unreadable: draw the shapes only.
@@ -49,7 +46,6 @@ class NodeItem(QGraphicsItem):
         super().__init__()
         self.node_id = node_id
         self.kind = NodeKind(attrs["kind"])
-        self.edges: set[EdgeItem] = set()
         self.mark: Severity | None = None
         self.focused = False
         self.target_state: bool | None = None  # while connecting: valid (True) or not

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QFocusEvent,
@@ -37,13 +36,13 @@ from workshop_app.layout import layout_operation
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.i18n import tr
 from workshop_app.ui.map.connect import Connector
-from workshop_app.ui.map.edge_item import EdgeItem
 from workshop_app.ui.map.editor import Renamer
 from workshop_app.ui.map.gestures import Gestures, position_change
 from workshop_app.ui.map.legend import LegendStrip
 from workshop_app.ui.map.navigation import ZOOM_STEP, show_rect, zoom_at, zoom_by
 from workshop_app.ui.map.node_item import NodeItem
 from workshop_app.ui.map.scene import MapScene
+from workshop_app.ui.map.selecting import Selection
 from workshop_app.ui.map.style import map_style
 from workshop_app.ui.map.zoom_preview import ZoomPreview
 
@@ -94,9 +93,11 @@ class MapView(QGraphicsView):
         self._zoom_preview = ZoomPreview(self)
         #: keep the whole map in view (when the view is resized) until the user navigates
         self.auto_fit = True
-        self._quiet_selection = False
         self._scene.set_style(self._scene.style)
+        self.selection = Selection(self)
         self._scene.selectionChanged.connect(self._on_selection)
+        self._scene.edgeSelectionChanged.connect(self._on_selection)
+        self.rubberBandChanged.connect(self._on_rubber_band)
         controller.changed.connect(self._on_changed)
         controller.sessionReplaced.connect(self._show_session)
         controller.findingsChanged.connect(self._on_findings)
@@ -108,15 +109,19 @@ class MapView(QGraphicsView):
     # --- selection ---
 
     def selected_nodes(self) -> list[str]:
-        return sorted(i.node_id for i in self._scene.selectedItems() if isinstance(i, NodeItem))
+        return self.selection.nodes()
 
     def selected_edges(self) -> list[tuple[str, str, str]]:
-        return sorted(i.key for i in self._scene.selectedItems() if isinstance(i, EdgeItem))
+        return self.selection.edges()
 
     def select_all(self) -> None:
-        with self._one_selection_change():
-            for item in (*self._scene.nodes.values(), *self._scene.edges.values()):
-                item.setSelected(True)
+        self.selection.select_all()
+
+    def select_only(
+        self, node_ids: Iterable[str] = (), edge_keys: Iterable[tuple[str, str, str]] = ()
+    ) -> None:
+        """Select exactly these nodes and edges (a right click selects what it is on)."""
+        self.selection.select(node_ids, edge_keys)
 
     def select_subjects(self, ids: Iterable[str]) -> None:
         """Select these nodes and the edges among them, and bring them into view.
@@ -126,21 +131,17 @@ class MapView(QGraphicsView):
         """
         nodes = self._scene.nodes
         wanted = {node_id for node_id in ids if node_id in nodes}
-        with self._one_selection_change():
-            self._scene.clearSelection()
-            for node_id in wanted:
-                nodes[node_id].setSelected(True)
-            for node_id in wanted:
-                for edge in nodes[node_id].edges:
-                    if edge.source.node_id in wanted and edge.target.node_id in wanted:
-                        edge.setSelected(True)
-            self._scene.set_focus(wanted)
+        self.selection.select_subjects(wanted)
         if wanted:
             rect = QRectF()
             for node_id in wanted:
                 rect = rect.united(nodes[node_id].sceneBoundingRect())
             self.auto_fit = False
             show_rect(self, rect, max(self.zoom(), 1.0))
+
+    def clear_selection(self) -> None:
+        """Select nothing (Escape); a highlighted finding is let go too."""
+        self.selection.clear()
 
     # --- editing ---
 
@@ -167,37 +168,19 @@ class MapView(QGraphicsView):
             spot = self._scene.free_spot(self._scene.layer_spot(kind, centre), row_only=True)
         position = [round(spot.x(), 1), round(spot.y(), 1)]
         if self.controller.execute(AddNode(node_id, kind, label, {"position": position}), text):
-            with self._one_selection_change():
-                self._scene.clearSelection()
-                self._scene.nodes[node_id].setSelected(True)
+            self.selection.select([node_id])
             self._renamer.start(node_id)
 
     def add_edge(self, source: str, target: str, kind: EdgeKind) -> None:
         """Add the relation ``kind`` from ``source`` to ``target`` and select it."""
         if self.controller.execute(AddEdge(source, target, EdgeKind(kind)), tr("Connect")):
-            with self._one_selection_change():
-                self._scene.clearSelection()
-                self._scene.edges[(source, target, EdgeKind(kind).value)].setSelected(True)
+            self.selection.select(edge_keys=[(source, target, EdgeKind(kind).value)])
 
     def connect_selected(self) -> None:
         """Open the picker to connect the one selected node to another (C)."""
         nodes = self.selected_nodes()
         if len(nodes) == 1:
             self.connector.pick_target(nodes[0])
-
-    def select_only(
-        self, node_ids: Iterable[str] = (), edge_keys: Iterable[tuple[str, str, str]] = ()
-    ) -> None:
-        """Select exactly these nodes and edges (a right click selects what it is on)."""
-        wanted_nodes, wanted_edges = set(node_ids), set(edge_keys)
-        if (set(self.selected_nodes()), set(self.selected_edges())) == (wanted_nodes, wanted_edges):
-            return
-        with self._one_selection_change():
-            self._scene.clearSelection()
-            for node_id in wanted_nodes:
-                self._scene.nodes[node_id].setSelected(True)
-            for key in wanted_edges:
-                self._scene.edges[key].setSelected(True)
 
     def rename_selected(self) -> None:
         """Open the in-place label editor on the selected node (if exactly one)."""
@@ -226,12 +209,6 @@ class MapView(QGraphicsView):
         if moved:
             merge = "nudge " + " ".join(sorted(selected))
             self.controller.execute(position_change(moved), tr("Move"), merge=merge)
-
-    def clear_selection(self) -> None:
-        """Select nothing (Escape); a highlighted finding is let go too."""
-        with self._one_selection_change():
-            self._scene.clearSelection()
-            self._scene.set_focus(())
 
     def relayout(self, full: bool) -> None:
         """Arrange the map automatically (``full``: every node, else only unplaced ones)."""
@@ -331,10 +308,7 @@ class MapView(QGraphicsView):
     def edge_at(self, view_pos: QPointF | QPoint) -> tuple[str, str, str] | None:
         """The key of the edge under a point of the viewport, if any."""
         point = view_pos.toPoint() if isinstance(view_pos, QPointF) else view_pos
-        for item in self.items(point):
-            if isinstance(item, EdgeItem):
-                return item.key
-        return None
+        return self._scene.edge_at(self.mapToScene(point), self.zoom())
 
     def node_at(self, view_pos: QPointF | QPoint) -> NodeItem | None:
         """The node under a point of the viewport, if any."""
@@ -352,7 +326,7 @@ class MapView(QGraphicsView):
         self._renamer.close()
         self._gestures.cancel()
         self.connector.close()
-        with self._one_selection_change():
+        with self.selection.one_change():
             self._scene.build(session)
             self._scene.set_marks(self.controller.findings)
         self.auto_fit = True
@@ -368,22 +342,10 @@ class MapView(QGraphicsView):
         self._scene.set_marks(self.controller.findings)
 
     def _on_selection(self) -> None:
-        if self._quiet_selection:
-            return
-        focus = self._scene.focus
-        if focus and set(self.selected_nodes()) != focus:
-            self._scene.set_focus(())
-        self.selectionChanged.emit()
+        self.selection.changed()
 
-    @contextmanager
-    def _one_selection_change(self) -> Iterator[None]:
-        """Report a selection changed item by item as one change."""
-        self._quiet_selection = True
-        try:
-            yield
-        finally:
-            self._quiet_selection = False
-        self.selectionChanged.emit()
+    def _on_rubber_band(self, rect: QRect, start: QPointF, end: QPointF) -> None:
+        self.selection.rubber_band(rect)
 
     # --- helpers ---
 
@@ -423,7 +385,7 @@ class MapView(QGraphicsView):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._zoom_preview.finish()
-        if not self._gestures.press(event):
+        if not self._gestures.press(event) and not self.selection.press(event):
             super().mousePressEvent(event)
             self._gestures.after_press(event)
 
@@ -448,9 +410,7 @@ class MapView(QGraphicsView):
         if node is None or event.button() != Qt.MouseButton.LeftButton:
             super().mouseDoubleClickEvent(event)
             return
-        with self._one_selection_change():
-            self._scene.clearSelection()
-            node.setSelected(True)
+        self.selection.select([node.node_id])
         self._renamer.start(node.node_id)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
