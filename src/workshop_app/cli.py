@@ -62,6 +62,10 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
     export.add_argument("--lang", choices=("de", "en"), help="protocol language")
     export.add_argument("--pagesize", choices=("a4", "letter"), default="a4")
+    export.add_argument(
+        "--since", type=Path, metavar="OLD.yaml",
+        help="the last workshop's session: the protocol says what changed since",
+    )  # fmt: skip
 
     imports = commands.add_parser(
         "import", help="a session from GraphML or a RACI matrix (.xlsx, .csv)"
@@ -164,9 +168,14 @@ def _export(args: argparse.Namespace) -> int:
     from workshop_app.protocol import export_protocol
 
     session = _load(args.file)
+    previous = _previous(args.since)
     try:
         missing = export_protocol(
-            session, args.output, language=args.lang, pagesize=_PAGE_SIZES[args.pagesize]
+            session,
+            args.output,
+            language=args.lang,
+            pagesize=_PAGE_SIZES[args.pagesize],
+            previous=previous,
         )
     except OSError as error:
         raise _Refused(
@@ -186,6 +195,16 @@ def _warn_missing(characters: list[str], language: str) -> None:
     _ = translator(GERMAN, language)
     text = _("warning: no bundled font has these characters; they print as gaps: {characters}")
     print(f"workshop-app: {text.format(characters=character_names(characters))}", file=sys.stderr)
+
+
+def _previous(path: Path | None) -> Session | None:
+    """The session given with ``--since``; a refusal says it is that file."""
+    if path is None:
+        return None
+    try:
+        return _load(path)
+    except _Refused as refusal:
+        raise _Refused(f"--since: {refusal}") from None
 
 
 def _export_for_tools(args: argparse.Namespace) -> int:

@@ -141,6 +141,6 @@ def test_in_english_the_changes_read_as_sentences_about_labels() -> None:
 
     assert lines[0] == "Changes from march.yaml to may.yaml"
     assert "  ~ Role “Team lead”: load 95 % → 70 %" in lines
-    assert "  ~ Responsibility “Goodwill”: notes" in lines
+    assert "  ~ Responsibility “Goodwill”: notes revised" in lines
     assert "  + “Team lead” is accountable for “Goodwill”" in lines
     assert "  ✓ Nobody is accountable for “Goodwill”." in lines

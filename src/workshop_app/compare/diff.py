@@ -114,7 +114,7 @@ def compare_sessions(
     new: Session,
     language: str | None = None,
     *,
-    findings: tuple[list[Finding], list[Finding]] | None = None,
+    findings: tuple[list[Finding] | None, list[Finding] | None] = (None, None),
 ) -> SessionDiff:
     """What changed from ``old`` to ``new``.
 
@@ -123,15 +123,18 @@ def compare_sessions(
     old, new : Session
     language : {"de", "en"}, optional
         The language of the findings' messages; the new session's by default.
-    findings : pair of lists of Finding, optional
-        The findings of ``old`` and ``new`` when they are known already (a
-        series analyses each session once).
+    findings : pair of (list of Finding or None), optional
+        The findings of ``old`` and ``new``, in ``language``, where they are
+        known already (a series analyses each session once); ``None`` for a
+        side to be analysed here.
     """
     language = new.language if language is None else language
-    if findings is None:
-        findings = (find_ambiguities(old, language), find_ambiguities(new, language))
-    old_findings = {finding_key(f): f for f in findings[0]}
-    new_findings = {finding_key(f): f for f in findings[1]}
+    old_list, new_list = (
+        find_ambiguities(session, language) if known is None else known
+        for session, known in zip((old, new), findings, strict=True)
+    )
+    old_findings = {finding_key(f): f for f in old_list}
+    new_findings = {finding_key(f): f for f in new_list}
     return SessionDiff(
         old=old,
         new=new,

@@ -162,7 +162,9 @@ def _details(
         short = len(was) <= _SHORT and len(now) <= _SHORT
         shown = name == "label" or (name not in _PROSE and short)
         label = field_names((name,), _)
-        parts.append(f"{label} {was} → {now}" if shown else label)
+        parts.append(
+            f"{label} {was} → {now}" if shown else _("{field} revised").format(field=label)
+        )
     return "; ".join(parts)
 
 

@@ -106,7 +106,7 @@ def field_names(fields: tuple[str, ...], _: Translator) -> str:
         "decision_limit": _("decision limit"),
         "reconfirm": _("re-confirmation"),
         "critical": _("critical"),
-        "good_enough": _("good enough when"),
+        "good_enough": _("good-enough criterion"),
         "trigger": _("trigger"),
         "text": _("text"),
         "owner": _("owner"),

@@ -30,6 +30,7 @@ def export_protocol(
     pagesize: str = "A4",
     progress: Callable[[float], None] | None = None,
     today: datetime.date | None = None,
+    previous: Session | None = None,
 ) -> list[str]:
     """Write the session's workshop protocol as a PDF; return the characters it cannot show.
 
@@ -38,7 +39,13 @@ def export_protocol(
     from workshop_app.protocol.export import export_protocol as export
 
     return export(
-        session, path, language=language, pagesize=pagesize, progress=progress, today=today
+        session,
+        path,
+        language=language,
+        pagesize=pagesize,
+        progress=progress,
+        today=today,
+        previous=previous,
     )
 
 

@@ -281,4 +281,37 @@ GERMAN: dict[str, str] = {
     "delegated on paper, re-confirmed in practice": (
         "auf dem Papier delegiert, in der Praxis rückversichert"
     ),
+    # Since the last workshop (protocol/since.py)
+    "Since the last workshop": "Seit dem letzten Workshop",
+    "Compared with the workshop of {date}": "Verglichen mit dem Workshop vom {date}",
+    "Compared with the previous workshop": "Verglichen mit dem vorigen Workshop",
+    "{resolved} resolved, {new} new": "{resolved} behoben, {new} neu",
+    "{resolved} resolved, no new ones": "{resolved} behoben, keine neuen",
+    "none resolved, {new} new": "keiner behoben, {new} neu",
+    "no finding resolved and none new": "kein Befund behoben und keiner neu",
+    "Nothing on the map has changed since then.": (
+        "Auf der Landkarte hat sich seither nichts geändert."
+    ),
+    "Findings resolved": "Behobene Befunde",
+    "New findings": "Neue Befunde",
+    "Before": "Vorher",
+    "Now": "Jetzt",
+    "Places in bold changed since the last workshop.": (
+        "Fett gesetzte Plätze haben sich seit dem letzten Workshop geändert."
+    ),
+    "Actions done since": "Seither erledigte Maßnahmen",
+    "Actions still open": "Weiterhin offene Maßnahmen",
+    "Actions no longer listed": "Nicht mehr aufgeführte Maßnahmen",
+    "owner: {owner}": "verantwortlich: {owner}",
+    "due {date}": "fällig am {date}",
+    "And {more} more (full list in the appendix, list {number}).": (
+        "Und {more} weitere (vollständige Liste im Anhang, Liste {number})."
+    ),
+    "{count} added": "{count} hinzugefügt",
+    "{count} removed": "{count} entfernt",
+    "{count} changed": "{count} geändert",
+    "On the map: {changes}.": "Auf der Landkarte: {changes}.",
+    "New:": "Neu:",
+    "Removed:": "Entfallen:",
+    "Changed:": "Geändert:",
 }

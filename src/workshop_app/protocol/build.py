@@ -26,6 +26,7 @@ from workshop_app.protocol.facts import Facts
 from workshop_app.protocol.model import Figure, Paragraph, Protocol, Section
 from workshop_app.protocol.priorities import priorities_section
 from workshop_app.protocol.roles import raci_section, roles_section
+from workshop_app.protocol.since import since_section
 from workshop_app.protocol.spaces import decision_spaces_section
 from workshop_app.protocol.words import format_date
 
@@ -52,6 +53,7 @@ SECTIONS: tuple[SectionBuilder, ...] = (
     summary.summary_section,
     summary.agenda_section,
     summary.contents_section,
+    since_section,
     map_section,
     priorities_section,
     raci_section,
@@ -70,11 +72,16 @@ SECTIONS: tuple[SectionBuilder, ...] = (
 
 
 def build_protocol(
-    session: Session, language: str | None = None, *, today: dt.date | None = None
+    session: Session,
+    language: str | None = None,
+    *,
+    today: dt.date | None = None,
+    previous: Session | None = None,
 ) -> Protocol:
     """The protocol of ``session`` in ``language`` (the session's by default).
 
     ``today`` decides which actions are overdue; the current date by default.
+    ``previous``, the last workshop's session, adds "Since the last workshop".
     """
     language = session.language_for(language)
     _ = translator(GERMAN, language)
@@ -84,6 +91,7 @@ def build_protocol(
         _=_,
         findings=find_ambiguities(session, language),
         today=today or dt.date.today(),
+        previous=previous,
     )
     sections = [section for build in SECTIONS if (section := build(facts)) is not None]
     meta = session.meta

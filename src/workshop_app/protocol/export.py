@@ -43,6 +43,7 @@ def export_protocol(
     pagesize: str = "A4",
     progress: Progress | None = None,
     today: dt.date | None = None,
+    previous: Session | None = None,
 ) -> list[str]:
     """Write the session's workshop protocol as a PDF; return the characters it cannot show.
 
@@ -61,6 +62,8 @@ def export_protocol(
         Called with the fraction done, from 0.0 to 1.0, for a progress bar.
     today : date, optional
         The day that decides which actions are overdue; the current date by default.
+    previous : Session, optional
+        The last workshop's session: the protocol then says what changed since.
 
     Returns
     -------
@@ -79,7 +82,7 @@ def export_protocol(
     language = session.language_for(language)
     size = _page_size(pagesize)
     report(0.0)
-    protocol = build_protocol(session, language, today=today)
+    protocol = build_protocol(session, language, today=today, previous=previous)
     report(_PREPARED / 2)
     data = write_pdf(protocol, session, size, _layout_progress(report))
     _replace(Path(path), data)

@@ -38,7 +38,8 @@ class LongText:
 class Facts:
     """The inputs of the protocol, shared by every section builder.
 
-    ``today`` decides which actions are overdue (injectable for tests).
+    ``today`` decides which actions are overdue (injectable for tests);
+    ``previous`` is the last workshop's session when the protocol compares.
     Builders that shorten something for the body leave the full version
     here: ``long_texts`` (free texts) and ``full_lists`` (long lists of
     names), which the appendix prints.
@@ -49,6 +50,8 @@ class Facts:
     _: Translator
     findings: list[Finding]
     today: dt.date
+    #: the previous workshop's session, for "Since the last workshop"
+    previous: Session | None = None
     n_: Counter = field(init=False)
     long_texts: list[LongText] = field(default_factory=list, init=False)
     full_lists: list[tuple[str, list[str]]] = field(default_factory=list, init=False)

@@ -41,9 +41,16 @@ class ProtocolJob(QObject):
     failed = Signal(str)  # the message for the facilitator
     cancelled = Signal()
 
-    def __init__(self, session: Session, path: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        path: Path,
+        parent: QObject | None = None,
+        previous: Session | None = None,
+    ) -> None:
         super().__init__(parent)
         self._session = session.copy()  # the window goes on editing its own
+        self._previous = None if previous is None else previous.copy()
         self.path = path
         self._stop = threading.Event()
         #: Characters no bundled font has (they print as gaps), known once written.
@@ -64,7 +71,9 @@ class ProtocolJob(QObject):
 
     def _run(self) -> None:
         try:
-            self.missing = export_protocol(self._session, self.path, progress=self._report)
+            self.missing = export_protocol(
+                self._session, self.path, progress=self._report, previous=self._previous
+            )
         except _Cancelled:
             self.cancelled.emit()
         except OSError as error:
@@ -107,8 +116,12 @@ class Exporter(QObject):
         stem = path.stem if path is not None else tr("workshop")
         return folder / f"{stem}{suffix}"
 
-    def export_protocol(self) -> None:
-        """Ask where, then write the protocol in the background."""
+    def export_protocol(self, previous: Session | None = None) -> None:
+        """Ask where, then write the protocol in the background.
+
+        With ``previous`` (the last workshop's session) the protocol says
+        what changed since.
+        """
         if self.job is not None:
             return
         path = dialogs.ask_save_path(
@@ -119,9 +132,9 @@ class Exporter(QObject):
         )
         if path is None:
             return
-        self.start_protocol(path if path.suffix else path.with_suffix(".pdf"))
+        self.start_protocol(path if path.suffix else path.with_suffix(".pdf"), previous)
 
-    def start_protocol(self, path: Path) -> ProtocolJob:
+    def start_protocol(self, path: Path, previous: Session | None = None) -> ProtocolJob:
         """Write the protocol to ``path`` now; returns the running job."""
         progress = QProgressDialog(tr("Writing the protocol…"), tr("Cancel"), 0, 100, self._window)
         progress.setWindowTitle(tr("Export protocol"))
@@ -130,7 +143,7 @@ class Exporter(QObject):
         progress.setAutoClose(False)
         progress.setAutoReset(False)
         progress.setValue(0)
-        job = ProtocolJob(self._controller.session, path, self)
+        job = ProtocolJob(self._controller.session, path, self, previous)
         queued = Qt.ConnectionType.QueuedConnection
         job.progressed.connect(progress.setValue, queued)
         job.succeeded.connect(self._succeeded, queued)

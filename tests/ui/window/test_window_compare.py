@@ -6,6 +6,8 @@ the autosave are the same before, during and after it.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -200,4 +202,28 @@ def test_the_stability_table_of_a_series(
     assert table.verticalHeaderItem(0).text() == "Priority order"
     assert [table.item(0, c).text() for c in range(3)] == ["2 of 2", "●", "●"]
     assert dialog.workshops.text().splitlines()[0].startswith("1  january.yaml")
+    assert _state(window)[0] == 0
+
+
+def test_the_protocol_since_the_compared_workshop(
+    qtbot: QtBot,
+    window: MainWindow,
+    window_answers: Answers,
+    earlier_file: Path,
+    tmp_path: Path,
+) -> None:
+    _compare(window, window_answers, earlier_file)
+    window_answers.save_paths.append(tmp_path / "protocol.pdf")
+    window.command("file.export_protocol_since").trigger()
+    qtbot.waitUntil(window.exporter.is_idle, timeout=60_000)
+
+    assert len(window_answers.questions("open")) == 1  # the compared session, not asked again
+    assert not window_answers.questions("error")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", str(tmp_path / "protocol.pdf"), "-"],
+            capture_output=True, text=True, check=True, timeout=60,
+        ).stdout  # fmt: skip
+        assert "Since the last workshop" in text
+        assert "“Back office” works at 90 % of capacity" in text  # a finding resolved since
     assert _state(window)[0] == 0

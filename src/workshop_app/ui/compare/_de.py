@@ -3,6 +3,9 @@
 GERMAN: dict[str, str] = {
     "&Compare with…": "Ver&gleichen mit…",
     "&Back to the normal map": "Zurück zur normalen &Landkarte",
+    "Export protocol since the &last workshop (PDF)…": (
+        "Protokoll seit dem letzten Workshop e&xportieren (PDF)…"
+    ),
     "Stabilit&y over workshops…": "Stabilität über &Workshops…",
     "Actions open across workshops": "Über mehrere Workshops offene Maßnahmen",
     "Added in the other version: {kind} “{label}”": (

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QMenu
 
 from workshop_app.ui.commands import CommandSpec
 from workshop_app.ui.i18n import tr
@@ -33,14 +34,47 @@ def install(window: Any) -> None:
             lambda: show_stability(window),
         ),
     ]  # fmt: skip
+    since = CommandSpec(
+        "file.export_protocol_since", tr("Export protocol since the &last workshop (PDF)…"),
+        "file", lambda: export_since(window),
+    )  # fmt: skip
     menu, before = window.menus["file"], window.command(_BEFORE)
     menu.insertSeparator(before)
     for spec in specs:
         action = window.add_command(spec)
         menu.removeAction(action)
         menu.insertAction(before, action)
+    action = window.add_command(since)
+    menu.removeAction(action)
+    menu.insertAction(_after(menu, before), action)
     comparison.started.connect(window.refresh_commands)
     comparison.ended.connect(window.refresh_commands)
+
+
+def _after(menu: QMenu, action: QAction) -> QAction | None:
+    """The menu entry that follows ``action`` (``None`` at the end)."""
+    actions = menu.actions()
+    index = actions.index(action) + 1
+    return actions[index] if index < len(actions) else None
+
+
+def export_since(window: Any) -> None:
+    """Export the protocol with "Since the last workshop".
+
+    The earlier session is the one the map is compared with, if any; else the
+    facilitator picks its file.
+    """
+    from workshop_app.ui import dialogs
+    from workshop_app.ui.compare.mode import load_for_comparison, session_folder
+
+    previous = window.comparison.earlier_session
+    if previous is None:
+        folder = session_folder(window.controller.path)
+        path = dialogs.ask_open_path(window, folder)
+        previous = None if path is None else load_for_comparison(window, path)
+    if previous is not None:
+        window.inspector.commit_pending()
+        window.exporter.export_protocol(previous)
 
 
 def show_stability(window: Any) -> QDialog | None:

@@ -105,6 +105,11 @@ class Comparison(QObject):
         return self._dock
 
     @property
+    def earlier_session(self) -> Session | None:
+        """The other session when it is the earlier one (the map shows the later)."""
+        return self._other if self._shows_new else None
+
+    @property
     def overlay(self) -> ChangeOverlay | None:
         return self._overlay
 
