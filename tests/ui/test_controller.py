@@ -71,3 +71,12 @@ def test_a_replaced_session_is_followed_and_the_old_one_let_go() -> None:
     controller.execute(AddNode("x2", NodeKind.RESPONSIBILITY, "Returns"), "Add")
     assert [change.nodes for change in heard] == [{"x2"}]
     assert {f.subjects for f in controller.findings if f.code == "no-owner"} == {("x2",)}
+
+
+def test_a_new_session_is_announced_before_its_findings() -> None:
+    controller = _controller()
+    heard: list[str] = []
+    controller.sessionReplaced.connect(lambda: heard.append("session"))
+    controller.findingsChanged.connect(lambda: heard.append("findings"))
+    controller.replace_session(Session(), None)
+    assert heard == ["session", "findings"]

@@ -115,8 +115,8 @@ class SessionController(QObject):
         self.undo_stack.setClean()
         self._analysis = LiveAnalysis(session)
         self.findings = self._analysis.findings
-        self.findingsChanged.emit()
         self.sessionReplaced.emit()
+        self.findingsChanged.emit()
 
     def execute(self, operation: Operation, text: str, *, merge: str | None = None) -> bool:
         """Apply ``operation`` as one undoable step named ``text``.

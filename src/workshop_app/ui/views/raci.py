@@ -142,9 +142,8 @@ class RaciModel(QAbstractTableModel):
         self._headers_changed()
 
     def _follow_findings(self) -> None:
-        if self.controller.findings == self._findings:
-            return
-        if self._ids() == (self.rows, self.columns):
+        # The rows already follow the change these findings come from (it is told first).
+        if self.controller.findings != self._findings:
             self._reload()
             self._headers_changed()
 
