@@ -9,14 +9,17 @@ Nothing here imports Qt or reportlab until a command needs it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from workshop_app import __version__
+from workshop_app.terminal import escape_controls
 
 if TYPE_CHECKING:
     from workshop_app.analysis import Finding
@@ -131,7 +134,7 @@ def _print_findings(path: Path, session: Session, findings: list[Finding]) -> No
 
     _, n_ = translator(GERMAN, session.language), counter(session.language)
     counts = Counter(f.severity.value for f in findings if not f.accepted)
-    print(
+    _print(
         _(
             "{file}: {nodes}, {edges}; open: {errors}, {warnings}, {infos}; {accepted} accepted"
         ).format(
@@ -146,7 +149,24 @@ def _print_findings(path: Path, session: Session, findings: list[Finding]) -> No
     )
     for finding in findings:
         status = _(" (accepted)") if finding.accepted else ""
-        print(f"{finding.severity.value:<8} {finding.code}{status}: {finding.message}")
+        _print(f"{finding.severity.value:<8} {finding.code}{status}: {finding.message}")
+
+
+def _print(text: object, file: TextIO | None = None) -> None:
+    """Print text for a terminal: user text in it shows its control characters as escapes."""
+    print(escape_controls(str(text)), file=file or sys.stdout)
+
+
+def _refuse_own_input(source: Path, output: Path, what: str = "the session being exported") -> None:
+    """An export never replaces the file it is made from (``export S.yaml -o S.yaml``)."""
+    from workshop_app.fileformat.atomic import resolve_target
+
+    same = os.path.realpath(resolve_target(source)) == os.path.realpath(resolve_target(output))
+    if not same and output.exists():
+        with contextlib.suppress(OSError):
+            same = output.samefile(source)
+    if same:
+        raise _Refused(f"{output}: is {what}; choose another output file")
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -161,12 +181,13 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from workshop_app.fileformat import SaveError
     from workshop_app.interchange import EXPORT_SUFFIXES
-
-    if args.output.suffix.lower() in EXPORT_SUFFIXES:
-        return _export_for_tools(args)
     from workshop_app.protocol import export_protocol
 
+    _refuse_own_input(args.file, args.output)
+    if args.output.suffix.lower() in EXPORT_SUFFIXES:
+        return _export_for_tools(args)
     session = _load(args.file)
     previous = _previous(args.since)
     try:
@@ -177,13 +198,11 @@ def _export(args: argparse.Namespace) -> int:
             pagesize=_PAGE_SIZES[args.pagesize],
             previous=previous,
         )
-    except OSError as error:
-        raise _Refused(
-            f"{args.output}: cannot write the protocol ({error.strerror or error})"
-        ) from None
+    except SaveError as error:
+        raise _Refused(str(error)) from None
     if missing:
         _warn_missing(missing, args.lang or session.language)
-    print(args.output)
+    _print(args.output)
     return EXIT_OK
 
 
@@ -194,7 +213,7 @@ def _warn_missing(characters: list[str], language: str) -> None:
 
     _ = translator(GERMAN, language)
     text = _("warning: no bundled font has these characters; they print as gaps: {characters}")
-    print(f"workshop-app: {text.format(characters=character_names(characters))}", file=sys.stderr)
+    _print(f"workshop-app: {text.format(characters=character_names(characters))}", sys.stderr)
 
 
 def _previous(path: Path | None) -> Session | None:
@@ -217,7 +236,7 @@ def _export_for_tools(args: argparse.Namespace) -> int:
         export_for_tools(session, args.output, args.lang)
     except SaveError as error:
         raise _Refused(str(error)) from None
-    print(args.output)
+    _print(args.output)
     return EXIT_OK
 
 
@@ -232,7 +251,7 @@ def _new(args: argparse.Namespace) -> int:
         save_session(session, args.output)
     except (TemplateError, SaveError) as error:
         raise _Refused(str(error)) from None
-    print(args.output)
+    _print(args.output)
     return EXIT_OK
 
 
@@ -240,6 +259,7 @@ def _import(args: argparse.Namespace) -> int:
     from workshop_app.fileformat import SaveError, SessionFormatError, save_session
     from workshop_app.interchange import ImportRefused, import_session
 
+    _refuse_own_input(args.input, args.output, "the file being imported")
     if args.output.exists() and not args.force:
         raise _Refused(f"{args.output}: exists already (use --force to overwrite it)")
     try:
@@ -247,7 +267,7 @@ def _import(args: argparse.Namespace) -> int:
         save_session(session, args.output)
     except (ImportRefused, SessionFormatError, SaveError) as error:
         raise _Refused(str(error)) from None
-    print(args.output)
+    _print(args.output)
     return EXIT_OK
 
 
@@ -255,7 +275,7 @@ def _templates(_args: argparse.Namespace) -> int:
     from workshop_app.templates import list_templates
 
     for info in list_templates():
-        print(f"{info.name:<32} {info.language}  {info.title}")
+        _print(f"{info.name:<32} {info.language}  {info.title}")
     return EXIT_OK
 
 
@@ -294,5 +314,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler[args.command](args)
     except _Refused as refusal:
-        print(f"workshop-app: {refusal}", file=sys.stderr)
+        _print(f"workshop-app: {refusal}", file=sys.stderr)
         return refusal.code

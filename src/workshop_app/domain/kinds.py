@@ -20,7 +20,9 @@ __all__ = [
     "DELEGATION_LEVELS",
     "EDGE_FIELDS",
     "ID_PATTERN",
+    "LARGEST_WHOLE_NUMBER",
     "NODE_FIELDS",
+    "POSITION_LIMIT",
     "EdgeKind",
     "FieldSpec",
     "NodeKind",
@@ -68,6 +70,14 @@ ALLOWED_ENDS: dict[EdgeKind, tuple[frozenset[NodeKind], frozenset[NodeKind]]] = 
 }
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9_.-]+")
+
+#: The largest whole number a field without its own maximum takes: what the
+#: window's number fields (32-bit) can show and change without losing it.
+LARGEST_WHOLE_NUMBER = 2**31 - 1
+#: How far from the origin a position may be, in map units (a node is about
+#: 150 wide): room for any map, and within what the canvas can draw at its
+#: largest zoom, as 32-bit device pixels.
+POSITION_LIMIT = 100_000_000
 
 
 @dataclass(frozen=True)
@@ -178,7 +188,7 @@ def check_field(spec: FieldSpec, value: Any) -> str | None:
         if isinstance(value, bool) or not isinstance(value, int):
             return f"must be {spec.describe()}"
         too_low = spec.minimum is not None and value < spec.minimum
-        too_high = spec.maximum is not None and value > spec.maximum
+        too_high = value > (LARGEST_WHOLE_NUMBER if spec.maximum is None else spec.maximum)
         return f"must be {spec.describe()}, not {value}" if too_low or too_high else None
     if spec.type == "duration":
         return None if parse_duration(value) is not None else f"must be {spec.describe()}"
@@ -193,7 +203,10 @@ def check_field(spec: FieldSpec, value: Any) -> str | None:
 
 
 def _is_finite_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    """A number within ``POSITION_LIMIT`` (compared exactly: a huge int is no float)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return (isinstance(value, int) or math.isfinite(value)) and abs(value) <= POSITION_LIMIT
 
 
 def allowed_edge_kinds(source: NodeKind, target: NodeKind) -> list[EdgeKind]:

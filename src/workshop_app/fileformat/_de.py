@@ -17,6 +17,17 @@ GERMAN: dict[str, str] = {
     "the file is read-only or you may not change it": (
         "die Datei ist schreibgeschützt, oder Sie dürfen sie nicht ändern"
     ),
+    "a folder has that name": "ein Ordner trägt diesen Namen",
+    "is too far out ({value}); a position may be at most {limit} from the centre": (
+        "liegt zu weit draußen ({value}); eine Position darf höchstens {limit} vom "
+        "Mittelpunkt entfernt sein"
+    ),
+    "that name is not a file": "unter diesem Namen steht keine gewöhnliche Datei",
+    "the file name is too long": "der Dateiname ist zu lang",
+    "the session would take {size} MiB, more than the {limit} MiB a session file may have": (
+        "die Sitzung bräuchte {size} MiB, mehr als die {limit} MiB, die eine Sitzungsdatei "
+        "haben darf"
+    ),
     # Reading the file
     "is not a file": "ist keine Datei",
     "cannot be read ({detail})": "kann nicht gelesen werden ({detail})",

@@ -15,7 +15,14 @@ from typing import Any
 from workshop_app.fileformat._de import GERMAN
 from workshop_app.i18n import translator
 
-__all__ = ["SaveError", "SessionFormatError", "format_path", "one_line", "show"]
+__all__ = [
+    "SaveError",
+    "SessionFormatError",
+    "SessionTooLargeError",
+    "format_path",
+    "one_line",
+    "show",
+]
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -32,12 +39,15 @@ def show(value: Any) -> str:
 
     Examples
     --------
-    >>> [show(v) for v in ("high", True, None, 8, [1, 2], {"a": 1})]
-    ["'high'", 'true', 'null', '8', '[…]', '{…}']
+    >>> [show(v) for v in ("high", True, None, 8, [1, 2], {"a": 1}, 7 * (10**60 - 1) // 9)]
+    ["'high'", 'true', 'null', '8', '[…]', '{…}', '7777777777777777777777777777777777777777…']
     """
     if isinstance(value, str):
         text = repr(value if len(value) <= _SHOWN else value[:_SHOWN] + "…")
         return one_line(text)
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**_SHOWN:
+        # A number of thousands of digits is shown by its beginning, like a long text.
+        return repr(value)[:_SHOWN] + "…"
     if isinstance(value, bool) or value is None:
         return {True: "true", False: "false", None: "null"}[value]
     if isinstance(value, list | tuple):
@@ -123,9 +133,19 @@ _REASONS = {
     errno.EPERM: "the folder is read-only or you may not write there",
     errno.ENOENT: "the folder does not exist",
     errno.ENOTDIR: "the folder does not exist",
+    errno.EISDIR: "a folder has that name",
+    errno.EINVAL: "that name is not a file",
+    errno.ENAMETOOLONG: "the file name is too long",
 }
 #: Refusals that concern the file itself when they name it, not its folder.
 _REFUSED = (errno.EACCES, errno.EPERM)
+
+
+def _same_place(name: Any, path: str) -> bool:
+    """Whether the file an error names is ``path`` (or, through a link, its target)."""
+    if not isinstance(name, str):
+        return False
+    return name == path or os.path.realpath(name) == os.path.realpath(path)
 
 
 class SaveError(OSError):
@@ -142,15 +162,39 @@ class SaveError(OSError):
         self.cause = cause
         super().__init__(cause.errno, self.message("en"), self.path)
 
+    def _reason(self, _: Any) -> str:
+        reason = _REASONS.get(self.cause.errno) if self.cause.errno is not None else None
+        if self.cause.errno in _REFUSED and _same_place(self.cause.filename, self.path):
+            reason = "the file is read-only or you may not change it"
+        return _(reason) if reason else (self.cause.strerror or str(self.cause))
+
     def message(self, language: str = "en") -> str:
         """What went wrong, on one line, in ``language`` (``de`` or ``en``)."""
         _ = translator(GERMAN, language)
-        reason = _REASONS.get(self.cause.errno) if self.cause.errno is not None else None
-        if self.cause.errno in _REFUSED and self.cause.filename == self.path:
-            reason = "the file is read-only or you may not change it"
-        text = _(reason) if reason else (self.cause.strerror or str(self.cause))
+        text = self._reason(_)
         template = _("Could not save {path}: {reason}. The file on disk is unchanged.")
         return one_line(template.format(path=self.path, reason=text))
 
     def __str__(self) -> str:
         return self.message("en")
+
+
+class SessionTooLargeError(SaveError):
+    """A save refused before writing anything: the file would be too large to open again.
+
+    Examples
+    --------
+    >>> str(SessionTooLargeError("s.yaml", size=9 * 2**20, limit=8 * 2**20))
+    'Could not save s.yaml: the session would take 9.0 MiB, more than the 8 MiB a session \
+file may have. The file on disk is unchanged.'
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, size: int, limit: int) -> None:
+        self.size = size
+        self.limit = limit
+        super().__init__(path, OSError(errno.EFBIG, os.strerror(errno.EFBIG)))
+
+    def _reason(self, _: Any) -> str:
+        return _(
+            "the session would take {size} MiB, more than the {limit} MiB a session file may have"
+        ).format(size=f"{self.size / 2**20:.1f}", limit=self.limit // 2**20)

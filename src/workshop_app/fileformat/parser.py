@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -30,6 +31,7 @@ from yaml.events import (
 )
 
 from workshop_app.fileformat.errors import SessionFormatError, format_path, show
+from workshop_app.fileformat.lines import Lines, Path, line_counter
 
 __all__ = [
     "MAX_DEPTH",
@@ -45,10 +47,6 @@ __all__ = [
 MAX_FILE_BYTES = 8 * 1024 * 1024
 #: Collections nested deeper than this are refused (a session needs four).
 MAX_DEPTH = 64
-
-Path = tuple[str | int, ...]
-#: The 1-based line of every value: ``lines[("nodes", 3, "rank")] == 12``.
-Lines = dict[Path, int]
 
 # libyaml when PyYAML was built with it; the pure parser's events are the same.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -112,8 +110,9 @@ def parse_yaml(text: str | bytes, source: str = "<text>") -> tuple[Any, Lines]:
     data, lines
         ``data`` is built from ``dict``, ``list``, ``str``, ``int``,
         ``float``, ``bool`` and ``None`` (``None`` for an empty file);
-        ``lines`` maps each path, e.g. ``("nodes", 3, "rank")``, to its
-        1-based line (a mapping's value has the line of its key).
+        ``lines`` gives each path, e.g. ``("nodes", 3, "rank")``, its
+        1-based line (a mapping's value has the line of its key), looked up
+        when asked (see :class:`Lines`).
 
     Raises
     ------
@@ -124,14 +123,15 @@ def parse_yaml(text: str | bytes, source: str = "<text>") -> tuple[Any, Lines]:
 
     Examples
     --------
-    >>> parse_yaml("nodes:\\n  - {id: a, rank: 010}\\n")
-    ({'nodes': [{'id': 'a', 'rank': '010'}]}, {(): 1, ('nodes',): 1, ('nodes', 0): 2, \
-('nodes', 0, 'id'): 2, ('nodes', 0, 'rank'): 2})
+    >>> data, lines = parse_yaml("nodes:\\n  - {id: a, rank: 010}\\n")
+    >>> data, lines[("nodes", 0, "rank")]
+    ({'nodes': [{'id': 'a', 'rank': '010'}]}, 2)
     """
     text = _checked_text(text, source)
+    line_of = line_counter(text)
     loader = _Loader(text)
     try:
-        return _compose(loader, source)
+        return _compose(loader, source, line_of), Lines(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if "nesting depth" in (exc.problem or ""):
@@ -140,13 +140,13 @@ def parse_yaml(text: str | bytes, source: str = "<text>") -> tuple[Any, Lines]:
             raise SessionFormatError(
                 "is nested more than {limit} levels deep",
                 source=source,
-                line=mark.line + 1 if mark else None,
+                line=line_of(mark) if mark else None,
                 limit=MAX_DEPTH,
             ) from None
         raise SessionFormatError(
             "is not valid YAML ({detail})",
             source=source,
-            line=mark.line + 1 if mark else None,
+            line=line_of(mark) if mark else None,
             detail=exc.problem or exc.context or "",
         ) from None
     except yaml.YAMLError as exc:
@@ -201,9 +201,9 @@ class _Refusal(Exception):
         self.problem, self.path, self.line, self.params = problem, path, line, params
 
 
-def _compose(loader: Any, source: str) -> tuple[Any, Lines]:
+def _compose(loader: Any, source: str, line_of: Callable[[Any], int]) -> Any:
     try:
-        return _build(loader.get_event)
+        return _build(loader.get_event, line_of)
     except _Refusal as refusal:
         raise SessionFormatError(
             refusal.problem,
@@ -214,68 +214,66 @@ def _compose(loader: Any, source: str) -> tuple[Any, Lines]:
         ) from None
 
 
-def _build(get_event: Any) -> tuple[Any, Lines]:
-    """Build the document from events, without recursion (one loop, one stack)."""
-    lines: Lines = {}
+def _build(get_event: Any, line_of: Callable[[Any], int]) -> Any:
+    """Build the document from events, without recursion (one loop, one stack).
+
+    A frame holds only its own step from its parent, not its whole path: a
+    path is put together only for a refusal (:func:`_open_path`), which keeps
+    deep and wide lists from costing a tuple per value.
+    """
     root: Any = None
     documents = 0
-    # One frame per open collection: [container, its path, pending key or _NO_KEY].
+    # One frame per open collection: [container, its step from the parent, pending key].
     stack: list[list[Any]] = []
     while True:
         event = get_event()
         cls = event.__class__
         if cls is ScalarEvent:
-            value = _scalar(event, stack)
+            value = _scalar(event, stack, line_of)
         elif cls is MappingStartEvent or cls is SequenceStartEvent:
-            _check_collection(event, stack)
+            _check_collection(event, stack, line_of)
             value = {} if cls is MappingStartEvent else []
         elif cls is MappingEndEvent or cls is SequenceEndEvent:
             stack.pop()
             continue
         elif cls is StreamEndEvent:
-            return root, lines
+            return root
         else:
             documents += cls is DocumentStartEvent
-            _check_other(event, stack, documents)
+            _check_other(event, stack, documents, line_of)
             continue
-        line = event.start_mark.line + 1
         if not stack:
-            root, path = value, ()
-            lines[path] = line
+            root = value
+            step: str | int | None = None
         elif (frame := stack[-1])[2] is _NO_KEY:
-            container, parent = frame[0], frame[1]
+            container = frame[0]
             if container.__class__ is dict:
-                frame[2] = _new_key(value, container, parent, line)
-                lines[(*parent, value)] = line
+                frame[2] = _new_key(value, container, stack, line_of(event.start_mark))
                 continue
-            path = (*parent, len(container))
+            step = len(container)
             container.append(value)
-            lines[path] = line
         else:
-            # The value's line is its key's, recorded when the key came.
-            key = frame[2]
-            frame[0][key] = value
+            step = frame[2]
+            frame[0][step] = value
             frame[2] = _NO_KEY
-            if cls is ScalarEvent:
-                continue
-            path = (*frame[1], key)
         if cls is not ScalarEvent:
-            stack.append([value, path, _NO_KEY])
+            stack.append([value, step, _NO_KEY])
 
 
 def _open_path(stack: list[list[Any]]) -> Path:
     """The path of the value the parser is at (for messages)."""
     if not stack:
         return ()
-    container, path, key = stack[-1]
+    path = tuple(frame[1] for frame in stack[1:])
+    container, _step, key = stack[-1]
     if key is not _NO_KEY:
         return (*path, key)
     return (*path, len(container)) if isinstance(container, list) else path
 
 
-def _scalar(event: ScalarEvent, stack: list[list[Any]]) -> Any:
+def _scalar(event: ScalarEvent, stack: list[list[Any]], line_of: Callable[[Any], int]) -> Any:
     if event.anchor is not None:
-        _refuse_anchor(event, stack)
+        _refuse_anchor(event, stack, line_of)
     tag = event.tag
     if tag is None:
         if event.style:  # quoted or block: always text ('' or None is plain)
@@ -284,36 +282,38 @@ def _scalar(event: ScalarEvent, stack: list[list[Any]]) -> Any:
             return resolve_plain(event.value)
         except ValueError:
             raise _Refusal(
-                "has a number with too many digits", _open_path(stack), event.start_mark.line + 1
+                "has a number with too many digits", _open_path(stack), line_of(event.start_mark)
             ) from None
     if tag != _STR_TAG:
-        _refuse_tag(event, stack)
+        _refuse_tag(event, stack, line_of)
     return event.value
 
 
-def _check_collection(event: Any, stack: list[list[Any]]) -> None:
+def _check_collection(event: Any, stack: list[list[Any]], line_of: Callable[[Any], int]) -> None:
     if event.anchor is not None:
-        _refuse_anchor(event, stack)
+        _refuse_anchor(event, stack, line_of)
     if event.tag is not None:
-        _refuse_tag(event, stack)
+        _refuse_tag(event, stack, line_of)
     if len(stack) >= MAX_DEPTH:
         raise _Refusal(
             "is nested more than {limit} levels deep",
             _open_path(stack),
-            event.start_mark.line + 1,
+            line_of(event.start_mark),
             limit=MAX_DEPTH,
         )
     if stack and stack[-1][2] is _NO_KEY and isinstance(stack[-1][0], dict):
         raise _Refusal(
             "uses a list or mapping as a field name; field names must be text",
-            stack[-1][1],
-            event.start_mark.line + 1,
+            _open_path(stack),
+            line_of(event.start_mark),
         )
 
 
-def _check_other(event: Any, stack: list[list[Any]], documents: int) -> None:
+def _check_other(
+    event: Any, stack: list[list[Any]], documents: int, line_of: Callable[[Any], int]
+) -> None:
     """Refuse aliases and a second document; let stream and document marks pass."""
-    line = event.start_mark.line + 1
+    line = line_of(event.start_mark)
     if isinstance(event, AliasEvent):
         raise _Refusal(
             "uses an alias (*{name}); anchors and aliases are not allowed in a session file",
@@ -325,27 +325,31 @@ def _check_other(event: Any, stack: list[list[Any]], documents: int) -> None:
         raise _Refusal("contains more than one YAML document", (), line)
 
 
-def _new_key(key: Any, mapping: dict[str, Any], path: Path, line: int) -> str:
+def _new_key(key: Any, mapping: dict[str, Any], stack: list[list[Any]], line: int) -> str:
     if not isinstance(key, str):
-        raise _Refusal("a field name must be text, not {value}", path, line, value=show(key))
+        raise _Refusal(
+            "a field name must be text, not {value}", _open_path(stack), line, value=show(key)
+        )
     if key in mapping:
-        raise _Refusal("is given twice; a field may appear only once", (*path, key), line)
+        raise _Refusal(
+            "is given twice; a field may appear only once", (*_open_path(stack), key), line
+        )
     return key
 
 
-def _refuse_anchor(event: Any, stack: list[list[Any]]) -> None:
+def _refuse_anchor(event: Any, stack: list[list[Any]], line_of: Callable[[Any], int]) -> None:
     raise _Refusal(
         "uses an anchor (&{name}); anchors and aliases are not allowed in a session file",
         _open_path(stack),
-        event.start_mark.line + 1,
+        line_of(event.start_mark),
         name=event.anchor,
     )
 
 
-def _refuse_tag(event: Any, stack: list[list[Any]]) -> None:
+def _refuse_tag(event: Any, stack: list[list[Any]], line_of: Callable[[Any], int]) -> None:
     raise _Refusal(
         "uses the YAML tag {tag}; tags are not allowed in a session file",
         _open_path(stack),
-        event.start_mark.line + 1,
+        line_of(event.start_mark),
         tag=event.tag,
     )

@@ -7,6 +7,7 @@ the whole file is valid, so a refused file changes nothing.
 
 from __future__ import annotations
 
+import math
 from typing import Any, NoReturn
 
 import networkx as nx
@@ -14,7 +15,9 @@ import networkx as nx
 from workshop_app.domain.kinds import (
     ALLOWED_ENDS,
     EDGE_FIELDS,
+    LARGEST_WHOLE_NUMBER,
     NODE_FIELDS,
+    POSITION_LIMIT,
     EdgeKind,
     FieldSpec,
     NodeKind,
@@ -85,7 +88,7 @@ class _Checker:
         if spec.type == "bool":
             self.fail(path, "must be true or false, not {value}", value=shown)
         if spec.type == "position":
-            self.fail(path, "must be a pair of numbers [x, y], not {value}", value=shown)
+            self._position(path, value)
         if spec.type == "duration":
             self.fail(
                 path,
@@ -93,12 +96,13 @@ class _Checker:
                 "or 2d, not {value}",
                 value=shown,
             )
-        if spec.maximum is not None:
+        maximum = LARGEST_WHOLE_NUMBER if spec.maximum is None else spec.maximum
+        if spec.maximum is not None or (isinstance(value, int) and value > maximum):
             self.fail(
                 path,
                 "must be a whole number from {minimum} to {maximum}, not {value}",
                 minimum=spec.minimum,
-                maximum=spec.maximum,
+                maximum=maximum,
                 value=shown,
             )
         self.fail(
@@ -107,6 +111,21 @@ class _Checker:
             minimum=spec.minimum,
             value=shown,
         )
+
+    def _position(self, path: Path, value: Any) -> NoReturn:
+        numbers = isinstance(value, list) and len(value) == 2
+        if numbers and all(isinstance(v, int | float) and not isinstance(v, bool) for v in value):
+            for index, number in enumerate(value):
+                finite = isinstance(number, int) or math.isfinite(number)
+                if finite and abs(number) > POSITION_LIMIT:
+                    self.fail(
+                        (*path, index),
+                        "is too far out ({value}); a position may be at most {limit} "
+                        "from the centre",
+                        value=show(number),
+                        limit=POSITION_LIMIT,
+                    )
+        self.fail(path, "must be a pair of numbers [x, y], not {value}", value=show(value))
 
     def required_text(self, item: dict[str, Any], path: Path, name: str) -> str:
         """The non-empty text ``item[name]``, or a refusal."""
@@ -206,14 +225,14 @@ def _check_header(check: _Checker, data: dict[str, Any]) -> None:
             ("version",),
             "is {value}: the file was made by a newer version of Responsibility Map; "
             "this app reads version {version}, please update it",
-            value=version,
+            value=show(version),
             version=VERSION,
         )
     if version < VERSION:
         check.fail(
             ("version",),
             "must be {version}, not {value}; there is no older version",
-            value=version,
+            value=show(version),
             version=VERSION,
         )
 

@@ -10,6 +10,7 @@ same bytes and the file reads back as the same document.
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -17,7 +18,8 @@ from typing import Any
 from workshop_app.domain.cases import CASE_FIELDS
 from workshop_app.domain.kinds import EDGE_FIELDS, NODE_FIELDS, EdgeKind, NodeKind
 from workshop_app.domain.session import Session
-from workshop_app.fileformat.parser import resolve_plain
+from workshop_app.fileformat.errors import SessionTooLargeError
+from workshop_app.fileformat.parser import MAX_FILE_BYTES, resolve_plain
 from workshop_app.fileformat.schema import (
     ACTION_FIELDS,
     FORMAT,
@@ -28,7 +30,7 @@ from workshop_app.fileformat.schema import (
     VERSION,
 )
 
-__all__ = ["dump_document", "flow", "session_to_document"]
+__all__ = ["dump_document", "encode_document", "flow", "session_to_document"]
 
 _NODE_ORDER = {kind.value: index for index, kind in enumerate(NodeKind)}
 _EDGE_ORDER = {kind.value: index for index, kind in enumerate(EdgeKind)}
@@ -154,6 +156,25 @@ def dump_document(document: Mapping[str, Any]) -> str:
     for key, value in document.items():
         _block(lines, key, value, "", nested=False)
     return "\n".join(lines) + "\n"
+
+
+def encode_document(document: Mapping[str, Any], path: str | os.PathLike[str]) -> bytes:
+    """The bytes that saving ``document`` at ``path`` writes, within the size rule.
+
+    The loader refuses files over ``MAX_FILE_BYTES``; the writer may need
+    more bytes than the file it read (a hand-written ``[a,b]`` becomes
+    ``[a, b]``), so the same limit is checked on what it produces: a save
+    never writes a file the app would refuse to open.
+
+    Raises
+    ------
+    SessionTooLargeError
+        Before anything is written, when the text is over the limit.
+    """
+    data = dump_document(document).encode("utf-8")
+    if len(data) > MAX_FILE_BYTES:
+        raise SessionTooLargeError(path, size=len(data), limit=MAX_FILE_BYTES)
+    return data
 
 
 def _block(lines: list[str], key: str, value: Any, indent: str, *, nested: bool) -> None:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import io
 import os
-import secrets
 from collections.abc import Callable
-from pathlib import Path
 
 from workshop_app.domain import Session
+from workshop_app.fileformat.atomic import write_atomic
 from workshop_app.i18n import translator
 from workshop_app.protocol._de import GERMAN
 from workshop_app.protocol.build import build_protocol
@@ -85,7 +83,8 @@ def export_protocol(
     protocol = build_protocol(session, language, today=today, previous=previous)
     report(_PREPARED / 2)
     data = write_pdf(protocol, session, size, _layout_progress(report))
-    _replace(Path(path), data)
+    # Atomic and durable like a save: a reader never sees half a PDF.
+    write_atomic(path, data, keep_backup=False)
     report(1.0)
     labels = (str(label) for _node, label in session.graph.nodes(data="label"))
     return unsupported([*protocol.texts(), *labels])
@@ -113,19 +112,6 @@ def write_pdf(
         document.setProgressCallBack(on_layout)
     document.build_story(story)
     return pdf.getvalue()
-
-
-def _replace(target: Path, data: bytes) -> None:
-    """Put ``data`` in place of ``target`` at once: a reader never sees half a PDF."""
-    temporary = target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
-    try:
-        # open() creates the file with the user's usual permissions (umask).
-        with open(temporary, "xb") as file:
-            file.write(data)
-        os.replace(temporary, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
 
 
 def _layout_progress(report: Progress) -> Callable[[str, int], None]:

@@ -174,7 +174,12 @@ def _map_caption(scene: MapScene, _: Translator) -> str:
 
 
 def _tiles(scene: MapScene, frame: FrameSize) -> list[tuple[str, Rect]]:
-    """Named, overlapping windows of the map at the readable scale, skipping empty ones."""
+    """Named, overlapping windows of the map at the readable scale, skipping empty ones.
+
+    Only the tiles a node touches are visited, found from each node's box:
+    the work follows the map's content, not the distance between its nodes
+    (two nodes far apart would otherwise mean billions of empty tiles).
+    """
     tile_w = frame.width / MIN_SCALE
     tile_h = (frame.height - TileHeading.HEIGHT - 2) / MIN_SCALE
     step_x = max(tile_w - NODE_WIDTH - 2 * ARROW, tile_w / 2)
@@ -182,14 +187,30 @@ def _tiles(scene: MapScene, frame: FrameSize) -> list[tuple[str, Rect]]:
     x0, y0, x1, y1 = scene.bounds
     columns = max(1, math.ceil((x1 - x0 - tile_w) / step_x) + 1)
     rows = max(1, math.ceil((y1 - y0 - tile_h) / step_y) + 1)
-    tiles = []
-    for row in range(rows):
-        for column in range(columns):
-            left, top = x0 + column * step_x, y0 + row * step_y
-            window = (left, top, left + tile_w, top + tile_h)
-            if scene.nodes_in(window):
-                tiles.append((f"{_column_name(column)}{row + 1}", window))
-    return tiles
+    touched: set[tuple[int, int]] = set()
+    for node in scene.nodes:
+        left, top, right, bottom = node.rect
+        first_column = max(0, math.ceil((left - tile_w - x0) / step_x))
+        last_column = min(columns - 1, math.floor((right - x0) / step_x))
+        first_row = max(0, math.ceil((top - tile_h - y0) / step_y))
+        last_row = min(rows - 1, math.floor((bottom - y0) / step_y))
+        touched.update(
+            (row, column)
+            for row in range(first_row, last_row + 1)
+            for column in range(first_column, last_column + 1)
+        )
+    return [
+        (
+            f"{_column_name(column)}{row + 1}",
+            (
+                x0 + column * step_x,
+                y0 + row * step_y,
+                x0 + column * step_x + tile_w,
+                y0 + row * step_y + tile_h,
+            ),
+        )
+        for row, column in sorted(touched)
+    ]
 
 
 def _column_name(index: int) -> str:

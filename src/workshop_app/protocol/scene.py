@@ -186,14 +186,15 @@ def wrap_label(text: str, font: str, size: float, width: float, max_lines: int) 
     current = ""
     for word in words:
         candidate = f"{current} {word}" if current else word
-        if stringWidth(candidate, font, size) <= width:
+        if _fits(candidate, font, size, width):
             current = candidate
             continue
         if current:
             lines.append(current)
         current = word
-        while stringWidth(current, font, size) > width:
-            cut = _fitting_prefix(current, font, size, width)
+        while len(lines) <= max_lines and (
+            cut := _fitting_prefix(current, font, size, width)
+        ) < len(current):
             lines.append(current[:cut])
             current = current[cut:]
         if len(lines) > max_lines:
@@ -213,9 +214,24 @@ def ellipsize(text: str, font: str, size: float, width: float) -> str:
     return text[: max(0, min(cut, len(text)))].rstrip() + "…"
 
 
+def _fits(text: str, font: str, size: float, width: float) -> bool:
+    """Whether ``text`` fits ``width``; a text far longer than a line is not measured whole."""
+    if len(text) <= 4 * width / size:  # about a line or less: measured at once
+        return stringWidth(text, font, size) <= width
+    return _fitting_prefix(text, font, size, width) >= len(text)
+
+
 def _fitting_prefix(text: str, font: str, size: float, width: float) -> int:
-    """Length of the longest prefix of ``text`` that fits ``width`` (at least 1)."""
-    low, high = 1, len(text)
+    """Length of the longest prefix of ``text`` that fits ``width`` (at least 1).
+
+    The search first doubles a prefix until it no longer fits, so a label of
+    200,000 characters costs a few measurements of about a line's length,
+    not of the whole label.
+    """
+    high = 8
+    while high < len(text) and stringWidth(text[:high], font, size) <= width:
+        high *= 2
+    low, high = 1, min(high, len(text))
     while low < high:
         middle = (low + high + 1) // 2
         if stringWidth(text[:middle], font, size) <= width:

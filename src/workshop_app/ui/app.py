@@ -19,6 +19,7 @@ from PySide6.QtCore import QLibraryInfo, QStandardPaths, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from workshop_app import __version__
+from workshop_app.terminal import SafeLogFormatter
 from workshop_app.ui import dialogs
 from workshop_app.ui.i18n import set_ui_language, tr
 from workshop_app.ui.mainwindow import MainWindow
@@ -68,7 +69,7 @@ def _log_to_file() -> None:
         )
     except OSError:
         return  # the error box and stderr still tell
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(SafeLogFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.getLogger().addHandler(handler)
 
 
@@ -133,7 +134,9 @@ def run(path: Path | None) -> int:
     set_ui_language(language)
     _translate_qt(app, language)
     app.setApplicationDisplayName(tr("Responsibility Map"))
-    logging.basicConfig(level=logging.INFO)
+    console = logging.StreamHandler()
+    console.setFormatter(SafeLogFormatter(logging.BASIC_FORMAT))
+    logging.basicConfig(level=logging.INFO, handlers=[console])
     _log_to_file()
     install_excepthook()
     window = MainWindow()
