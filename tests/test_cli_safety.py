@@ -47,7 +47,7 @@ def test_check_shows_control_characters_as_escapes(hostile: Path) -> None:
     assert "\u202e" not in result.stdout
     assert r"Kulanz\x1b[2K\rcheck: 0 errors\x1b]0;pwned\x07\u202e" in result.stdout
     summary = result.stdout.splitlines()[0]
-    assert summary.startswith("s.yaml: 2 nodes") and "open: 1 errors" in summary
+    assert summary.startswith("s.yaml: 2 nodes") and "open: 1 error," in summary
 
 
 def test_json_keeps_the_text_as_it_is(hostile: Path) -> None:
