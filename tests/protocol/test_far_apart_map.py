@@ -13,10 +13,10 @@ import pytest
 
 from workshop_app.domain import AddEdge, AddNode, EdgeKind, NodeKind, Session
 from workshop_app.domain.kinds import POSITION_LIMIT
+from workshop_app.layout.settle import node_positions as map_positions
 from workshop_app.protocol import export_protocol
 from workshop_app.protocol.document import PAGE_SIZES, frame_size
 from workshop_app.protocol.mappages import _column_name, _tiles
-from workshop_app.protocol.pdfparts import map_positions
 from workshop_app.protocol.scene import MapScene
 from workshop_app.protocol.styles import Styles
 
