@@ -16,7 +16,7 @@ GERMAN: dict[str, str] = {
     "&Fit map": "Karte ein&passen",
     "&Help": "&Hilfe",
     "&Keyboard shortcuts": "&Tastenkürzel",
-    "&Language (takes effect after a restart)": "&Sprache (gilt nach einem Neustart)",
+    "&Language": "&Sprache",
     "&New": "&Neu",
     "&Open…": "Ö&ffnen…",
     "&Quit": "&Beenden",
@@ -76,7 +76,6 @@ GERMAN: dict[str, str] = {
     "Keys": "Tasten",
     "Kind": "Art",
     "Label": "Beschriftung",
-    "Language": "Sprache",
     "Le&gend": "Legen&de",
     "Load": "Auslastung",
     "Main toolbar": "Werkzeugleiste",
@@ -94,7 +93,7 @@ GERMAN: dict[str, str] = {
     "Open workshop session": "Workshop-Sitzung öffnen",
     "PDF documents (*.pdf)": "PDF-Dokumente (*.pdf)",
     "PNG image (*.png)": "PNG-Bild (*.png)",
-    "Protocol language": "Sprache des Protokolls",
+    "Workshop language": "Sprache des Workshops",
     "Protocol not written": "Protokoll nicht geschrieben",
     "Protocol written: {file}": "Protokoll geschrieben: {file}",
     "Rank": "Rang",
@@ -127,9 +126,6 @@ GERMAN: dict[str, str] = {
     ),
     "The lowest value, “— not set”, removes the field.": (
         "Der kleinste Wert, „— nicht gesetzt“, entfernt das Feld."
-    ),
-    "The new language is used from the next start of the app.": (
-        "Die neue Sprache gilt ab dem nächsten Start der App."
     ),
     "The protocol could not be written: {reason}": (
         "Das Protokoll konnte nicht geschrieben werden: {reason}"
@@ -193,6 +189,16 @@ GERMAN: dict[str, str] = {
     "Remove": "Entfernen",
     "Role (optional)": "Rolle (optional)",
     "Role in the organisation": "Rolle in der Organisation",
+    "Change the workshop's language": "Sprache des Workshops ändern",
+    "Workshop language: {language}": "Sprache des Workshops: {language}",
+    "The guide, the findings and the protocol are in the workshop's language, "
+    "{language}, so that the room and the protocol read the same. The window's "
+    "own language is under Settings → Language. Click to change the "
+    "workshop's language.": (
+        "Leitfaden, Befunde und Protokoll sind in der Sprache des Workshops, {language}, "
+        "damit Raum und Protokoll dasselbe lesen. Die Sprache des Fensters selbst steht "
+        "unter Einstellungen → Sprache. Klicken, um die Sprache des Workshops zu ändern."
+    ),
     # --- end in the room ---
     # --- map ---
     "! critical": "! kritisch",

@@ -15,13 +15,14 @@ from pathlib import Path
 from types import TracebackType
 
 import shiboken6
-from PySide6.QtCore import QLibraryInfo, QStandardPaths, QTranslator
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from workshop_app import __version__
 from workshop_app.terminal import SafeLogFormatter
 from workshop_app.ui import dialogs
 from workshop_app.ui.i18n import set_ui_language, tr
+from workshop_app.ui.language import install_qt_translation
 from workshop_app.ui.mainwindow import MainWindow
 from workshop_app.ui.settings import configured_language, recent_files, restore_window_state
 
@@ -47,16 +48,6 @@ def configure_application(app: QApplication) -> None:
     app.setOrganizationName(ORGANIZATION_NAME)
     app.setApplicationName(APPLICATION_NAME)
     app.setApplicationVersion(__version__)
-
-
-def _translate_qt(app: QApplication, language: str) -> None:
-    """Qt's own texts (standard buttons, file dialogs) in the UI language."""
-    if language == "en":
-        return
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(f"qtbase_{language}", folder):
-        app.installTranslator(translator)
 
 
 def _log_to_file() -> None:
@@ -132,7 +123,7 @@ def run(path: Path | None) -> int:
     configure_application(app)
     language = configured_language()
     set_ui_language(language)
-    _translate_qt(app, language)
+    install_qt_translation(app, language)
     app.setApplicationDisplayName(tr("Responsibility Map"))
     console = logging.StreamHandler()
     console.setFormatter(SafeLogFormatter(logging.BASIC_FORMAT))

@@ -8,7 +8,7 @@ survive every edit. Selecting a finding asks the map to select its subjects;
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -145,6 +145,12 @@ class FindingsDock(QDockWidget):
         self.tree.currentItemChanged.connect(self._on_current_changed)
         controller.findingsChanged.connect(self.refresh)
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._shown = None  # the group titles and verdicts are in the window's words
+            self.refresh()
+        super().changeEvent(event)
 
     # --- the list -----------------------------------------------------------------
 

@@ -23,7 +23,13 @@ from collections.abc import Mapping
 
 from workshop_app.ui._de import GERMAN as _WINDOW
 
-__all__ = ["register_catalogue", "set_ui_language", "tr", "ui_language"]
+__all__ = [
+    "register_catalogue",
+    "set_ui_language",
+    "tr",
+    "translation_table",
+    "ui_language",
+]
 
 _CATALOG: ChainMap[str, str] = ChainMap(_WINDOW)
 _state = {"language": "en"}
@@ -49,3 +55,30 @@ def tr(text: str) -> str:
     if _state["language"] == "de":
         return _CATALOG.get(text, text)
     return text
+
+
+def translation_table(old: str, new: str) -> dict[str, str]:
+    """Every catalogue text as shown in language ``old`` → the same text in ``new``.
+
+    For a live language switch: a text that came from a catalogue as it is
+    (a title, a button, a menu entry) can be swapped without knowing who set
+    it. A German text that several English texts translate to is left out
+    (its English would be a guess); texts composed from a template are
+    rebuilt by their owners.
+
+    Examples
+    --------
+    >>> translation_table("en", "de")["&File"], translation_table("de", "en")["&Datei"]
+    ('&Datei', '&File')
+    >>> translation_table("de", "de")
+    {}
+    """
+    if old == new:
+        return {}
+    pairs = [(english, german) for english, german in _CATALOG.items() if english != german]
+    if old == "en":
+        return dict(pairs)
+    sources: dict[str, list[str]] = {}
+    for english, german in pairs:
+        sources.setdefault(german, []).append(english)
+    return {german: found[0] for german, found in sources.items() if len(found) == 1}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QFormLayout,
@@ -81,7 +81,7 @@ def _field_label(name: str) -> str:
         "client": tr("Client"),
         "date": tr("Date"),
         "facilitator": tr("Facilitator"),
-        "language": tr("Protocol language"),
+        "language": tr("Workshop language"),
         "participants": tr("Participants"),
     }.get(name, name)
 
@@ -245,6 +245,14 @@ class InspectorDock(QDockWidget):
     def subject(self) -> tuple[str, Any]:
         """What is inspected: ``("node", id)``, ``("edge", (s, t, kind))``, ``("meta", None)``…"""
         return self._subject
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            for form in (self._meta, *self._nodes.values(), self._edge):
+                for editor in form.editors.values() if form is not None else ():
+                    editor.retranslate()
+            self.refresh(force=True)  # the kind and relation names are the window's words
+        super().changeEvent(event)
 
     def _on_changed(self, _change: object) -> None:
         self.refresh()

@@ -70,6 +70,9 @@ class FieldEditor(QObject):
         """Typing is under way: a change from elsewhere must not overwrite it."""
         return self.widget.hasFocus() and self.is_modified()
 
+    def retranslate(self) -> None:
+        """Rebuild what the editor composes in the window's language (the UI language changed)."""
+
 
 class TextEditor(FieldEditor):
     def __init__(self, placeholder: str = "") -> None:
@@ -102,6 +105,9 @@ class DateEditor(TextEditor):
 
     def _show(self, value: Any) -> None:
         super()._show(value if value is UNSET else display_date(str(value)))
+
+    def retranslate(self) -> None:
+        self._edit.setPlaceholderText(typed_date_example())
 
     def value(self) -> Any:
         text = self._edit.text().strip()

@@ -8,11 +8,12 @@ the UI extend it through ``controller``, ``map_view``, ``view_menu`` and
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QToolBar
 
 from workshop_app import __version__
+from workshop_app.domain import Change
 from workshop_app.ui import dialogs
 from workshop_app.ui.autosave import Autosaver
 from workshop_app.ui.commands import CommandSpec, install_command, refresh_commands, window_commands
@@ -24,6 +25,7 @@ from workshop_app.ui.findings_dock import FindingsDock
 from workshop_app.ui.guards import BANNER_AT_LEAST, UndoBanner
 from workshop_app.ui.i18n import tr
 from workshop_app.ui.inspector import InspectorDock
+from workshop_app.ui.language import SessionLanguage, switch_ui_language
 from workshop_app.ui.map import MapView
 from workshop_app.ui.map.hint import MapHint, map_keys
 from workshop_app.ui.room_layout import RoomLayout, fit_window_to_screen
@@ -36,6 +38,7 @@ from workshop_app.ui.settings import (
 from workshop_app.ui.statusbar import SessionSummary
 from workshop_app.ui.views import install_facilitation_views
 from workshop_app.ui.views.cases import install_case_views
+from workshop_app.ui.views.install import guide_title
 
 __all__ = ["MainWindow"]
 
@@ -79,6 +82,15 @@ class MainWindow(QMainWindow):
         self.room_layout = RoomLayout(
             self, self.facilitation.docks["guide"], self.findings_dock, self.inspector
         )
+        self.session_language = SessionLanguage(
+            self.controller,
+            [
+                (self.findings_dock, lambda: tr("Findings")),
+                (self.facilitation.docks["guide"], guide_title),
+            ],
+            self,
+        )
+        self.statusBar().addPermanentWidget(self.session_language)
         self._restore_layout()
         self.refresh_commands()
         self._update_title()
@@ -94,9 +106,7 @@ class MainWindow(QMainWindow):
             "settings": bar.addMenu(tr("&Settings")),
             "help": bar.addMenu(tr("&Help")),
         }
-        self.menus["language"] = self.menus["settings"].addMenu(
-            tr("&Language (takes effect after a restart)")
-        )
+        self.menus["language"] = self.menus["settings"].addMenu(tr("&Language"))
         self.view_menu = self.menus["view"]
         self.toolbar = QToolBar(tr("Main toolbar"), self)
         self.toolbar.setObjectName("main_toolbar")
@@ -147,7 +157,7 @@ class MainWindow(QMainWindow):
         self.map_view.legendToggled.connect(self.command("view.legend").setChecked)
         self.inspector.refused.connect(self._show_refusal)
         self.files.pathChanged.connect(self._update_title)
-        controller.changed.connect(self._update_title)  # an unsaved session shows its title
+        controller.changed.connect(self._follow_title)
         self.map_view.selectionChanged.connect(self._on_selection_changed)
         self.findings_dock.subjectsSelected.connect(self.map_view.select_subjects)
         self.autosaver.failed.connect(self._on_autosave_failed)
@@ -166,6 +176,10 @@ class MainWindow(QMainWindow):
         self.setWindowModified(not self.controller.undo_stack.isClean())
         self._update_title()
         self.refresh_commands()
+
+    def _follow_title(self, change: Change) -> None:
+        if "title" in change.meta:  # an unsaved session shows its title
+            self._update_title()
 
     def _update_title(self) -> None:
         # "[*]" is where Qt shows the unsaved-changes marker.
@@ -222,16 +236,20 @@ class MainWindow(QMainWindow):
             self.inspector.focus_first_field()
 
     def set_language(self, language: str) -> None:
+        """Show the window in ``language`` from now on, at once, and next time too."""
         if language == self.configured_language:
             return
         self.configured_language = language
         set_saved_language(language)
-        dialogs.show_passing(
-            self,
-            tr("Language"),
-            tr("The new language is used from the next start of the app."),
-            icon=QMessageBox.Icon.Information,
-        )
+        self.inspector.commit_pending()
+        switch_ui_language(self, language)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._update_title()
+            self.refresh_commands()
+            self.facilitation.rebuild_views()
+        super().changeEvent(event)
 
     def show_shortcuts(self) -> None:
         rows = [

@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from workshop_app.ui import dialogs
 from workshop_app.ui.i18n import set_ui_language
+from workshop_app.ui.language import install_qt_translation
 from workshop_app.ui.mainwindow import MainWindow
 
 SMALL_SESSION = """\
@@ -57,7 +59,7 @@ class Answers:
 
 
 @pytest.fixture(autouse=True)
-def window_answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
+def window_answers(monkeypatch: pytest.MonkeyPatch) -> Iterator[Answers]:
     answers = Answers()
     set_ui_language("en")
 
@@ -91,7 +93,12 @@ def window_answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     monkeypatch.setattr(dialogs, "ask_template", record("template", lambda: answers.template))
     monkeypatch.setattr(dialogs, "show_error", record("error", None))
     monkeypatch.setattr(dialogs, "show_passing", show_passing)
-    return answers
+    yield answers
+    # A test that switched the language live leaves Qt's own texts in it, too.
+    set_ui_language("en")
+    app = QApplication.instance()
+    if app is not None:
+        install_qt_translation(app, "en")
 
 
 @pytest.fixture

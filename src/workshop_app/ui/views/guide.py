@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -194,6 +194,11 @@ class GuideWidget(QWidget):
         else:
             self._spent.clear()
         self._phases, self._index = phases, index
+        self._show_phase()
+        self.timebox.switch(*self._spent.pop(index, (phases[index].minutes * 60, 0.0)))
+
+    def _show_phase(self) -> None:
+        phases, index = self._phases, self._index
         phase = phases[index]
         self.step_label.setText(
             tr("Phase {n} of {count} · {minutes} min").format(
@@ -205,7 +210,13 @@ class GuideWidget(QWidget):
         self._show_agenda()
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(phases) - 1)
-        self.timebox.switch(*self._spent.pop(index, (phase.minutes * 60, 0.0)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self._phases:
+            # The window's words change; the phases stay in the session's language.
+            self._show_phase()
+            self._show_time()
+        super().changeEvent(event)
 
     def _show_agenda(self) -> None:
         total = sum(phase.minutes for phase in self._phases)

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from workshop_app.ui.views.priorities import PrioritiesWidget
     from workshop_app.ui.views.raci import RaciWidget
 
-__all__ = ["FacilitationViews", "install"]
+__all__ = ["FacilitationViews", "guide_title", "install"]
 
 
 @dataclass
@@ -68,6 +68,17 @@ class FacilitationViews:
         if dock.widget() is None:
             dock.setWidget(_BUILDERS[name](self.window.controller))
         return dock.widget()
+
+    def rebuild_views(self) -> None:
+        """Build the views shown so far afresh (their words changed with the UI language).
+
+        A view reads the session when it is built, so a new one shows the same.
+        """
+        for name, build in _BUILDERS.items():
+            old = self.docks[name].widget()
+            if old is not None:
+                self.docks[name].setWidget(build(self.window.controller))
+                old.deleteLater()
 
     def set_presenting(self, on: bool) -> None:
         """Enter or leave presentation mode (the View menu's checkable action)."""
@@ -101,7 +112,7 @@ def install(window: Any) -> None:
     guide = GuideWidget(window.controller, timebox)
     docks = {
         "guide": _dock(
-            window, "guideDock", tr("Guide"), guide, Qt.DockWidgetArea.LeftDockWidgetArea
+            window, "guideDock", guide_title(), guide, Qt.DockWidgetArea.LeftDockWidgetArea
         ),
         "priorities": _dock(
             window, "prioritiesDock", tr("Priorities"), None, Qt.DockWidgetArea.RightDockWidgetArea
@@ -134,6 +145,11 @@ def install(window: Any) -> None:
     menu.addSeparator()
     menu.addAction(presenting)
     window.facilitation = views
+
+
+def guide_title() -> str:
+    """The guide dock's title in the UI language (the workshop's language may follow it)."""
+    return tr("Guide")
 
 
 def _dock(

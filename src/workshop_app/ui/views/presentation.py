@@ -230,6 +230,11 @@ class PresentationWindow(QWidget):
         self.activateWindow()
         self.panel.setFocus()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show(keep_note=True)  # "Finding 3 of 9", the subjects line
+        super().changeEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)
         self.closed.emit()
