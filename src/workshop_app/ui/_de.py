@@ -270,6 +270,7 @@ GERMAN: dict[str, str] = {
         "Rechtsklick: Knoten hinzufügen · Umschalt+Ziehen von einem Knoten: verbinden"
         " · F1: alle Tasten"
     ),
+    "Drawing the relations… %p %": "Beziehungen werden gezeichnet … %p %",
     # --- end map ---
     "Protocol written with gaps": "Protokoll mit Lücken geschrieben",
     "No bundled font has these characters; they print as gaps: {characters}": (

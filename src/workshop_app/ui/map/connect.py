@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from workshop_app.domain import ALLOWED_ENDS, EdgeKind, NodeKind, allowed_edge_kinds
 from workshop_app.ui.i18n import tr
 from workshop_app.ui.map.node_item import NodeItem
+from workshop_app.ui.map.parts import ViewPart
 from workshop_app.ui.map.style import edge_kind_name, node_kind_name
 
 if TYPE_CHECKING:
@@ -135,11 +136,11 @@ class TargetPicker(QFrame):
         return super().eventFilter(watched, event)
 
 
-class Connector:
+class Connector(ViewPart):
     """The connecting picker and the context menus of one :class:`MapView`."""
 
     def __init__(self, view: MapView) -> None:
-        self._view = view
+        super().__init__(view)
         self.picker: TargetPicker | None = None
         self._source: str | None = None
         self._kind: EdgeKind | None = None

@@ -47,6 +47,8 @@ SMOOTH_MIN_DETAIL = 0.45
 DASH_MIN_DETAIL = 0.15
 #: Below this zoom a conflict's jags are a pixel wide: draw it straight.
 JAG_MIN_DETAIL = 0.5
+#: How far a drawn line reaches beyond its route (half a thick pen, a jag).
+_REACH = 12.0
 #: How close (in pixels) the mouse must come to a line to pick it.
 PICK_PIXELS = 6.0
 
@@ -84,22 +86,27 @@ class EdgeLayer(QGraphicsItem):
         """Add ``edge``, or replace the one with its key; drawn at the next :meth:`flush`."""
         old = self._edges.get(edge.key)
         if old is not None:
-            self._index.remove(old.key, old.boxes(self._index.cell / 2))
+            self._index.remove(old.key, *old.index_parts())
             self._dirty = self._dirty.united(old.bounds_rect())
         self._edges[edge.key] = edge
-        self._index.insert(edge.key, edge.boxes(self._index.cell / 2))
+        self._index.insert(edge.key, *edge.index_parts())
         self._dirty = self._dirty.united(edge.bounds_rect())
 
     def discard(self, key: EdgeKey) -> None:
         old = self._edges.pop(key, None)
         if old is not None:
-            self._index.remove(key, old.boxes(self._index.cell / 2))
+            self._index.remove(key, *old.index_parts())
             self.selected.discard(key)
             self._dirty = self._dirty.united(old.bounds_rect())
 
-    def clear(self) -> None:
-        for key in list(self._edges):
-            self.discard(key)
+    def reset(self) -> None:
+        """Forget every edge at once (a new session)."""
+        self.prepareGeometryChange()
+        self._edges.clear()
+        self._index = GridIndex()
+        self.selected = set()
+        self._content, self._dirty = QRectF(), QRectF()
+        self.update()
 
     def flush(self) -> None:
         """Redraw what changed since the last flush, as one rectangle.
@@ -222,7 +229,10 @@ class EdgeLayer(QGraphicsItem):
     def _edges_in_area(self, area: QRectF) -> list[DrawnEdge]:
         if area.contains(self._content):
             return list(self._edges.values())
-        box = (area.left(), area.top(), area.right(), area.bottom())
+        # A little wider than the area: a thick pen or a conflict's jags
+        # reach into it from a line that runs just outside.
+        m = _REACH
+        box = (area.left() - m, area.top() - m, area.right() + m, area.bottom() + m)
         edges = (self._edges[key] for key in self._index.query(box))
         return [edge for edge in edges if _overlap(edge.bounds, box)]
 

@@ -8,6 +8,8 @@ re-routes only its own edges.
 
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Iterable, Iterator, Mapping
 
 from workshop_app.domain import EdgeKind, Session
@@ -42,6 +44,7 @@ class EdgeSet:
         self._keys: set[EdgeKey] = set()
         self._incident: dict[str, set[EdgeKey]] = {}
         self._offsets: dict[EdgeKey, float] = {}  # only edges drawn apart from the middle
+        self._pending: list[EdgeKey] = []  # built, not yet routed (last first)
 
     def __iter__(self) -> Iterator[EdgeKey]:
         return iter(self._keys)
@@ -60,21 +63,39 @@ class EdgeSet:
         return self._offsets.get(key, 0.0)
 
     def build(self, session: Session) -> None:
-        """Every edge of ``session`` anew."""
+        """Take every edge of ``session`` anew; :meth:`route_pending` draws them."""
         self._session = session
-        self.layer.clear()
+        self.layer.reset()
         self._keys.clear()
         self._incident.clear()
         self._offsets.clear()
         for source, target, kind in session.graph.edges(keys=True):
             self._remember((source, target, kind))
         for key in self._keys:
-            self._offsets.pop(key, None)
             offset = self._offset_in_pair(key)
             if offset:
                 self._offsets[key] = offset
-        for key in self._keys:
-            self._route(key)
+        self._pending = sorted(self._keys, reverse=True)
+
+    @property
+    def pending(self) -> int:
+        """How many edges of the last :meth:`build` are still to be drawn."""
+        return len(self._pending)
+
+    def route_pending(self, seconds: float = math.inf) -> None:
+        """Route the edges still to be drawn, for at most about ``seconds``.
+
+        A map of thousands of edges is drawn in slices, so the window shows
+        the nodes at once and stays responsive while the edges fill in.
+        """
+        pending, end = self._pending, time.monotonic() + seconds
+        while pending:
+            for _ in range(min(200, len(pending))):
+                key = pending.pop()
+                if key in self._keys:  # not removed by an edit since the build
+                    self._route(key)
+            if time.monotonic() >= end:
+                break
         self.layer.flush()
 
     def sync(self, key: EdgeKey, session: Session) -> None:

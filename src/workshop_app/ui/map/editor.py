@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from workshop_app.domain import SetNodeFields
 from workshop_app.ui.i18n import tr
+from workshop_app.ui.map.parts import ViewPart
 from workshop_app.ui.map.style import NODE_HEIGHT, NODE_WIDTH
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ class LabelEditor(QLineEdit):
             self.committed.emit(self.node_id, label)
 
 
-class Renamer:
+class Renamer(ViewPart):
     """Opens a :class:`LabelEditor` over a node of a map view and keeps it there.
 
     The editor is a child of the viewport, placed over the node and sized
@@ -92,7 +93,7 @@ class Renamer:
     """
 
     def __init__(self, view: MapView) -> None:
-        self._view = view
+        super().__init__(view)
         self.editor: LabelEditor | None = None
 
     def start(self, node_id: str) -> None:

@@ -35,6 +35,7 @@ def export_map(scene: MapScene, path: Path) -> None:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise ValueError(tr("Choose a file name ending in .png or .svg."))
+    scene.finish_building()
     source = scene.itemsBoundingRect().adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
     width = max(source.width(), LEGEND_MIN_WIDTH)
     height = source.height() + legend_height(scene.style, width)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsView
 from workshop_app.domain import Batch, SetNodeFields, allowed_edge_kinds
 from workshop_app.ui.i18n import tr
 from workshop_app.ui.map.node_item import NodeItem
+from workshop_app.ui.map.parts import ViewPart
 
 if TYPE_CHECKING:
     from workshop_app.ui.map.view import MapView
@@ -39,11 +40,11 @@ _STEPS = {
 }
 
 
-class Gestures:
+class Gestures(ViewPart):
     """The mouse gestures of one :class:`MapView`; the view forwards its events."""
 
     def __init__(self, view: MapView) -> None:
-        self._view = view
+        super().__init__(view)
         self._pan_from: QPoint | None = None
         self._source: NodeItem | None = None
         self._target: NodeItem | None = None

@@ -21,7 +21,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainterPath, QStaticText
 
 from workshop_app.domain import EdgeKind
-from workshop_app.ui.map.grid import Rect
+from workshop_app.ui.map.grid import Rect, Segment
 from workshop_app.ui.map.style import Arrow, EdgeLook, map_style
 
 __all__ = [
@@ -44,8 +44,9 @@ Step = tuple[object, ...]
 ARROW = 13.0
 #: Flattened curves for picking: chords no longer than this.
 _CHORD = 6.0
-#: A grid box is kept at least this thick, so a straight horizontal step has area.
-_THICK = 2.0
+#: Curves enter the grid index in chords this long (off the curve by far less
+#: than the pick tolerance).
+_INDEX_CHORD = 24.0
 #: How far a conflict's jagged line swings out either side.
 _ZIGZAG = 4.5
 
@@ -69,30 +70,23 @@ class DrawnEdge:
         if self.tag_box is not None:
             x0, y0, x1, y1 = self.tag_box
             return QPointF((x0 + x1) / 2, (y0 + y1) / 2)
-        return QPointF(*_halfway(flatten(self.steps)))
+        return QPointF(*_halfway(flatten(self.steps, _INDEX_CHORD)))
 
     def bounds_rect(self) -> QRectF:
         x0, y0, x1, y1 = self.bounds
         return QRectF(x0, y0, x1 - x0, y1 - y0)
 
-    def boxes(self, piece: float) -> list[Rect]:
-        """Boxes along the route, each over at most ``piece`` of it, and its tag's box.
-
-        A long diagonal line's own box would cover a large part of the map:
-        the grid index would then find it wherever the mouse is.
-        """
+    def index_parts(self) -> tuple[list[Segment], list[Rect]]:
+        """The route's segments (curves in coarse chords) and the boxes of its tag and tip,
+        for the grid index."""
+        segments = list(itertools.pairwise(flatten(self.steps, _INDEX_CHORD)))
         boxes = []
-        t = _THICK
-        for (x0, y0), (x1, y1) in itertools.pairwise(flatten(self.steps)):
-            count = max(1, math.ceil(math.hypot(x1 - x0, y1 - y0) / piece))
-            for index in range(count):
-                ax, ay = x0 + (x1 - x0) * index / count, y0 + (y1 - y0) * index / count
-                bx = x0 + (x1 - x0) * (index + 1) / count
-                by = y0 + (y1 - y0) * (index + 1) / count
-                boxes.append((min(ax, bx) - t, min(ay, by) - t, max(ax, bx) + t, max(ay, by) + t))
         if self.tag_box is not None:
             boxes.append(self.tag_box)
-        return boxes
+        if self.tip is not None:
+            x, y = self.tip[0], self.tip[1]
+            boxes.append((x - ARROW, y - ARROW, x + ARROW, y + ARROW))
+        return segments, boxes
 
     def distance(self, x: float, y: float) -> float:
         """How far ``(x, y)`` is from the route (0 on its tag)."""
@@ -133,7 +127,7 @@ def drawn_edge(
     tag_box = None
     if tag:
         _, size = static_tag(tag, presentation)
-        cx, cy = tag_centre if tag_centre is not None else _halfway(flatten(steps))
+        cx, cy = tag_centre if tag_centre is not None else _halfway(flatten(steps, _INDEX_CHORD))
         w, h = size.width() / 2, size.height() / 2
         tag_box = (cx - w, cy - h, cx + w, cy + h)
     xs = [v for step in steps for v in step[1::2]]
@@ -234,8 +228,9 @@ def _path(steps: tuple[Step, ...]) -> QPainterPath:
     return path
 
 
-def flatten(steps: tuple[Step, ...]) -> list[tuple[float, float]]:
-    """The route as a polyline; curves in chords of at most ``_CHORD`` units."""
+def flatten(steps: tuple[Step, ...], chord: float = 0.0) -> list[tuple[float, float]]:
+    """The route as a polyline; curves in chords of at most ``chord`` units (default 6)."""
+    chord = chord or _CHORD
     points: list[tuple[float, float]] = []
     for step in steps:
         if step[0] != "C":
@@ -245,7 +240,7 @@ def flatten(steps: tuple[Step, ...]) -> list[tuple[float, float]]:
         x1, y1, x2, y2, x3, y3 = step[1:]
         length = math.dist((x0, y0), (x1, y1)) + math.dist((x1, y1), (x2, y2))
         length += math.dist((x2, y2), (x3, y3))
-        count = max(1, math.ceil(length / _CHORD))
+        count = max(1, math.ceil(length / chord))
         for index in range(1, count + 1):
             t = index / count
             u = 1 - t

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
@@ -31,6 +31,10 @@ __all__ = ["MapScene"]
 
 #: Room to pan beyond the outermost nodes.
 SCENE_MARGIN = 1500.0
+#: A map with more edges shows its nodes first and draws the edges in
+#: slices of this many seconds, between which the window stays responsive.
+EDGES_AT_ONCE = 2500
+SLICE_SECONDS = 0.03
 
 
 class MapScene(QGraphicsScene):
@@ -45,6 +49,8 @@ class MapScene(QGraphicsScene):
     geometryChanged = Signal()
     #: the selected edges changed (selected nodes: ``selectionChanged``)
     edgeSelectionChanged = Signal()
+    #: a large map's edges are being drawn in: how many of how many are done
+    buildProgress = Signal(int, int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +67,10 @@ class MapScene(QGraphicsScene):
         self._marks: dict[str, Severity] = {}
         self._focus: frozenset[str] = frozenset()
         self._overlays: list[QGraphicsItem] = []
+        self._edges_total = 0
+        self._slices = QTimer(self)
+        self._slices.setInterval(0)
+        self._slices.timeout.connect(self._next_slice)
 
     def build(self, session: Session) -> None:
         """Drop every node and edge and create them anew from ``session`` (overlays stay)."""
@@ -75,6 +85,11 @@ class MapScene(QGraphicsScene):
         for node_id, attrs in session.graph.nodes(data=True):
             self._add_node(node_id, attrs, placed)
         self.edges.build(session)
+        if self.edges.pending <= EDGES_AT_ONCE:
+            self.edges.route_pending()
+        else:
+            self._edges_total = self.edges.pending
+            self._slices.start()
         rect = self.nodes_rect()
         margin = SCENE_MARGIN
         self.setSceneRect(rect.adjusted(-margin, -margin, margin, margin))
@@ -82,6 +97,25 @@ class MapScene(QGraphicsScene):
             self.addItem(overlay)
         self.edgeSelectionChanged.emit()
         self.geometryChanged.emit()
+
+    @property
+    def building(self) -> bool:
+        """Whether edges of the last build are still being drawn in."""
+        return self.edges.pending > 0
+
+    def finish_building(self) -> None:
+        """Draw every edge still pending now (an export, a test)."""
+        self._slices.stop()
+        self.edges.route_pending()
+        self.buildProgress.emit(self._edges_total, self._edges_total)
+
+    def _next_slice(self) -> None:
+        self.edges.route_pending(SLICE_SECONDS)
+        done = self._edges_total - self.edges.pending
+        if not self.edges.pending:
+            self._slices.stop()
+            self.geometryChanged.emit()
+        self.buildProgress.emit(done, self._edges_total)
 
     def apply(self, change: Change, session: Session) -> None:
         """Bring the nodes and edges ``change`` names in line with ``session``."""

@@ -16,6 +16,7 @@ from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QMouseEvent
 
 from workshop_app.ui.map.node_item import NodeItem
+from workshop_app.ui.map.parts import ViewPart
 from workshop_app.ui.map.routes import EdgeKey
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["Selection"]
 
 
-class Selection:
+class Selection(ViewPart):
     """The selection of one :class:`MapView`.
 
     The view forwards presses, rubber-band changes and the scene's
@@ -33,7 +34,7 @@ class Selection:
     """
 
     def __init__(self, view: MapView) -> None:
-        self._view = view
+        super().__init__(view)
         self._quiet = False
         self._band = QRectF()
         self._band_adds = False

@@ -41,6 +41,7 @@ from workshop_app.ui.map.gestures import Gestures, position_change
 from workshop_app.ui.map.legend import LegendStrip
 from workshop_app.ui.map.navigation import ZOOM_STEP, show_rect, zoom_at, zoom_by
 from workshop_app.ui.map.node_item import NodeItem
+from workshop_app.ui.map.progress import BuildProgress
 from workshop_app.ui.map.scene import MapScene
 from workshop_app.ui.map.selecting import Selection
 from workshop_app.ui.map.style import map_style
@@ -95,6 +96,7 @@ class MapView(QGraphicsView):
         self.auto_fit = True
         self._scene.set_style(self._scene.style)
         self.selection = Selection(self)
+        self._progress = BuildProgress(self)
         self._scene.selectionChanged.connect(self._on_selection)
         self._scene.edgeSelectionChanged.connect(self._on_selection)
         self.rubberBandChanged.connect(self._on_rubber_band)
@@ -115,6 +117,7 @@ class MapView(QGraphicsView):
         return self.selection.edges()
 
     def select_all(self) -> None:
+        self._scene.finish_building()
         self.selection.select_all()
 
     def select_only(

@@ -10,6 +10,8 @@ quality once no step has come for ``SETTLE_MS``.
 
 from __future__ import annotations
 
+import weakref
+
 from PySide6.QtCore import QObject, QPoint, QRectF, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QRegion
 from PySide6.QtWidgets import QGraphicsView, QWidget
@@ -23,9 +25,13 @@ SETTLE_MS = 180
 class ZoomPreview(QObject):
     """The scaled stand-in for ``view``'s content during a zoom gesture."""
 
+    @property
+    def _view(self) -> QGraphicsView:
+        return self._view_ref()
+
     def __init__(self, view: QGraphicsView) -> None:
         super().__init__(view)
-        self._view = view
+        self._view_ref = weakref.ref(view)  # see .parts: no cycle with the view
         self._frame: QPixmap | None = None
         self._area = QRectF()  # the scene area the frame shows
         self._timer = QTimer(self)

@@ -1,0 +1,73 @@
+"""A large map opens with its nodes at once; its relations are drawn in while the window lives."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from benchmarks.orgs import generate_organisation
+from workshop_app.domain import RemoveEdge, Session
+from workshop_app.layout import layout_operation
+from workshop_app.ui.controller import SessionController
+from workshop_app.ui.map import MapView, progress
+from workshop_app.ui.map.scene import EDGES_AT_ONCE
+
+
+@pytest.fixture(scope="module")
+def large() -> Session:
+    session = generate_organisation(1000, seed=3)
+    session.apply(layout_operation(session, full=True))
+    assert session.graph.number_of_edges() > EDGES_AT_ONCE
+    return session
+
+
+def _view(qtbot: QtBot, session: Session) -> MapView:
+    view = MapView(SessionController(session))
+    qtbot.addWidget(view)
+    return view
+
+
+def test_nodes_come_at_once_and_relations_fill_in(qtbot: QtBot, large: Session) -> None:
+    view = _view(qtbot, large)
+    scene = view.scene()
+    assert set(scene.nodes) == set(large.graph.nodes)
+    assert scene.building
+    assert len(scene.layer) < len(scene.edges)
+    progress: list[tuple[int, int]] = []
+    scene.buildProgress.connect(lambda done, total: progress.append((done, total)))
+    qtbot.waitUntil(lambda: not scene.building, timeout=20_000)
+    assert len(scene.layer) == large.graph.number_of_edges()
+    assert progress[-1][0] == progress[-1][1] == len(scene.edges)
+    assert [done for done, _ in progress] == sorted(done for done, _ in progress)
+
+
+def test_an_edit_while_relations_fill_in_is_kept(qtbot: QtBot, large: Session) -> None:
+    view = _view(qtbot, large.copy())
+    scene = view.scene()
+    key = max(view.controller.session.graph.edges(keys=True))
+    view.controller.execute(RemoveEdge(*key), "")
+    qtbot.waitUntil(lambda: not scene.building, timeout=20_000)
+    assert key not in scene.edges
+    assert scene.edge_path(key) is None
+    assert len(scene.layer) == view.controller.session.graph.number_of_edges()
+
+
+def test_export_and_select_all_draw_what_is_pending_first(qtbot: QtBot, large: Session) -> None:
+    view = _view(qtbot, large)
+    view.select_all()
+    assert not view.scene().building
+    assert len(view.selected_edges()) == large.graph.number_of_edges()
+
+
+def test_a_progress_bar_shows_while_drawing_lasts_and_goes_at_the_end(
+    qtbot: QtBot, large: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(progress, "SHOW_AFTER_MS", 0)
+    view = _view(qtbot, large)
+    view.show()
+    bar = view.findChild(progress.BuildProgress)
+    seen: list[bool] = []
+    view.scene().buildProgress.connect(lambda *_: seen.append(bar.isVisible()))
+    qtbot.waitUntil(lambda: not view.scene().building, timeout=20_000)
+    assert any(seen)
+    assert not bar.isVisible()
