@@ -93,7 +93,9 @@ class GridIndex(Generic[K]):
 
     def near(self, x: float, y: float, radius: float) -> set[K]:
         """The keys that may lie within ``radius`` of ``(x, y)``."""
-        return self.query((x - radius, y - radius, x + radius, y + radius))
+        # A hair wider, so a segment exactly ``radius`` away is not lost to rounding.
+        reach = radius + 1e-6
+        return self.query((x - reach, y - reach, x + reach, y + reach))
 
     def _span(self, rect: Rect) -> tuple[int, int, int, int]:
         cell = self._cell
