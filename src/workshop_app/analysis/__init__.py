@@ -16,7 +16,7 @@ from workshop_app.analysis._de import GERMAN
 from workshop_app.analysis._graph import AnalysisView
 from workshop_app.analysis.findings import Finding, Severity
 from workshop_app.analysis.live import LiveAnalysis
-from workshop_app.analysis.rules import RULES, make_finding
+from workshop_app.analysis.rules import RULES, make_findings
 from workshop_app.domain.session import Session
 from workshop_app.i18n import translator
 
@@ -57,9 +57,9 @@ def find_ambiguities(session: Session, language: str | None = None) -> list[Find
     reviews = session.reviews_by_key()
     view = AnalysisView(session.graph)
     findings = [
-        make_finding(session, code, subjects, _, reviews, view)
+        finding
         for code, (_severity, rule) in RULES.items()
-        for subjects in rule(view)  # type: ignore[arg-type]
+        for finding in make_findings(view, code, rule(view), _, reviews)  # type: ignore[arg-type]
     ]
     findings.sort(key=Finding.sort_key)
     return findings

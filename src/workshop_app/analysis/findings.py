@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -28,9 +30,15 @@ class Severity(StrEnum):
 _ORDER = {severity: index for index, severity in enumerate(Severity)}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Finding:
     """One ambiguity on the map.
+
+    Its message is written when first read, not when the rule finds it: a
+    large map has thousands of findings, and most of them are never shown
+    one by one (the findings list shows the few in view, the protocol groups
+    them). The analysis passes a function that writes it; the facts it
+    names are those of the analysis (the subjects' fields as they were).
 
     Attributes
     ----------
@@ -40,7 +48,8 @@ class Finding:
     subjects : tuple of str
         The ids of the nodes the finding is about, sorted.
     message : str
-        What the facilitator reads out, naming labels, in one language.
+        What the facilitator reads out, naming labels, in one language
+        (given as text, or as a function that writes it when first read).
     accepted : bool
         The group reviewed this finding and accepted it as it is.
     note : str or None
@@ -56,9 +65,51 @@ class Finding:
     code: str
     severity: Severity
     subjects: tuple[str, ...]
-    message: str
+    _message: str | Callable[[], str] = field(repr=False)
     accepted: bool = False
     note: str | None = None
+
+    @classmethod
+    def found(
+        cls,
+        code: str,
+        severity: Severity,
+        subjects: tuple[str, ...],
+        message: str | Callable[[], str],
+        accepted: bool = False,
+        note: str | None = None,
+    ) -> Finding:
+        """A finding, made as fast as the analysis needs (thousands on a large map).
+
+        The same as the constructor, without its field-by-field checks of a
+        frozen dataclass: a map of 5,000 nodes can have 10,000 findings.
+        """
+        finding = object.__new__(cls)
+        finding.__dict__.update(
+            code=code,
+            severity=severity,
+            subjects=subjects,
+            _message=message,
+            accepted=accepted,
+            note=note,
+        )
+        return finding
+
+    @functools.cached_property
+    def message(self) -> str:
+        text = self._message
+        return text if isinstance(text, str) else text()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Finding):
+            return NotImplemented
+        return self._facts() == other._facts() and self.message == other.message
+
+    def __hash__(self) -> int:
+        return hash(self._facts())
+
+    def _facts(self) -> tuple[object, ...]:
+        return self.code, self.severity, self.subjects, self.accepted, self.note
 
     @property
     def key(self) -> ReviewKey:

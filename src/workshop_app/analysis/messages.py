@@ -69,7 +69,7 @@ def _shared_ownership(G: nx.MultiDiGraph, subjects: Sequence[str], _: Translator
 def _priority_tie(G: nx.MultiDiGraph, subjects: Sequence[str], _: Translator) -> str:
     return _(
         "{priorities} share rank {rank}: when they pull apart, nobody knows which comes first."
-    ).format(priorities=_names(G, subjects, _), rank=G.nodes[subjects[0]]["rank"])
+    ).format(priorities=_names(G, subjects, _), rank=G.nodes[subjects[0]].get("rank", "?"))
 
 
 def _priority_cycle(G: nx.MultiDiGraph, subjects: Sequence[str], _: Translator) -> str:
@@ -134,7 +134,7 @@ def _no_deputy(G: nx.MultiDiGraph, subjects: Sequence[str], _: Translator) -> st
 def _no_buffer(G: nx.MultiDiGraph, subjects: Sequence[str], _: Translator) -> str:
     return _(
         "{role} works at {load} % of capacity: no room for peaks, absences or special cases."
-    ).format(role=_names(G, subjects, _), load=G.nodes[subjects[0]]["load"])
+    ).format(role=_names(G, subjects, _), load=G.nodes[subjects[0]].get("load", "?"))
 
 
 def _no_good_enough(G: nx.MultiDiGraph, subjects: Sequence[str], _: Translator) -> str:
