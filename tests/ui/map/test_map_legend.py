@@ -7,7 +7,8 @@ from map_helpers import MapShow
 from map_samples import german_session
 from pytestqt.qtbot import QtBot
 
-from workshop_app.ui.map import MapView
+from workshop_app.ui.language import switch_ui_language
+from workshop_app.ui.map import MapView, legend
 from workshop_app.ui.map.legend import LegendStrip
 
 
@@ -59,3 +60,24 @@ def test_presentation_mode_starts_without_legend_and_l_shows_it(
     assert map_view.legend_visible()
     assert _legend(map_view).isVisible()
     assert toggled == [False, True]
+
+
+def test_the_legend_and_the_tags_follow_a_language_switch(map_view: MapView) -> None:
+    drawn: list[str] = []
+    original = legend._paint_entry
+
+    def recording(painter, entry, style) -> None:
+        drawn.append(entry.text)
+        original(painter, entry, style)
+
+    key = ("r_2nd", "r_agent", "deputy_of")
+    try:
+        switch_ui_language(map_view, "de")
+        legend._paint_entry = recording
+        _legend(map_view).repaint()
+        assert "Vertritt" in drawn and "Stands in for" not in drawn
+        assert map_view.scene().layer.get(key).tag == "vertritt"
+    finally:
+        legend._paint_entry = original
+        switch_ui_language(map_view, "en")
+    assert map_view.scene().layer.get(key).tag == "stands in"

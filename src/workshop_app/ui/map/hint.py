@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel
 
 from workshop_app.ui.i18n import tr
@@ -45,6 +46,11 @@ class MapHint(QLabel):
         self._view = view
         view.selectionChanged.connect(self.refresh)
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.refresh()
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         view = self._view

@@ -23,12 +23,15 @@ class BuildProgress(QProgressBar):
     def __init__(self, view: QGraphicsView) -> None:
         super().__init__(view.viewport())
         self.setObjectName("mapBuildProgress")
-        self.setFormat(tr("Drawing the relations… %p %"))
+        self.retranslate()
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setFixedWidth(_WIDTH)
         self.hide()
         self._clock = QElapsedTimer()
         view.scene().buildProgress.connect(self.follow)
+
+    def retranslate(self) -> None:
+        self.setFormat(tr("Drawing the relations… %p %"))
 
     def follow(self, done: int, total: int) -> None:
         if done >= total:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QFocusEvent,
@@ -372,6 +372,15 @@ class MapView(QGraphicsView):
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self._zoom_preview.paint(event):
             super().paintEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            # Painted words: the legend's, the relations' tags, the progress text.
+            style = self._scene.style
+            self._legend.set_style(style)
+            self._scene.set_style(style)
+            self._progress.retranslate()
+        super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         self._zoom_preview.finish()
