@@ -18,7 +18,7 @@ from workshop_app.compare.diff import (
     priority_order,
 )
 from workshop_app.compare.entries import SECTIONS, Entry, describe
-from workshop_app.compare.text import diff_text, terminal_safe
+from workshop_app.compare.text import diff_text
 
 __all__ = [
     "LAYOUT_FIELDS",
@@ -31,5 +31,4 @@ __all__ = [
     "describe",
     "diff_text",
     "priority_order",
-    "terminal_safe",
 ]

@@ -12,26 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from workshop_app.domain import Session
-from workshop_app.layout import H_GAP, NODE_HEIGHT, NODE_WIDTH, V_GAP, auto_layout
+from workshop_app.layout import H_GAP, NODE_HEIGHT, NODE_WIDTH, V_GAP, node_positions
 
-__all__ = ["Point", "ghost_positions", "positions"]
+__all__ = ["Point", "ghost_positions"]
 
 Point = tuple[float, float]
 _STEP_X, _STEP_Y = NODE_WIDTH + H_GAP, NODE_HEIGHT + V_GAP
 #: How far (in grid steps) to look for a free spot before giving up on one.
 _RINGS = 40
-
-
-def positions(session: Session) -> dict[str, Point]:
-    """Every node's stored position; the automatic layout's where one is missing."""
-    stored: dict[str, Point] = {}
-    for node, value in session.graph.nodes(data="position"):
-        if isinstance(value, list | tuple) and len(value) == 2:
-            stored[node] = (float(value[0]), float(value[1]))
-    if len(stored) < session.graph.number_of_nodes():
-        layout = auto_layout(session)
-        stored = {node: stored.get(node, layout[node]) for node in session.graph}
-    return stored
 
 
 def ghost_positions(
@@ -56,7 +44,7 @@ def ghost_positions(
     ghosts = list(ghosts)
     if not ghosts:
         return {}
-    before = positions(other)
+    before = node_positions(other)
     common = [node for node in shown if node in before]
     overall = _mean_shift(common, before, shown)
     taken = _Grid(shown.values())

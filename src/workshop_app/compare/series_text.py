@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from workshop_app.compare.series import Stability
-from workshop_app.compare.text import terminal_safe
 from workshop_app.compare.words import action_name, kind_name, quoted, words
 from workshop_app.domain import Session
 from workshop_app.i18n import Translator
+from workshop_app.terminal import escape_controls
 
 __all__ = [
     "CHANGED",
@@ -40,7 +40,7 @@ def series_text(stability: Stability, names: Sequence[str], language: str | None
         *_recurring(stability, _),
         *_open_actions(stability, _),
     ]
-    return "\n".join(terminal_safe(line) for line in lines) + "\n"
+    return "\n".join(escape_controls(line) for line in lines) + "\n"
 
 
 def workshop_list(sessions: Sequence[Session], names: Sequence[str], _: Translator) -> list[str]:

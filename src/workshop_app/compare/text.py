@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from workshop_app.compare.diff import SessionDiff
 from workshop_app.compare.entries import Entry, describe
 from workshop_app.compare.words import words
 from workshop_app.i18n import Translator
+from workshop_app.terminal import escape_controls
 
-__all__ = ["MARKS", "diff_text", "section_headings", "terminal_safe"]
+__all__ = ["MARKS", "diff_text", "section_headings"]
 
 #: The mark in front of each kind of change.
 MARKS = {
@@ -22,20 +22,6 @@ MARKS = {
     "before": " ",
     "after": " ",
 }
-# Control characters (an escape sequence could recolour or clear the terminal),
-# line and paragraph separators, and the bidi controls that reorder what follows.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
-
-
-def terminal_safe(text: str) -> str:
-    r"""``text`` with every character that could steer a terminal shown as an escape.
-
-    Examples
-    --------
-    >>> terminal_safe("Kulanz\x1b[2J\u202eevil")
-    'Kulanz\\x1b[2J\\u202eevil'
-    """
-    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def diff_text(diff: SessionDiff, old_name: str, new_name: str, language: str | None = None) -> str:
@@ -47,7 +33,7 @@ def diff_text(diff: SessionDiff, old_name: str, new_name: str, language: str | N
     if not entries:
         lines.append(_("Nothing has changed."))
     lines += _sections(entries, _)
-    return "\n".join(terminal_safe(line) for line in lines) + "\n"
+    return "\n".join(escape_controls(line) for line in lines) + "\n"
 
 
 def section_headings(_: Translator) -> dict[tuple[str, str], str]:

@@ -227,3 +227,18 @@ def test_the_protocol_since_the_compared_workshop(
         assert "Since the last workshop" in text
         assert "“Back office” works at 90 % of capacity" in text  # a finding resolved since
     assert _state(window)[0] == 0
+
+
+def test_the_changes_dock_follows_a_switch_of_the_window_language(
+    window: MainWindow, window_answers: Answers, earlier_file: Path
+) -> None:
+    from workshop_app.ui.language import switch_ui_language
+
+    _compare(window, window_answers, earlier_file)
+    assert window.comparison.dock.heading.text().startswith("From january.yaml")
+    try:
+        switch_ui_language(window, "de")
+        assert window.comparison.dock.heading.text().startswith("Von january.yaml")
+        assert window.comparison.dock.back.text() == "Zurück zur Landkarte"
+    finally:
+        switch_ui_language(window, "en")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFont
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -40,6 +40,7 @@ class ChangesDock(QDockWidget):
         self.setObjectName("changesDock")  # saveState/restoreState find docks by name
         body = QWidget(self)
         layout = QVBoxLayout(body)
+        self._names = ("", "")
         self.heading = QLabel(body)
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -61,10 +62,15 @@ class ChangesDock(QDockWidget):
         layout.addWidget(self.back)
         self.setWidget(body)
 
-    def show_entries(self, heading: str, entries: list[Entry], language: str) -> None:
-        """List ``entries`` under their group headings; the picked one stays picked if it can."""
+    def show_entries(self, names: tuple[str, str], entries: list[Entry], language: str) -> None:
+        """List ``entries`` under their group headings; the picked one stays picked if it can.
+
+        ``names`` are the two sessions' names; ``language`` is the entries' (the
+        session's), while the dock's own words are the window's.
+        """
         current = self.current_entry()
-        self.heading.setText(heading)
+        self._names = names
+        self._write_heading()
         self.list.clear()
         headings = section_headings(words(language))
         group = None
@@ -99,6 +105,16 @@ class ChangesDock(QDockWidget):
         font = QFont(self.list.font())
         font.setBold(True)
         item.setFont(font)
+
+    def _write_heading(self) -> None:
+        old, new = self._names
+        self.heading.setText(tr("From {old} to {new}").format(old=old, new=new))
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The window's language switched: the composed heading is written anew.
+        if event.type() == QEvent.Type.LanguageChange:
+            self._write_heading()
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closing the dock ends the comparison: no marks without their list.

@@ -16,10 +16,11 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from workshop_app.analysis import Finding, find_ambiguities
 from workshop_app.compare.diff import SessionDiff, compare_sessions
 from workshop_app.compare.entries import Entry, describe
-from workshop_app.compare.ghosts import ghost_positions, positions
+from workshop_app.compare.ghosts import ghost_positions
 from workshop_app.compare.marks import map_marks
 from workshop_app.domain import Change, Session
 from workshop_app.fileformat import SessionFormatError, load_session
+from workshop_app.layout import node_positions
 from workshop_app.ui import dialogs
 from workshop_app.ui.compare.dock import ChangesDock
 from workshop_app.ui.compare.overlay import ChangeOverlay
@@ -195,10 +196,9 @@ class Comparison(QObject):
             old, new, findings = current, other, (controller.findings, self._other_findings)
         self.diff = compare_sessions(old, new, language, findings=findings)
         marks = map_marks(self.diff, self._shows_new)
-        places = ghost_positions(other, positions(current), marks.ghost_nodes)
+        places = ghost_positions(other, node_positions(current), marks.ghost_nodes)
         self._overlay.show(marks, places)
-        heading = tr("From {old} to {new}").format(old=self._names[0], new=self._names[1])
-        self.dock.show_entries(heading, describe(self.diff, language), language)
+        self.dock.show_entries(self._names, describe(self.diff, language), language)
 
 
 def _is_later(other: Session, current: Session) -> bool:
