@@ -41,6 +41,10 @@ GERMAN: dict[str, str] = {
     "Legend": "Legende",
     "{nodes}, {edges}.": "{nodes}, {edges}.",
     "The map is empty.": "Die Landkarte ist leer.",
+    "The map is in the PDF protocol; File → Export map as PNG/SVG gives it as an image.": (
+        "Die Landkarte steht im PDF-Protokoll; Datei → Karte als PNG/SVG exportieren liefert sie"
+        " als Bild."
+    ),
     "Map, part {name} ({number} of {total})": "Landkarte, Ausschnitt {name} ({number} von {total})",
     # Priorities
     "Priorities": "Prioritäten",

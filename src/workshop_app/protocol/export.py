@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import os
 from collections.abc import Callable
+from pathlib import Path
 
 from workshop_app.domain import Session
 from workshop_app.fileformat.atomic import write_atomic
@@ -43,14 +44,17 @@ def export_protocol(
     today: dt.date | None = None,
     previous: Session | None = None,
 ) -> list[str]:
-    """Write the session's workshop protocol as a PDF; return the characters it cannot show.
+    """Write the session's workshop protocol (PDF, or Word for a ``.docx`` path).
+
+    Return the characters it cannot show.
 
     Parameters
     ----------
     session : Session
         The workshop; it is only read.
     path : str or path-like
-        The PDF to write. It is replaced only once the new protocol is
+        The file to write: a Word document (editable) when it ends in ``.docx``,
+        else a PDF. It is replaced only once the new protocol is
         complete, so a failed export leaves an older file as it was.
     language : {"de", "en"}, optional
         Language of headings, tables and findings; the session's by default.
@@ -82,8 +86,17 @@ def export_protocol(
     report(0.0)
     protocol = build_protocol(session, language, today=today, previous=previous)
     report(_PREPARED / 2)
-    data = write_pdf(protocol, session, size, _layout_progress(report))
-    # Atomic and durable like a save: a reader never sees half a PDF.
+    if Path(path).suffix.casefold() == ".docx":
+        from workshop_app.protocol.word import write_docx
+
+        _ = translator(GERMAN, language)
+        note = _(
+            "The map is in the PDF protocol; File → Export map as PNG/SVG gives it as an image."
+        )
+        data = write_docx(protocol, _("Page {page} of {pages}"), note)
+    else:
+        data = write_pdf(protocol, session, size, _layout_progress(report))
+    # Atomic and durable like a save: a reader never sees half a document.
     write_atomic(path, data, keep_backup=False)
     report(1.0)
     labels = (str(label) for _node, label in session.graph.nodes(data="label"))

@@ -36,7 +36,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 __all__ = [
+    "KEEP_WHOLE_ROWS",
     "TONES",
+    "WIDE_COLUMNS",
     "Block",
     "Cell",
     "Column",
@@ -53,9 +55,12 @@ __all__ = [
     "Table",
     "Text",
     "TitleBlock",
+    "block_texts",
     "cell",
+    "needs_landscape",
     "plain_text",
     "spans",
+    "table",
 ]
 
 #: What a tone means; each renderer gives it a colour (and never relies on colour alone).
@@ -283,6 +288,30 @@ def block_texts(block: Block) -> list[str]:
     if isinstance(block, TitleBlock):
         return [block.kicker, block.title, block.subtitle]
     return [block.caption]
+
+
+#: Tables with at most this many rows are kept whole (never split over pages).
+KEEP_WHOLE_ROWS = 6
+#: A table needs a landscape page only from this many columns and KEEP_WHOLE_ROWS rows.
+WIDE_COLUMNS = 6
+
+
+def needs_landscape(section: Section) -> bool:
+    """A section that asks for landscape and holds something wide enough to need it.
+
+    A short table is never left alone on a page turned sideways: it prints upright.
+    """
+    if not section.landscape:
+        return False
+    return any(
+        isinstance(b, Figure)
+        or (
+            isinstance(b, Table)
+            and len(b.columns) >= WIDE_COLUMNS
+            and len(b.rows) >= KEEP_WHOLE_ROWS
+        )
+        for b in section.blocks
+    )
 
 
 def table(

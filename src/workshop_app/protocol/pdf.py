@@ -29,7 +29,7 @@ from workshop_app.protocol._de import GERMAN
 from workshop_app.protocol.document import FrameSize, mark_for_outline
 from workshop_app.protocol.fonts import family, font_runs, visual
 from workshop_app.protocol.grid import Run, TextCell
-from workshop_app.protocol.model import Protocol, Section
+from workshop_app.protocol.model import KEEP_WHOLE_ROWS, Protocol, Section, needs_landscape
 from workshop_app.protocol.pdfparts import FIGURES, ContentsList, Entry, FigureContext
 from workshop_app.protocol.styles import BOLD, INK, MUTED, REGULAR, Styles, markup, plain
 from workshop_app.protocol.tables import CELL_SIZE, HEAD_SIZE, NOTE_SIZE, data_table
@@ -38,10 +38,6 @@ from workshop_app.vocabulary import SEVERITIES
 
 __all__ = ["render_story"]
 
-#: Tables with at most this many rows move whole to the next page instead of splitting.
-KEEP_WHOLE_ROWS = 6
-#: A table needs a landscape page only from this many columns (and KEEP_WHOLE_ROWS rows).
-WIDE_COLUMNS = 6
 #: A paragraph longer than this is set as pieces cut between sentences (linear layout time).
 PIECE = 2000
 
@@ -133,7 +129,7 @@ class _Renderer:
         story: list[Flowable] = [NextPageTemplate("portrait")]
         current, first_appendix = "portrait", True
         for index, section in enumerate(self.protocol.sections):
-            wanted = "landscape" if _wide(section) else "portrait"
+            wanted = "landscape" if needs_landscape(section) else "portrait"
             # A fresh page asked for with a turned page is not needed when the section
             # turns out narrow enough for an upright one.
             fresh = section.new_page and (wanted == "landscape" or not section.landscape)
@@ -293,21 +289,6 @@ class _Anchor(Flowable):
 
     def draw(self) -> None:
         return None
-
-
-def _wide(section: Section) -> bool:
-    """A landscape section that holds something wide enough to need the turned page."""
-    if not section.landscape:
-        return False
-    return any(
-        isinstance(b, model.Figure)
-        or (
-            isinstance(b, model.Table)
-            and len(b.columns) >= WIDE_COLUMNS
-            and len(b.rows) >= KEEP_WHOLE_ROWS
-        )
-        for b in section.blocks
-    )
 
 
 def _cell(value: model.Cell) -> TextCell:

@@ -11,7 +11,7 @@ GERMAN: dict[str, str] = {
     "&Discard changes": "Änderungen &verwerfen",
     "&Discard it": "&Verwerfen",
     "&Edit": "&Bearbeiten",
-    "&Export protocol (PDF)…": "Protokoll &exportieren (PDF)…",
+    "&Export protocol (PDF, Word)…": "Protokoll &exportieren (PDF, Word)…",
     "&File": "&Datei",
     "&Fit map": "Karte ein&passen",
     "&Help": "&Hilfe",
@@ -277,4 +277,5 @@ GERMAN: dict[str, str] = {
         "Diese Zeichen kann keine mitgelieferte Schrift darstellen; im Protokoll bleiben sie"
         " leer: {characters}"
     ),
+    "Word documents, editable (*.docx)": "Word-Dokumente, bearbeitbar (*.docx)",
 }

@@ -184,7 +184,7 @@ def _file_commands(window: MainWindow) -> list[CommandSpec]:
         ),
         CommandSpec(
             "file.export_protocol",
-            tr("&Export protocol (PDF)…"),
+            tr("&Export protocol (PDF, Word)…"),
             "file",
             committed(exporter.export_protocol),
             ("Ctrl+E",),

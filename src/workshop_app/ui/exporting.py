@@ -128,10 +128,11 @@ class Exporter(QObject):
             self._window,
             tr("Export protocol"),
             self._suggested(".pdf"),
-            tr("PDF documents (*.pdf)"),
+            tr("PDF documents (*.pdf)") + ";;" + tr("Word documents, editable (*.docx)"),
         )
         if path is None:
             return
+        # A ".docx" name gives the editable Word copy; any other the PDF.
         self.start_protocol(path if path.suffix else path.with_suffix(".pdf"), previous)
 
     def start_protocol(self, path: Path, previous: Session | None = None) -> ProtocolJob:
