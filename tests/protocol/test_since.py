@@ -58,7 +58,7 @@ def test_findings_resolved_and_new_in_the_words_of_the_analysis() -> None:
     resolved = _list_under(section, "Behobene Befunde")
     new = _list_under(section, "Neue Befunde")
 
-    assert "Für „Rückrufzusagen einhalten“ ist niemand verantwortlich (accountable)." in resolved
+    assert "Für „Rückrufzusagen einhalten“ ist niemand verantwortlich." in resolved
     assert any("muss jemand anderes bestätigen" in text for text in new)
     assert _texts(section)[1].startswith("Verglichen mit dem Workshop vom 21.01.2027: ")
 

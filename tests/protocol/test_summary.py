@@ -123,3 +123,15 @@ def test_a_session_without_phases_has_no_agenda(tmp_path: Path) -> None:
     path = tmp_path / "plain.pdf"
     export_protocol(one_of_each("en"), path, today=TODAY)
     assert "Agenda" not in pdf_text(path)
+
+
+def test_the_german_protocol_has_no_english_words(tmp_path: Path) -> None:
+    path = tmp_path / "de.pdf"
+    export_protocol(customer_service("de"), path, today=TODAY)
+    words = set(re.findall(r"[A-Za-zÄÖÜäöüß]+", pdf_text(path)))
+    english = {
+        "accountable", "responsible", "consulted", "informed", "Decisions", "Open", "Next",
+        "overdue", "Roles", "Findings", "Glossary", "Contents", "Summary", "Risk", "Risks",
+        "Suggestion", "Page", "settled", "open", "yes", "no", "none", "and", "the", "of",
+    }  # fmt: skip
+    assert sorted(words & english) == []

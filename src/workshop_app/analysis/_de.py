@@ -3,13 +3,11 @@
 GERMAN: dict[str, str] = {
     "“{label}”": "„{label}“",
     "{first} and {last}": "{first} und {last}",
-    "Nobody is accountable for {subject}.": (
-        "Für {subject} ist niemand verantwortlich (accountable)."
-    ),
+    "Nobody is accountable for {subject}.": ("Für {subject} ist niemand verantwortlich."),
     "Several roles are accountable for {subject} ({owners}): "
     "when several own a decision, each waits for the others.": (
         "Für {subject} sind mehrere Rollen verantwortlich ({owners}): "
-        "Wenn mehrere eine Entscheidung besitzen, wartet jeder auf die anderen."
+        "Wenn mehrere für eine Entscheidung einstehen, wartet jede auf die anderen."
     ),
     "{priorities} share rank {rank}: when they pull apart, nobody knows which comes first.": (
         "{priorities} teilen sich Rang {rank}: "

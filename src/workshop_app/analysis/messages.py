@@ -32,7 +32,7 @@ def message(G: nx.MultiDiGraph, code: str, subjects: Sequence[str], _: Translato
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("x", kind="responsibility", label="Kulanz")
     >>> message(G, "no-owner", ["x"], translator(GERMAN, "de"))
-    'Für „Kulanz“ ist niemand verantwortlich (accountable).'
+    'Für „Kulanz“ ist niemand verantwortlich.'
     """
     return MESSAGES[code](G, subjects, _)
 

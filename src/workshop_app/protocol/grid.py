@@ -80,7 +80,8 @@ def _wrap_run(run: Run, width: float) -> tuple[_Line, ...]:
     for paragraph in shaped(plain(run.text)).replace("\t", " ").splitlines() or [""]:
         current: list[str] = []
         current_width = 0.0
-        for word in paragraph.split():
+        # Split at spaces only: a no-break space keeps "50 €" together.
+        for word in filter(None, paragraph.split(" ")):
             word_width = _width(word, run.font, run.size)
             if word_width > width:
                 *whole, word = _break_word(word, run, width)

@@ -155,6 +155,7 @@ class _Renderer:
     def section(self, section: Section, frame: FrameSize) -> list[Flowable]:
         blocks = list(section.blocks)
         flowables: list[Flowable] = []
+        lead: list[Flowable] = []
         if section.heading:
             heading = self.heading(section)
             if blocks and isinstance(blocks[0], model.Figure):
@@ -164,12 +165,14 @@ class _Renderer:
                 )
                 flowables += FIGURES[figure.name](context, heading)
             else:
-                flowables.append(heading)
+                lead.append(heading)
         elif section.key:
             flowables.append(_Anchor(section.key, section.title))
-        return flowables + self.blocks(blocks, frame)
+        return flowables + self.blocks(blocks, frame, lead)
 
-    def blocks(self, blocks: list[model.Block], frame: FrameSize) -> list[Flowable]:
+    def blocks(
+        self, blocks: list[model.Block], frame: FrameSize, lead: list[Flowable] | None = None
+    ) -> list[Flowable]:
         """The blocks' flowables; a heading or note goes with what follows it.
 
         In front of a heading stands a conditional page break (room for it
@@ -178,7 +181,7 @@ class _Renderer:
         behind at a page foot.
         """
         flowables: list[Flowable] = []
-        pending: list[Flowable] = []
+        pending: list[Flowable] = list(lead or [])
         for block in blocks:
             rendered = self.block(block, frame)
             if isinstance(block, model.Heading | model.Note):

@@ -78,7 +78,7 @@ def _last_unit_start(word: str, start: int, end: int) -> int:
     cluster = word[start:end].casefold()
     if "sch" in cluster:
         return start + cluster.index("sch")
-    if len(cluster) >= 2 and cluster[-1] in "lr" and cluster[-2] not in "lr":
+    if len(cluster) >= 2 and cluster[-1] in "lr" and cluster[-2] in "bcdfgkpt":
         return end - 2
     for unit in _UNITS:
         if cluster.endswith(unit):
