@@ -61,3 +61,16 @@ def _isolate_qt(home: Path) -> None:
         QSettings.setPath(QSettings.Format.IniFormat, scope, str(home / ".qttest" / "settings"))
     QCoreApplication.setOrganizationName("ResponsibilityMapTests")
     QCoreApplication.setApplicationName("workshop-app-tests")
+
+
+@pytest.fixture(autouse=True)
+def file_questions_answered(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's questions about a file open elsewhere or changed on disk, answered as
+    the app behaved before it asked them ("anyway", "overwrite"), for tests that do not
+    ask about them; tests of those questions replace these answers."""
+    if "PySide6.QtCore" not in sys.modules:
+        return  # the pure core's tests run without Qt
+    from workshop_app.ui import file_questions
+
+    monkeypatch.setattr(file_questions, "ask_locked", lambda *_args, **_kw: "anyway")
+    monkeypatch.setattr(file_questions, "ask_changed_on_disk", lambda *_args, **_kw: "overwrite")

@@ -180,7 +180,10 @@ def test_full_disk_save_fails_clearly_and_offers_save_as(
     [(message,)] = reliability_dialogs.shown("failed")
     assert message == f"Could not save {path}: the disk is full. The file on disk is unchanged."
     assert path.read_bytes() == before
-    assert [p.name for p in reliability_small_disk.iterdir() if p.name != "filler"] == [path.name]
+    # The lock stays beside the file while this window edits it (not after Save as).
+    lock = [".workshop.yaml.lock"] if answer == "cancel" else []
+    names = sorted(p.name for p in reliability_small_disk.iterdir() if p.name != "filler")
+    assert names == [*lock, path.name]
     if answer == "cancel":
         assert not saved
         assert window.isWindowModified()
@@ -389,7 +392,15 @@ def test_discarding_a_crashed_runs_copy_leaves_nothing_behind(
     assert found.ident == ident
     found.discard()
 
-    assert list(folder.iterdir()) == []
+    # Discarded is set aside, with its backup, not deleted: a wrong click is not the end.
+    assert [p.name for p in folder.iterdir()] == ["discarded"]
+    [kept] = (folder / "discarded").iterdir()
+    assert sorted(p.name for p in kept.iterdir()) == [
+        f"{ident}.json",
+        f"{ident}.yaml",
+        f"{ident}.yaml.bak",
+    ]
+    assert autosave.find_recoverable() == []
 
 
 @pytest.mark.parametrize(
@@ -437,4 +448,4 @@ def test_opening_a_file_removes_what_a_killed_save_of_it_left(
     leftover = tmp_path / f".workshop.yaml.{dead.pid}-0123abcd.tmp"
     leftover.write_text("half a session", encoding="utf-8")
     _open_window(qtbot, path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["workshop.yaml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".workshop.yaml.lock", "workshop.yaml"]

@@ -37,8 +37,10 @@ from workshop_app.fileformat.state import DiskState, state_of
 __all__ = [
     "BACKUP_SUFFIX",
     "backup_path",
+    "is_running",
     "remove_stale_temporaries",
     "resolve_target",
+    "short_sibling",
     "write_atomic",
 ]
 
@@ -215,15 +217,20 @@ def _temp_stem(target: str) -> str:
     return "." + _shortened(name, _name_max(folder) - 1 - _TEMP_TAIL_BYTES)
 
 
-def backup_path(path: str | os.PathLike[str]) -> str:
-    """Where the previous version of ``path`` is kept: ``<name>.bak`` beside it.
+def short_sibling(path: str | os.PathLike[str], *, prefix: str = "", suffix: str = "") -> str:
+    """``<prefix><name><suffix>`` beside ``path``, within the folder's name length limit.
 
-    For a name so long that the suffix would not fit, the name is shortened
-    (with a hash of the whole name, so it stays the file's own backup).
+    For a name so long that the additions would not fit, the name is
+    shortened (with a hash of the whole name, so it stays the file's own).
     """
     folder, name = os.path.split(os.path.abspath(os.fspath(path)))
-    room = _name_max(folder) - len(BACKUP_SUFFIX)
-    return os.path.join(folder, _shortened(name, room) + BACKUP_SUFFIX)
+    room = _name_max(folder) - len(os.fsencode(prefix + suffix))
+    return os.path.join(folder, prefix + _shortened(name, room) + suffix)
+
+
+def backup_path(path: str | os.PathLike[str]) -> str:
+    """Where the previous version of ``path`` is kept: ``<name>.bak`` beside it."""
+    return short_sibling(path, suffix=BACKUP_SUFFIX)
 
 
 def _temp_name(target: str, middle: str = "") -> str:

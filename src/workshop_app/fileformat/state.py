@@ -28,6 +28,28 @@ class DiskState:
     device: int
     sha256: bytes
 
+    def to_json(self) -> dict[str, int | str]:
+        """The state as plain data (for the autosave's sidecar)."""
+        return {
+            "size": self.size,
+            "mtime_ns": self.mtime_ns,
+            "inode": self.inode,
+            "device": self.device,
+            "sha256": self.sha256.hex(),
+        }
+
+    @classmethod
+    def from_json(cls, data: object) -> DiskState | None:
+        """The state :meth:`to_json` gave; ``None`` for anything else."""
+        try:
+            fields = dict(data)  # type: ignore[call-overload]
+            numbers = [fields[name] for name in ("size", "mtime_ns", "inode", "device")]
+            if not all(type(n) is int for n in numbers):
+                return None
+            return cls(*numbers, bytes.fromhex(fields["sha256"]))
+        except (TypeError, ValueError, KeyError):
+            return None
+
     def same_stat(self, info: os.stat_result) -> bool:
         return (info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev) == (
             self.size,

@@ -278,4 +278,41 @@ GERMAN: dict[str, str] = {
         " leer: {characters}"
     ),
     "Word documents, editable (*.docx)": "Word-Dokumente, bearbeitbar (*.docx)",
+    # --- files: locks and changes on disk ---
+    "someone": "jemand",
+    "another window of this app": "ein anderes Fenster dieser App",
+    "an unknown computer": "einem unbekannten Rechner",
+    "{user} on {host}": "{user} auf {host}",
+    "{user} on {host} (since {time})": "{user} auf {host} (seit {time})",
+    "Session already open": "Sitzung bereits geöffnet",
+    "“{name}” is open already: {owner}.": "„{name}“ ist bereits geöffnet: {owner}.",
+    "Opened read-only, your changes are saved under another name. "
+    "Opened anyway, whoever saves last overwrites the other's work; "
+    "the app warns before that.": (
+        "Schreibgeschützt geöffnet, speichern Sie Ihre Änderungen unter einem anderen Namen. "
+        "Trotzdem geöffnet, überschreibt, wer zuletzt speichert, die Arbeit des anderen; "
+        "die App warnt vorher."
+    ),
+    "Open &read-only": "&Schreibgeschützt öffnen",
+    "Open &anyway": "&Trotzdem öffnen",
+    "File changed on disk": "Datei auf dem Datenträger geändert",
+    "“{name}” was changed on disk since you opened it (another window, a colleague, "
+    "a sync service).": (
+        "„{name}“ wurde auf dem Datenträger geändert, seit Sie die Datei geöffnet haben "
+        "(ein anderes Fenster, eine Kollegin, ein Synchronisierungsdienst)."
+    ),
+    "Saving now would replace those changes with yours. The file on disk is unchanged.": (
+        "Speichern würde diese Änderungen durch Ihre ersetzen. Die Datei auf dem "
+        "Datenträger ist unverändert."
+    ),
+    "Save as a &copy…": "Als &Kopie speichern…",
+    "&Compare": "&Vergleichen",
+    "&Overwrite": "&Überschreiben",
+    "{name} (read-only)": "{name} (schreibgeschützt)",
+    "{name} on disk": "{name} auf dem Datenträger",
+    "this window": "dieses Fenster",
+    "“{name}” is open elsewhere ({owner}); save under another name.": (
+        "„{name}“ ist anderswo geöffnet ({owner}); bitte unter einem anderen Namen speichern."
+    ),
+    # --- end files ---
 }

@@ -3,14 +3,17 @@
 While a window has unsaved changes, its session is written at most every 30 s
 of editing to ``<AppDataLocation>/autosave/<id>.yaml``, with a sidecar
 ``<id>.json`` naming the file it came from. It is written like ``save_session``
-does (the same text, the same atomic replace), but in two halves: the session
-is copied into plain data on the GUI thread (milliseconds), and turned into
-text and written in a background thread, so that even a map of thousands of
-nodes does not make the window stutter every half minute.
-A clean save or a clean close removes the copy. A lock file
-``<id>.lock`` marks the window that owns them: what a crashed run left behind
-has a stale lock (its process is gone) and is offered for recovery at the
-next start; what another running window owns is left alone.
+does (the same text, the same size rule, the same atomic replace), entirely
+in a background thread: reading the session there holds the controller's
+``reading`` lock, so an edit waits for the read instead of the window
+stalling every half minute for the copy of a map of thousands of nodes.
+A clean save or a clean close removes the copy. A lock ``<id>.lock`` (an
+advisory lock the system drops when its process ends, see
+:mod:`workshop_app.fileformat.locking`) marks the window that owns them:
+what a crashed run left behind has a free lock and is offered for recovery at
+the next start — found without writing anything, so also on a full disk;
+what another running window owns is left alone. Reading the folder is
+:mod:`workshop_app.ui.recovery`'s work.
 
 App data, not a temporary or cache folder: those may be wiped, and this is
 the last copy of a workshop's results.
@@ -18,23 +21,25 @@ the last copy of a workshop's results.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import threading
 import uuid
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal
 
-from workshop_app.fileformat import SaveError, session_to_document
-from workshop_app.fileformat.atomic import BACKUP_SUFFIX, remove_stale_temporaries, write_atomic
-from workshop_app.fileformat.writer import dump_document
+from workshop_app.domain import Session
+from workshop_app.fileformat import DiskState, SaveError, session_to_document
+from workshop_app.fileformat.atomic import write_atomic
+from workshop_app.fileformat.locking import FileLock
+from workshop_app.fileformat.writer import encode_document
+from workshop_app.ui import recovery
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.i18n import tr, ui_language
+from workshop_app.ui.recovery import Recoverable
 
 __all__ = ["AUTOSAVE_DELAY_MS", "Autosaver", "Recoverable", "autosave_dir", "find_recoverable"]
 
@@ -50,75 +55,15 @@ def autosave_dir() -> Path:
     return Path(base) / "autosave"
 
 
-@dataclass(frozen=True)
-class Recoverable:
-    """A session a crashed run autosaved and nobody has recovered yet."""
-
-    ident: str
-    session_file: Path
-    original: Path | None
-    saved_at: datetime
-
-    def discard(self) -> None:
-        """Delete the autosaved copy (the facilitator decided against it)."""
-        _remove(self.session_file)
-
-
-def _sidecar(session_file: Path) -> Path:
-    return session_file.with_suffix(".json")
-
-
-def _remove(session_file: Path) -> None:
-    """Delete the copy and its sidecar, with the backups the atomic writes keep.
-
-    And the temporary files of a write that a crash cut short: nothing else
-    would ever write to this copy again and clean them up.
-    """
-    for path in (session_file, _sidecar(session_file)):
-        for name in (path.name, path.name + BACKUP_SUFFIX):
-            with contextlib.suppress(OSError):
-                path.with_name(name).unlink(missing_ok=True)
-        remove_stale_temporaries(path)
-
-
 def _write_copy(session_file: Path, document: dict[str, Any], sidecar: dict[str, Any]) -> None:
     """Write the autosaved session and then its sidecar, each atomically (any thread)."""
-    write_atomic(session_file, dump_document(document).encode("utf-8"))
-    write_atomic(_sidecar(session_file), json.dumps(sidecar).encode("utf-8"))
-
-
-def _lock_for(folder: Path, ident: str) -> QLockFile:
-    lock = QLockFile(str(folder / f"{ident}.lock"))
-    # Only a dead owner makes a lock stale: a workshop may run for hours
-    # between two autosaves, and its lock must hold all that time.
-    lock.setStaleLockTime(0)
-    return lock
-
-
-def _read_recoverable(session_file: Path) -> Recoverable:
-    original: Path | None = None
-    saved_at = datetime.fromtimestamp(session_file.stat().st_mtime, UTC)
-    # The sidecar is a convenience: without it the session is still offered.
-    with contextlib.suppress(OSError, ValueError, TypeError, AttributeError, KeyError):
-        data = json.loads(_sidecar(session_file).read_text(encoding="utf-8"))
-        original = Path(data["original"]) if data.get("original") else None
-        saved_at = datetime.fromisoformat(data["saved_at"])
-    return Recoverable(session_file.stem, session_file, original, saved_at)
+    write_atomic(session_file, encode_document(document, session_file))
+    write_atomic(recovery.sidecar(session_file), json.dumps(sidecar).encode("utf-8"))
 
 
 def find_recoverable() -> list[Recoverable]:
     """Autosaved sessions left by runs that ended without saving, newest first."""
-    folder = autosave_dir()
-    if not folder.is_dir():
-        return []
-    found = []
-    for session_file in folder.glob("*.yaml"):
-        lock = _lock_for(folder, session_file.stem)
-        if not lock.tryLock(0):
-            continue  # a running window owns it
-        lock.unlock()
-        found.append(_read_recoverable(session_file))
-    return sorted(found, key=lambda r: r.saved_at, reverse=True)
+    return recovery.find_in(autosave_dir())
 
 
 class Autosaver(QObject):
@@ -135,7 +80,9 @@ class Autosaver(QObject):
         super().__init__(parent)
         self._controller = controller
         self.ident = uuid.uuid4().hex
-        self._lock: QLockFile | None = None
+        self._lock: FileLock | None = None
+        #: What the window's file held when it was opened or saved (into the sidecar).
+        self.original_state: DiskState | None = None
         self._writer: threading.Thread | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -177,9 +124,9 @@ class Autosaver(QObject):
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             return _describe(error)
-        lock = _lock_for(folder, self.ident)
-        if not lock.tryLock(0):
-            return _describe(PermissionError(f"{folder}: {lock.error().name}"))
+        lock = recovery.lock_file(folder, self.ident)
+        if lock.acquire() is not None:
+            return _describe(PermissionError(f"{lock.path}: held by another window"))
         self._lock = lock
         return None
 
@@ -201,15 +148,27 @@ class Autosaver(QObject):
         sidecar = {
             "original": str(path.resolve()) if path is not None else None,
             "saved_at": datetime.now(UTC).isoformat(),
+            "original_state": self.original_state and self.original_state.to_json(),
         }
-        document = session_to_document(self._controller.session)
+        session = self._controller.session
         self._writer = threading.Thread(
-            target=self._write, args=(self.session_file, document, sidecar), daemon=True
+            target=self._write,
+            args=(self.session_file, session, self._controller.reading, sidecar),
+            name="autosave",
+            daemon=True,
         )
         self._writer.start()
 
-    def _write(self, session_file: Path, document: dict[str, Any], sidecar: dict[str, Any]) -> None:
+    def _write(
+        self,
+        session_file: Path,
+        session: Session,
+        reading: threading.RLock,
+        sidecar: dict[str, Any],
+    ) -> None:
         try:
+            with reading:  # an edit now waits until the session is read
+                document = session_to_document(session)
             _write_copy(session_file, document, sidecar)
         except OSError as error:
             self._finished.emit(_describe(error))
@@ -242,7 +201,7 @@ class Autosaver(QObject):
         """Remove this window's autosaved copy (its work was saved or discarded)."""
         self.timer.stop()
         self.wait()
-        _remove(self.session_file)
+        recovery.remove_copy(self.session_file)
 
     def adopt(self, recoverable: Recoverable) -> None:
         """Keep autosaving into a recovered copy: it stays until the work is saved."""
@@ -253,7 +212,7 @@ class Autosaver(QObject):
 
     def _release_lock(self) -> None:
         if self._lock is not None:
-            self._lock.unlock()
+            self._lock.release()
             self._lock = None
 
     def close(self) -> None:

@@ -11,6 +11,7 @@ signals (napari's models and views work the same way).
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -93,6 +94,9 @@ class SessionController(QObject):
         settle_positions(self.session)
         self.session.listeners.append(self._session_changed)
         self.path: Path | None = None
+        #: Held while another thread reads the session (a save, an autosave):
+        #: an edit waits for the read to finish, so no file mixes two states.
+        self.reading = threading.RLock()
         # Re-checks after an edit only what it can change: a full analysis
         # of a large map would take longer than a frame on every edit.
         self._analysis = LiveAnalysis(self.session)
@@ -147,7 +151,8 @@ class SessionController(QObject):
         self.undo_stack.resetClean()
 
     def _apply(self, operation: Operation) -> Operation:
-        return self.session.apply(operation)
+        with self.reading:
+            return self.session.apply(operation)
 
     def _session_changed(self, change: Change) -> None:
         self.changed.emit(change)

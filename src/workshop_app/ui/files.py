@@ -11,20 +11,27 @@ import re
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMenu, QWidget
 
 from workshop_app.domain import Session
-from workshop_app.fileformat import SaveError, SessionFormatError, load_session, save_session
+from workshop_app.fileformat import (
+    DiskState,
+    SaveError,
+    SessionFormatError,
+    load_session_with_state,
+)
 from workshop_app.fileformat.atomic import remove_stale_temporaries
 from workshop_app.resources import ResourceNotFoundError, resource_path
 from workshop_app.templates import TemplateError, list_templates, session_from_template
-from workshop_app.ui import dialogs
+from workshop_app.ui import dialogs, file_questions
 from workshop_app.ui.autosave import Autosaver, Recoverable, find_recoverable
 from workshop_app.ui.controller import SessionController
 from workshop_app.ui.dates import display_datetime
+from workshop_app.ui.file_guard import FileGuard
 from workshop_app.ui.folders import start_folder
 from workshop_app.ui.i18n import tr, ui_language
+from workshop_app.ui.saving import save_in_background
 from workshop_app.ui.settings import add_recent_file, recent_files
 
 __all__ = ["SAMPLE_SESSION", "SessionFiles"]
@@ -48,16 +55,32 @@ class SessionFiles(QObject):
         self._window = window
         self._controller = controller
         self._autosaver = autosaver
+        self.guard = FileGuard(window)
+
+    @property
+    def read_only(self) -> bool:
+        """The file is open elsewhere and was opened here read-only: Save asks for a new name."""
+        return self.guard.read_only
 
     def display_name(self) -> str:
         """The file's name; for a session never saved, its title (or "Untitled")."""
         path = self._controller.path
+        if path is not None and self.read_only:
+            return tr("{name} (read-only)").format(name=path.name)
         if path is not None:
             return path.name
         title = self._controller.session.meta.get("title")
         return title.strip() if isinstance(title, str) and title.strip() else tr("Untitled")
 
-    def _replace(self, session: Session, path: Path | None) -> None:
+    def _replace(
+        self,
+        session: Session,
+        path: Path | None,
+        claimed: tuple | None = None,
+        state: DiskState | None = None,
+    ) -> None:
+        self.guard.bind(claimed, state)
+        self._autosaver.original_state = state
         self._controller.replace_session(session, path)
         self.pathChanged.emit()
 
@@ -96,10 +119,10 @@ class SessionFiles(QObject):
             return
         self._replace(session, None)
 
-    def _load(self, path: Path) -> Session | None:
-        """The session in ``path``, or None after telling the facilitator why not."""
+    def _load(self, path: Path) -> tuple[Session, DiskState] | None:
+        """The session in ``path`` and what was read, or None after telling why not."""
         try:
-            return load_session(path)
+            return load_session_with_state(path)
         except SessionFormatError as error:
             message = error.message(ui_language())
         except OSError as error:
@@ -115,11 +138,23 @@ class SessionFiles(QObject):
             self.open_path(path)
 
     def open_path(self, path: Path) -> bool:
-        """Open ``path`` in this window; False (session untouched) if it cannot be."""
-        session = self._load(path)
-        if session is None or not self.maybe_save():
+        """Open ``path`` in this window; False (session untouched) if it cannot be.
+
+        Open elsewhere already (another window, another computer), the file is
+        opened read-only or anyway, as the facilitator says.
+        """
+        loaded = self._load(path)
+        if loaded is None:
             return False
-        self._replace(session, path)
+        claimed = self.guard.claim(path) if path != self._controller.path else None
+        if path != self._controller.path and claimed is None:
+            return False
+        if not self.maybe_save():
+            self.guard.give_back(claimed)
+            return False
+        if claimed is None:  # the same file again: keep its lock
+            claimed = self.guard.current()
+        self._replace(loaded[0], path, claimed, loaded[1])
         add_recent_file(path)
         # A save of this file that a crash cut short left its temporary file;
         # the next save would remove it too, but it need not wait until then.
@@ -133,15 +168,15 @@ class SessionFiles(QObject):
         except ResourceNotFoundError as error:
             dialogs.show_error(self._window, tr("Cannot open the session"), str(error))
             return False
-        session = self._load(sample)
-        if session is None:
+        loaded = self._load(sample)
+        if loaded is None:
             return False
-        self._replace(session, None)
+        self._replace(loaded[0], None)
         return True
 
     def save(self) -> bool:
         """Save to the session's file (or ask for one); True when it was saved."""
-        if self._controller.path is None:
+        if self._controller.path is None or self.read_only:
             return self.save_as()
         return self._write(self._controller.path)
 
@@ -159,24 +194,71 @@ class SessionFiles(QObject):
         return self._write(path)
 
     def _write(self, path: Path) -> bool:
-        # A very large map takes a moment to save; the cursor says so.
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        failure: SaveError | None = None
+        """Save to ``path`` off the GUI thread, after asking what someone else's work needs."""
+        own_file = path == self._controller.path and not self.read_only
+        decided = self._may_write(path, own_file=own_file)
+        if decided is not None:
+            return decided
+        claimed = None if own_file else self.guard.claim(path)
         try:
-            save_session(self._controller.session, path)
+            state = save_in_background(self._controller, path)
         except SaveError as error:
-            failure = error
-        finally:
-            QApplication.restoreOverrideCursor()
-        if failure is not None:
-            if dialogs.ask_save_as_after_failure(self._window, failure.message(ui_language())):
+            self.guard.give_back(claimed)
+            if dialogs.ask_save_as_after_failure(self._window, error.message(ui_language())):
                 return self.save_as()
             return False
+        if not own_file:
+            self.guard.bind(claimed if claimed is not None else (None, False), state)
+        self.guard.state = state
+        self._autosaver.original_state = state
         self._controller.path = path
         self._controller.undo_stack.setClean()
         add_recent_file(path)
         self.pathChanged.emit()
         return True
+
+    def _may_write(self, path: Path, *, own_file: bool) -> bool | None:
+        """``None`` to go on saving to ``path``; else what ``save`` returns instead.
+
+        Over this window's own file, changed on disk since: save as a copy,
+        compare, overwrite or cancel. Another file that another window holds
+        is not written over.
+        """
+        if not own_file:
+            holder = self.guard.holder_of(path)
+            if holder is None:
+                return None
+            dialogs.show_error(
+                self._window,
+                tr("Not saved"),
+                tr("“{name}” is open elsewhere ({owner}); save under another name.").format(
+                    name=path.name, owner=file_questions.describe_owner(holder)
+                ),
+            )
+            return False
+        if not self.guard.changed_on_disk(path):
+            return None
+        comparison = getattr(self._window, "comparison", None)
+        answer = file_questions.ask_changed_on_disk(
+            self._window, path.name, can_compare=comparison is not None
+        )
+        if answer == "overwrite":
+            return None
+        if answer == "copy":
+            return self.save_as()
+        if answer == "compare" and comparison is not None:
+            self._compare_with_disk(path, comparison)
+        return False
+
+    def _compare_with_disk(self, path: Path, comparison: object) -> None:
+        """Show what the file on disk has that this window has not (and the reverse)."""
+        loaded = self._load(path)
+        if loaded is None:
+            return
+        comparison.show(  # type: ignore[attr-defined]
+            loaded[0], self._controller.session, tr("{name} on disk").format(name=path.name),
+            tr("this window"),
+        )  # fmt: skip
 
     def _directory(self) -> Path:
         return start_folder(self._controller.path)
@@ -214,11 +296,27 @@ class SessionFiles(QObject):
         return False
 
     def recover(self, recoverable: Recoverable) -> bool:
-        """Edit the recovered session: unsaved, bound to its original file if it had one."""
-        session = self._load(recoverable.session_file)
+        """Edit the recovered session: unsaved, bound to its original file if it had one.
+
+        The original file's lock is taken as when opening it; the file's state
+        when the crashed window last saw it comes from the copy's sidecar, so
+        a save over someone's later changes still asks first.
+        """
+        session = recoverable.session
         if session is None:
-            return False
-        self._replace(session, recoverable.original)
+            loaded = self._load(recoverable.session_file)
+            if loaded is None:
+                return False
+            session = loaded[0]
+        original = recoverable.original
+        claimed = self.guard.claim(original) if original is not None else None
+        if original is not None and claimed is None:
+            claimed = (None, True)  # cancelled: still recovered, but saved under a new name
+        self._replace(session, original, claimed, recoverable.original_state)
         self._autosaver.adopt(recoverable)
         self._controller.undo_stack.resetClean()
         return True
+
+    def close(self) -> None:
+        """The window closes: its file is free for others."""
+        self.guard.release()

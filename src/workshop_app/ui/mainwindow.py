@@ -296,5 +296,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.autosaver.close()
+        self.files.close()
         save_window_state(self.saveGeometry(), self.saveState())
         event.accept()
