@@ -78,7 +78,7 @@ def test_text_outside_the_font_and_control_characters_do_not_break_the_export(
 def big_protocol(
     generate: Callable[..., Session], tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[Session, Path]:
-    session = generate(300, seed=3)
+    session = generate(80, seed=3)  # the largest map that is not summarised
     path = tmp_path_factory.mktemp("big") / "big.pdf"
     export_protocol(session, path, pagesize="Letter")
     return session, path
@@ -118,3 +118,20 @@ def test_big_map_gets_an_overview_and_tiles_on_landscape_letter(
     sizes = page_sizes(path)
     assert (612.0, 792.0) in sizes
     assert (792.0, 612.0) in sizes
+
+
+def test_a_thousand_nodes_print_in_under_forty_pages(
+    generate: Callable[..., Session], tmp_path: Path
+) -> None:
+    session = generate(1000)
+    path = tmp_path / "thousand.pdf"
+    export_protocol(session, path)
+    pages = pdf_pages(path)
+    assert len(pages) < 40
+    text = " ".join(" ".join(pages).split())
+    # Summarised, not cut: one page of map, findings grouped, the full lists in the appendix.
+    assert "On paper a map this large shows its structure" in text
+    assert "Map, part" not in text
+    assert "full list in the appendix" in text
+    for label in ("Head of customer service", "Service manager 1", "Goodwill refund"):
+        assert label in text

@@ -41,6 +41,11 @@ GERMAN: dict[str, str] = {
     "Legend": "Legende",
     "{nodes}, {edges}.": "{nodes}, {edges}.",
     "The map is empty.": "Die Landkarte ist leer.",
+    "On paper a map this large shows its structure; the window shows every detail,"
+    " and File → Export map as PNG/SVG gives it as an image.": (
+        "Auf Papier zeigt eine so große Landkarte ihre Struktur; jedes Detail zeigt das"
+        " Programm, und Datei → Karte als PNG/SVG exportieren liefert sie als Bild."
+    ),
     "The map is in the PDF protocol; File → Export map as PNG/SVG gives it as an image.": (
         "Die Landkarte steht im PDF-Protokoll; Datei → Karte als PNG/SVG exportieren liefert sie"
         " als Bild."

@@ -44,7 +44,15 @@ def map_section(facts: Facts) -> Section:
         nodes=facts.n_(graph.number_of_nodes(), "node"),
         edges=facts.n_(graph.number_of_edges(), "relation"),
     )
-    return Section("map", _("Map"), (Figure("map", caption),), landscape=True, new_page=True)
+    if facts.large:
+        caption += " " + _(
+            "On paper a map this large shows its structure; the window shows every detail,"
+            " and File → Export map as PNG/SVG gives it as an image."
+        )
+        figure = Figure("map-overview", caption)
+    else:
+        figure = Figure("map", caption)
+    return Section("map", _("Map"), (figure,), landscape=True, new_page=True)
 
 
 #: The sections in reading order. The appendix builders come last: they print

@@ -29,7 +29,7 @@ from bidi import get_display
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from workshop_app.protocol.styles import BOLD, REGULAR, register_fonts
+from workshop_app.protocol.styles import BOLD, REGULAR, markup, plain, register_fonts
 from workshop_app.resources import resource_path
 
 __all__ = [
@@ -39,6 +39,7 @@ __all__ = [
     "family",
     "font_runs",
     "shaped",
+    "text_markup",
     "text_width",
     "unsupported",
     "visual",
@@ -183,6 +184,21 @@ def family(font_name: str) -> str:
         if font_name in (fallback.name, fallback.bold_name):
             return fallback.name
     return font_name
+
+
+def text_markup(text: str) -> str:
+    """User text as Paragraph markup: literal, in display order, each character in a font
+    that has it."""
+    line = "\n".join(visual(part) for part in plain(text).split("\n"))
+    if line.isascii():
+        return markup(line)
+    parts = []
+    for piece, font in font_runs(line, REGULAR):
+        escaped = markup(piece)
+        parts.append(
+            escaped if font == REGULAR else f'<font face="{family(font)}">{escaped}</font>'
+        )
+    return "".join(parts)
 
 
 def draw_text(

@@ -27,11 +27,11 @@ from workshop_app.i18n import translator
 from workshop_app.protocol import model
 from workshop_app.protocol._de import GERMAN
 from workshop_app.protocol.document import FrameSize, mark_for_outline
-from workshop_app.protocol.fonts import family, font_runs, visual
+from workshop_app.protocol.fonts import text_markup
 from workshop_app.protocol.grid import Run, TextCell
 from workshop_app.protocol.model import KEEP_WHOLE_ROWS, Protocol, Section, needs_landscape
 from workshop_app.protocol.pdfparts import FIGURES, ContentsList, Entry, FigureContext
-from workshop_app.protocol.styles import BOLD, INK, MUTED, REGULAR, Styles, markup, plain
+from workshop_app.protocol.styles import BOLD, INK, MUTED, REGULAR, Styles
 from workshop_app.protocol.tables import CELL_SIZE, HEAD_SIZE, NOTE_SIZE, data_table
 from workshop_app.protocol.typography import keep_together, sentence_pieces
 from workshop_app.vocabulary import SEVERITIES
@@ -53,21 +53,6 @@ SHADE = colors.HexColor("#DCE7F3")
 
 def _hex(colour: colors.Color) -> str:
     return "#" + colour.hexval()[2:]
-
-
-def text_markup(text: str) -> str:
-    """User text as Paragraph markup: literal, in display order, each character in a font
-    that has it."""
-    line = "\n".join(visual(part) for part in plain(text).split("\n"))
-    if line.isascii():
-        return markup(line)
-    parts = []
-    for piece, font in font_runs(line, REGULAR):
-        escaped = markup(piece)
-        parts.append(
-            escaped if font == REGULAR else f'<font face="{family(font)}">{escaped}</font>'
-        )
-    return "".join(parts)
 
 
 def span_markup(text: model.Text) -> str:
@@ -163,7 +148,7 @@ class _Renderer:
                 context = FigureContext(
                     self.session, self.protocol.language, self._, self.look.styles, self.landscape
                 )
-                flowables += FIGURES[figure.name](context, heading)
+                flowables += FIGURES[figure.name](context, heading, figure.caption)
             else:
                 lead.append(heading)
         elif section.key:

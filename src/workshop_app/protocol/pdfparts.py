@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus import Spacer
 from reportlab.platypus.flowables import Flowable
 
 from workshop_app.domain import Session
@@ -19,11 +21,17 @@ from workshop_app.i18n import Translator
 from workshop_app.layout import node_positions
 from workshop_app.protocol import mappages
 from workshop_app.protocol.document import FrameSize, form_name
-from workshop_app.protocol.fonts import draw_text
-from workshop_app.protocol.scene import MapScene
+from workshop_app.protocol.figure import MapView
+from workshop_app.protocol.fonts import draw_text, text_markup
+from workshop_app.protocol.scene import LABEL_SIZE, MapScene
 from workshop_app.protocol.styles import BOLD, INK, LINE, MUTED, REGULAR, Styles
+from workshop_app.protocol.typography import keep_together
 
 __all__ = ["FIGURES", "ContentsList", "Entry", "FigureContext"]
+
+
+#: Labels smaller than this (points) are left out of an overview: specks, not text.
+_LEGIBLE = 3.0
 
 
 @dataclass(frozen=True)
@@ -83,12 +91,38 @@ class FigureContext:
     landscape: FrameSize
 
 
-def _map(context: FigureContext, heading: Flowable) -> list[Flowable]:
+def _map(context: FigureContext, heading: Flowable, caption: str) -> list[Flowable]:
     scene = MapScene(context.session, node_positions(context.session))
     return mappages.map_flowables(
         scene, context.landscape, context.styles, context._, heading, context.language
     )
 
 
+def _height(flowable: Flowable, width: float) -> float:
+    _width, height = flowable.wrap(width, 10_000)
+    return height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+
+
+def _overview(context: FigureContext, heading: Flowable, caption: str) -> list[Flowable]:
+    """A large map on one page: the whole structure, labels only if they stay legible.
+
+    Tiles at a readable scale would take dozens of pages for a map of a
+    thousand nodes; the caption says where the details are.
+    """
+    scene = MapScene(context.session, node_positions(context.session))
+    frame = context.landscape
+    legend = mappages.Legend(scene, context._, context.language)
+    note = RLParagraph(text_markup(keep_together(caption)), context.styles.small)
+    reserved = sum(_height(f, frame.width) for f in (heading, note, legend)) + 8
+    scale = min(
+        mappages.MAX_SCALE, frame.width / scene.width, (frame.height - reserved) / scene.height
+    )
+    view = MapView(scene, scene.bounds, scale, labels=scale * LABEL_SIZE >= _LEGIBLE)
+    return [heading, note, view, Spacer(1, 8), legend]
+
+
 #: Figure name → how to draw it, after the section's ``heading`` (which it keeps with it).
-FIGURES: dict[str, Callable[[FigureContext, Flowable], list[Flowable]]] = {"map": _map}
+FIGURES: dict[str, Callable[[FigureContext, Flowable, str], list[Flowable]]] = {
+    "map": _map,
+    "map-overview": _overview,
+}
