@@ -37,6 +37,7 @@ from workshop_app.domain import (
     SetNodeFields,
     SetReview,
 )
+from workshop_app.domain.votes import DeleteVoteRound, InsertVoteRound, ReplaceVoteRound
 
 
 def sample() -> Session:
@@ -57,6 +58,13 @@ def sample() -> Session:
     session.apply(SetReview("isolated", ("g1",), {"status": "accepted"}))
     case = {"id": "c1", "title": "120 EUR", "responsibility": "x1", "absent": ["r2"]}
     session.apply(InsertCase(0, case))
+    votes = {
+        "id": "v1",
+        "on": "priorities",
+        "dots": 3,
+        "ballots": [{"voter": "A", "dots": {"p1": 3}}],
+    }
+    session.apply(InsertVoteRound(0, votes))
     return session
 
 
@@ -79,6 +87,9 @@ EXAMPLES: dict[type[Operation], Operation] = {
     InsertCase: InsertCase(1, {"id": "c2", "title": "Storno", "responsibility": "x1"}),
     DeleteCase: DeleteCase("c1"),
     SetCaseFields: SetCaseFields("c1", {"title": "300 EUR"}),
+    InsertVoteRound: InsertVoteRound(1, {"id": "v2", "on": "findings", "dots": 2}),
+    DeleteVoteRound: DeleteVoteRound("v1"),
+    ReplaceVoteRound: ReplaceVoteRound("v1", {"id": "v1", "on": "priorities", "dots": 5}),
 }
 
 
@@ -113,6 +124,7 @@ def _state(session: Session) -> dict[str, Any]:
         "actions": [repr(sorted(a.items())) for a in session.actions],
         "reviews": {(r["code"], tuple(r["subjects"])): repr(r) for r in session.reviews},
         "cases": {c["id"]: repr(sorted(c.items())) for c in session.cases},
+        "votes": {v["id"]: repr(sorted(v.items())) for v in session.votes},
     }
 
 
@@ -131,6 +143,7 @@ def _uncovered(before: dict[str, Any], after: dict[str, Any], change: Change) ->
         ("meta", _differ(before["meta"], after["meta"]), change.meta),
         ("reviews", _differ(before["reviews"], after["reviews"]), change.reviews),
         ("cases", _differ(before["cases"], after["cases"]), change.cases),
+        ("votes", _differ(before["votes"], after["votes"]), change.votes),
     ]:
         if not differ <= told:
             problems.append(f"{name} {sorted(differ - told)} changed but were not told")

@@ -47,6 +47,12 @@ from workshop_app.domain.session import (
     check_language,
     review_key,
 )
+from workshop_app.domain.votes import (
+    DeleteVoteRound,
+    InsertVoteRound,
+    ReplaceVoteRound,
+    vote_round_problem,
+)
 
 __all__ = [
     "ALLOWED_ENDS",
@@ -63,16 +69,19 @@ __all__ = [
     "Change",
     "DeleteAction",
     "DeleteCase",
+    "DeleteVoteRound",
     "DomainError",
     "EdgeKey",
     "EdgeKind",
     "FieldSpec",
     "InsertAction",
     "InsertCase",
+    "InsertVoteRound",
     "NodeKind",
     "Operation",
     "RemoveEdge",
     "RemoveNode",
+    "ReplaceVoteRound",
     "ReviewKey",
     "Session",
     "SetActionFields",
@@ -92,4 +101,5 @@ __all__ = [
     "normalise_duration",
     "parse_duration",
     "review_key",
+    "vote_round_problem",
 ]

@@ -63,6 +63,8 @@ class Change:
         Findings ``(code, subjects)`` whose review was set or removed.
     cases
         Ids of the sample cases inserted, deleted or edited.
+    votes
+        Ids of the rounds of dot voting inserted, deleted or replaced.
     positions_only
         Nothing but node positions changed (a drag, an arrangement): a view
         that shows no positions has nothing to do.
@@ -76,6 +78,7 @@ class Change:
     actions: frozenset[int] = frozenset()
     reviews: frozenset[ReviewKey] = frozenset()
     cases: frozenset[str] = frozenset()
+    votes: frozenset[str] = frozenset()
     positions_only: bool = False
 
     def __bool__(self) -> bool:

@@ -59,7 +59,8 @@ class Session:
     fields kept from the file) and whose edge key is the edge kind, so a pair
     of nodes carries each kind of relation at most once. ``cases`` are the
     sample cases the group walks through the map (``DESIGN.md``, "Walking a
-    case"), each a mapping with a unique ``id``.
+    case"), each a mapping with a unique ``id``; ``votes`` the rounds of dot
+    voting (:mod:`workshop_app.domain.votes`).
 
     Change a session through :meth:`apply` with an operation record; every
     change then reaches the listeners, and the returned inverse undoes it.
@@ -70,6 +71,7 @@ class Session:
     actions: list[dict[str, Any]] = field(default_factory=list)
     reviews: list[dict[str, Any]] = field(default_factory=list)
     cases: list[dict[str, Any]] = field(default_factory=list)
+    votes: list[dict[str, Any]] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
     listeners: list[Callable[[Change], None]] = field(default_factory=list, repr=False)
 
@@ -106,6 +108,7 @@ class Session:
             actions=copy.deepcopy(self.actions),
             reviews=copy.deepcopy(self.reviews),
             cases=copy.deepcopy(self.cases),
+            votes=copy.deepcopy(self.votes),
             extra=copy.deepcopy(self.extra),
         )
 
@@ -162,6 +165,10 @@ class Session:
     def case(self, case_id: str) -> dict[str, Any] | None:
         """The case with ``case_id``, if there is one."""
         return next((case for case in self.cases if case.get("id") == case_id), None)
+
+    def vote_round(self, round_id: str) -> dict[str, Any] | None:
+        """The round of dot voting with ``round_id``, if there is one."""
+        return next((entry for entry in self.votes if entry.get("id") == round_id), None)
 
     def new_node_id(self, kind: NodeKind) -> str:
         """A fresh, readable id for a new node of ``kind`` (``responsibility_3``)."""

@@ -150,4 +150,21 @@ GERMAN: dict[str, str] = {
     "{value} is a {kind}; only a role can be absent": (
         "{value} ist vom Typ {kind}; abwesend sein kann nur eine Rolle"
     ),
+    # --- dot voting (fileformat/votes.py) ---
+    "{value} is already the id of votes[{other}]": (
+        "{value} ist schon die Kennung von votes[{other}]"
+    ),
+    "must be priorities or findings, not {value}": (
+        "muss priorities oder findings sein, nicht {value}"
+    ),
+    "{value} voted already in this round (ballots[{other}])": (
+        "{value} hat in dieser Runde schon abgestimmt (ballots[{other}])"
+    ),
+    "is not the id of a priority": "ist nicht die Kennung einer Priorität",
+    "is not a finding written as its code and subjects ('no-owner x_goodwill')": (
+        "ist kein Befund, geschrieben als Regel und Betroffene ('no-owner x_goodwill')"
+    ),
+    "gives more dots in all ({given}) than each participant has ({dots})": (
+        "vergibt insgesamt mehr Punkte ({given}), als jede Person hat ({dots})"
+    ),
 }

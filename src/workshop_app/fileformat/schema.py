@@ -28,6 +28,7 @@ from workshop_app.domain.session import LANGUAGES, Session
 from workshop_app.fileformat.cases import check_misplaced_fields, read_cases
 from workshop_app.fileformat.errors import SessionFormatError, format_path, show
 from workshop_app.fileformat.parser import Lines, Path
+from workshop_app.fileformat.votes import read_votes
 
 __all__ = [
     "ACTION_FIELDS",
@@ -43,7 +44,17 @@ __all__ = [
 FORMAT = "workshop-session"
 VERSION = 1
 #: Known keys, in the order they are saved; unknown keys follow, kept as read.
-TOP_LEVEL = ("format", "version", "meta", "nodes", "edges", "actions", "reviews", "cases")
+TOP_LEVEL = (
+    "format",
+    "version",
+    "meta",
+    "nodes",
+    "edges",
+    "actions",
+    "reviews",
+    "cases",
+    "votes",
+)
 META_FIELDS = ("title", "client", "date", "facilitator", "language", "participants")
 PARTICIPANT_FIELDS = ("name", "role")
 ACTION_FIELDS = ("id", "text", "owner", "due", "status")
@@ -197,6 +208,7 @@ def build_session(data: Any, lines: Lines, source: str) -> Session:
         actions=[_action(check, ("actions", i), item) for i, item in enumerate(actions)],
         reviews=[_review(check, ("reviews", i), item) for i, item in enumerate(reviews)],
         cases=cases,
+        votes=read_votes(check, check.items(data, "votes")),
         extra={key: value for key, value in data.items() if key not in TOP_LEVEL},
     )
 

@@ -18,6 +18,7 @@ from typing import Any
 from workshop_app.domain.cases import CASE_FIELDS
 from workshop_app.domain.kinds import EDGE_FIELDS, NODE_FIELDS, EdgeKind, NodeKind
 from workshop_app.domain.session import Session
+from workshop_app.domain.votes import BALLOT_FIELDS, VOTE_ROUND_FIELDS
 from workshop_app.fileformat.errors import SessionTooLargeError
 from workshop_app.fileformat.parser import MAX_FILE_BYTES, resolve_plain
 from workshop_app.fileformat.schema import (
@@ -104,10 +105,22 @@ def session_to_document(session: Session) -> dict[str, Any]:
         document["reviews"] = [_ordered(review, REVIEW_FIELDS) for review in session.reviews]
     if session.cases:
         document["cases"] = [_ordered(case, CASE_FIELDS) for case in session.cases]
+    if session.votes:
+        document["votes"] = [_vote_round(entry) for entry in session.votes]
     for key, value in session.extra.items():
         if key not in TOP_LEVEL:
             document[key] = _plain(value)
     return document
+
+
+def _vote_round(entry: Mapping[str, Any]) -> dict[str, Any]:
+    """A round of votes with its known fields, and those of its ballots, in order."""
+    ordered = _ordered(entry, VOTE_ROUND_FIELDS)
+    if isinstance(ordered.get("ballots"), list):
+        ordered["ballots"] = [
+            _ordered(b, BALLOT_FIELDS) if isinstance(b, Mapping) else b for b in ordered["ballots"]
+        ]
+    return ordered
 
 
 def _ordered(
