@@ -96,7 +96,7 @@ def test_an_overdue_action_is_marked_and_a_resolved_review_is_listed(tmp_path: P
     text = pdf_text(path)
     assert "Seit der Bewertung erledigt" in text
     assert "Niemand ist verantwortlich: Sonderfälle Wer entscheidet Sonderfälle?" in text
-    assert "Bezieht sich auf: Kritische Aufgaben ohne Vertretung: Qualitätsmanagement" in text
+    assert "Bezieht sich auf: Qualitätsmanagement (Kritische Aufgaben ohne Vertretung)" in text
 
 
 def test_one_conflict_drawn_both_ways_is_listed_once(tmp_path: Path) -> None:

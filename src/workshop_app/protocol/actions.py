@@ -45,7 +45,9 @@ def _link_note(facts: Facts, action: dict[str, Any]) -> str:
         if finding.message == str(action.get("text") or "").strip():
             return _("Takes up an open finding.")
         title = finding_title(finding.code, _) or finding.message
-        return _("Takes up: {finding}").format(finding=f"{title}: {subject_phrase(facts, finding)}")
+        return _("Takes up: {finding}").format(
+            finding=f"{subject_phrase(facts, finding)} ({title})"
+        )
     if isinstance(action.get("finding"), dict):
         return _("The finding it takes up no longer occurs.")
     return ""

@@ -104,7 +104,7 @@ def decisions(facts: Facts) -> list[Item]:
     for group in groups(accepted):
         title = finding_title(group.code, _)
         for finding in group.findings:
-            text = f"{title}: {subject_phrase(facts, finding)}" if title else finding.message
+            text = f"{subject_phrase(facts, finding)} ({title})" if title else finding.message
             about = f"{subject_phrase(facts, finding)} · {_('Review')}"
             note = facts.brief(finding.note, about)
             lead = Span(_("Accepted as it is:"), strong=True)
