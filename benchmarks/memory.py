@@ -25,6 +25,8 @@ from benchmarks.processes import BARE, platform_name, probe
 __all__ = ["measure"]
 
 GOAL = Goal(2.0)
+#: The window and the map's outline within this many times a bare window.
+MAP_GOAL = Goal(4.0)
 SIZE = 5000
 
 
@@ -36,6 +38,19 @@ def measure(config: Config) -> list[Figure]:
     if config.display is not None:
         bare_offscreen, app_offscreen = _pair(config, size, None, 1)
         figures.append(_memory(size, bare_offscreen, app_offscreen, None, None))
+    figures.append(
+        Figure(
+            "window and map painted, large session",
+            size,
+            statistics.median(r["map_elapsed"] for r in app),
+            "s",
+            MAP_GOAL,
+            reference=statistics.median(r["elapsed"] for r in bare),
+            reference_name=BARE,
+            note=f"{platform_name(config.display)}; the map's first paint with its nodes "
+            "(its relations then fill in)",
+        )
+    )
     figures.append(
         Figure(
             "start to first paint, large session",

@@ -6,6 +6,8 @@ window on ``resources/samples/versandhandel.yaml``, and a window with the
 map alone on it (a diagnostic: how much of the start is the rest). Start to first paint is
 the wall time from just before the process is spawned to the first paint
 event of its main window, interpreter start-up and imports included; the
+window shows before the session is open, so the time until the map is
+painted with its nodes is given too, with the same goal; the
 median of the repetitions is taken. One untimed start of each comes first:
 the timed ones are warm starts, with bytecode compiled and files cached.
 """
@@ -57,9 +59,21 @@ def measure(config: Config) -> list[Figure]:
             },
         ),
         Figure(
+            "start to the map painted (sample)",
+            None,
+            statistics.median(r["map_elapsed"] for r in app),
+            "s",
+            GOAL,
+            reference=reference,
+            reference_name=BARE,
+            note=f"{platform_name(display)}; the window paints first, the map once the "
+            "session is open: this is what the room sees",
+            extra={"app_runs": [r["map_elapsed"] for r in app]},
+        ),
+        Figure(
             "start to first paint, map only",
             None,
-            statistics.median(r["elapsed"] for r in map_only),
+            statistics.median(r["map_elapsed"] for r in map_only),
             "s",
             None,
             reference=reference,

@@ -11,12 +11,13 @@ import logging
 import logging.handlers
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
 import shiboken6
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from workshop_app import __version__
 from workshop_app.terminal import SafeLogFormatter
@@ -40,6 +41,8 @@ ORGANIZATION_NAME = "ResponsibilityMap"
 APPLICATION_NAME = "workshop-app"
 
 _log = logging.getLogger("workshop_app")
+#: The session opens after the window's first paint, or after this at most.
+_FIRST_PAINT_WAIT_MS = 1000
 _error_box: list[QMessageBox] = []
 
 
@@ -138,6 +141,38 @@ def run(path: Path | None) -> int:
         window.showMaximized()
     else:
         window.show()
+    # The window paints first, so it is there at once; the session opens
+    # right after, and the map fills in (a large map draws its relations in
+    # slices, see ui/map/scene.py).
+    _after_first_paint(window, lambda: _open(window, path))
+    return app.exec()
+
+
+def _open(window: MainWindow, path: Path | None) -> None:
     open_first_session(window, path)
     window.map_view.fit_all()
-    return app.exec()
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once, after ``widget`` first painted (or after a second at most)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(_FIRST_PAINT_WAIT_MS, self, self._go)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self._go)
+        return False
+
+    def _go(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            self.parent().removeEventFilter(self)
+            then()
+
+
+def _after_first_paint(widget: QWidget, then: Callable[[], None]) -> None:
+    _FirstPaint(widget, then)

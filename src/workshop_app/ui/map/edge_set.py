@@ -69,12 +69,21 @@ class EdgeSet:
         self._keys.clear()
         self._incident.clear()
         self._offsets.clear()
-        for source, target, kind in session.graph.edges(keys=True):
-            self._remember((source, target, kind))
-        for key in self._keys:
-            offset = self._offset_in_pair(key)
-            if offset:
-                self._offsets[key] = offset
+        incident, pairs = self._incident, {}
+        for key in session.graph.edges(keys=True):
+            source, target, _kind = key
+            self._keys.add(key)
+            incident.setdefault(source, set()).add(key)
+            incident.setdefault(target, set()).add(key)
+            pair = (source, target) if source < target else (target, source)
+            pairs.setdefault(pair, []).append(key)
+        for pair in pairs.values():
+            if len(pair) > 1:
+                pair.sort(key=lambda k: (_KIND_ORDER[k[2]], k[0]))
+                middle = (len(pair) - 1) / 2
+                for index, key in enumerate(pair):
+                    if index != middle:
+                        self._offsets[key] = (index - middle) * PARALLEL_SPACING
         self._pending = sorted(self._keys, reverse=True)
 
     @property
@@ -166,10 +175,6 @@ class EdgeSet:
         pair = [k for k in self._incident.get(key[0], ()) if {k[0], k[1]} == ends]
         pair.sort(key=lambda k: (_KIND_ORDER[k[2]], k[0]))
         return pair
-
-    def _offset_in_pair(self, key: EdgeKey) -> float:
-        pair = self._pair(key)
-        return (pair.index(key) - (len(pair) - 1) / 2) * PARALLEL_SPACING if key in pair else 0.0
 
     def _spread(self, key: EdgeKey, *, route_self: bool = True) -> None:
         """Give the edges of ``key``'s pair distinct offsets, centred on the line."""
