@@ -315,4 +315,21 @@ GERMAN: dict[str, str] = {
         "„{name}“ ist anderswo geöffnet ({owner}); bitte unter einem anderen Namen speichern."
     ),
     # --- end files ---
+    # --- interchange (File → Import…, Export for other tools…) ---
+    "&Import GraphML or RACI matrix…": "GraphML oder RACI-Matrix &importieren…",
+    "Export for other tools (Excel, &GraphML)…": "Für andere Werkzeuge exportieren "
+    "(Excel, &GraphML)…",
+    "Import": "Importieren",
+    "Maps and RACI matrices (*.graphml *.xlsx *.csv)": "Landkarten und RACI-Matrizen "
+    "(*.graphml *.xlsx *.csv)",
+    "GraphML (*.graphml)": "GraphML (*.graphml)",
+    "RACI matrix (*.xlsx *.csv)": "RACI-Matrix (*.xlsx *.csv)",
+    "Export for other tools": "Für andere Werkzeuge exportieren",
+    "Cannot import the file": "Die Datei kann nicht importiert werden",
+    "Imported {file}": "{file} importiert",
+    "Excel tables: RACI, roles, findings, actions (*.xlsx)": "Excel-Tabellen: RACI, Rollen, "
+    "Befunde, Maßnahmen (*.xlsx)",
+    "GraphML for yEd, Gephi (*.graphml)": "GraphML für yEd, Gephi (*.graphml)",
+    "Export failed": "Export fehlgeschlagen",
+    "Exported: {file}": "Exportiert: {file}",
 }

@@ -172,6 +172,13 @@ def _file_commands(window: MainWindow) -> list[CommandSpec]:
         ),
         CommandSpec("file.open", tr("&Open…"), "file", committed(files.open_dialog), (_Key.Open,)),
         CommandSpec(
+            "file.import",
+            tr("&Import GraphML or RACI matrix…"),
+            "file",
+            committed(window.interchange.import_dialog),
+            ("Ctrl+I",),
+        ),
+        CommandSpec(
             "file.save",
             tr("&Save"),
             "file",
@@ -196,6 +203,12 @@ def _file_commands(window: MainWindow) -> list[CommandSpec]:
             "file",
             exporter.export_map_image,
             ("Ctrl+Shift+E",),
+        ),
+        CommandSpec(
+            "file.export_tools",
+            tr("Export for other tools (Excel, &GraphML)…"),
+            "file",
+            committed(window.interchange.export_dialog),
         ),
         CommandSpec(
             "file.quit",

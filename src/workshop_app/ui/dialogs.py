@@ -98,6 +98,23 @@ def ask_open_path(parent: QWidget, directory: Path) -> Path | None:
     return Path(name) if name else None
 
 
+def ask_import_path(parent: QWidget, directory: Path) -> Path | None:
+    """A GraphML file or a RACI matrix to import."""
+    name, _filter = QFileDialog.getOpenFileName(
+        parent,
+        tr("Import"),
+        str(directory),
+        ";;".join(
+            (
+                tr("Maps and RACI matrices (*.graphml *.xlsx *.csv)"),
+                tr("GraphML (*.graphml)"),
+                tr("RACI matrix (*.xlsx *.csv)"),
+            )
+        ),
+    )
+    return Path(name) if name else None
+
+
 def ask_save_path(parent: QWidget, title: str, suggested: Path, filters: str) -> Path | None:
     """A path to write to; the file dialog itself asks before overwriting."""
     name, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)

@@ -119,6 +119,13 @@ class SessionFiles(QObject):
             return
         self._replace(session, None)
 
+    def adopt(self, session: Session) -> bool:
+        """Show ``session`` (imported) as a new, untitled one, after asking about unsaved work."""
+        if not self.maybe_save():
+            return False
+        self._replace(session, None)
+        return True
+
     def _load(self, path: Path) -> tuple[Session, DiskState] | None:
         """The session in ``path`` and what was read, or None after telling why not."""
         try:

@@ -25,6 +25,7 @@ from workshop_app.ui.findings_dock import FindingsDock
 from workshop_app.ui.guards import BANNER_AT_LEAST, UndoBanner
 from workshop_app.ui.i18n import tr
 from workshop_app.ui.inspector import InspectorDock
+from workshop_app.ui.interchange import Interchange
 from workshop_app.ui.language import SessionLanguage, switch_ui_language
 from workshop_app.ui.map import MapView
 from workshop_app.ui.map.hint import MapHint, map_keys
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.autosaver = Autosaver(self.controller, self)
         self.files = SessionFiles(self, self.controller, self.autosaver)
         self.exporter = Exporter(self, self.controller, self.map_view, self.statusBar())
+        self.interchange = Interchange(self, self.controller, self.files, self.statusBar())
         self.inspector = InspectorDock(self.controller, self)
         self.findings_dock = FindingsDock(self.controller, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
