@@ -206,7 +206,7 @@ def _file_commands(window: MainWindow) -> list[CommandSpec]:
         ),
         CommandSpec(
             "file.export_tools",
-            tr("Export for other tools (Excel, &GraphML)…"),
+            tr("Export for other tools (E&xcel, GraphML)…"),
             "file",
             committed(window.interchange.export_dialog),
         ),
