@@ -317,8 +317,8 @@ GERMAN: dict[str, str] = {
     # --- end files ---
     # --- interchange (File → Import…, Export for other tools…) ---
     "&Import GraphML or RACI matrix…": "GraphML oder RACI-Matrix &importieren…",
-    "Export for other tools (E&xcel, GraphML)…": "Für andere Werkzeuge exportieren "
-    "(E&xcel, GraphML)…",
+    "Export for other tools (E&xcel, GraphML)…": "Für &andere Werkzeuge exportieren "
+    "(Excel, GraphML)…",
     "Import": "Importieren",
     "Maps and RACI matrices (*.graphml *.xlsx *.csv)": "Landkarten und RACI-Matrizen "
     "(*.graphml *.xlsx *.csv)",
