@@ -22,18 +22,13 @@ True
 
 from __future__ import annotations
 
-import math
-
 from workshop_app.domain import Batch, Operation, Session, SetNodeFields
+from workshop_app.layout.boxes import box_content
 from workshop_app.layout.incremental import place_beside, place_new_nodes
+from workshop_app.layout.layered import layered_layout
 from workshop_app.layout.layers import layered_graph, stored_position
-from workshop_app.layout.ordering import order_layers
-from workshop_app.layout.placement import place_layers
 
-__all__ = ["MIN_PER_ROW", "auto_layout", "layout_operation"]
-
-#: A layer wraps into rows when wider than this (or than √n for larger maps).
-MIN_PER_ROW = 12
+__all__ = ["auto_layout", "layout_operation"]
 
 
 def auto_layout(
@@ -56,15 +51,16 @@ def auto_layout(
         the right of the placed ones (when none has a position, this is the
         same as a full layout).
     max_per_row
-        Wrap a layer wider than this into several rows. By default
-        ``max(MIN_PER_ROW, ceil(sqrt(n)))`` for ``n`` nodes, which keeps large
-        maps roughly as wide as they are tall.
+        Wrap a layer of more nodes than this into several rows. By default
+        layers wrap at the width that makes the map about as wide as a
+        screen (``wrapping.ASPECT``).
 
     Returns
     -------
     dict
-        Node id to centre, in scene units; boxes of ``NODE_WIDTH`` x
-        ``NODE_HEIGHT`` at these centres keep ``H_GAP`` / ``V_GAP`` apart.
+        Node id to centre, in scene units; the nodes' boxes
+        (:func:`~workshop_app.layout.boxes.box_content`) at these centres
+        keep ``H_GAP`` / ``V_GAP`` apart.
     """
     if max_per_row is not None and max_per_row < 1:
         raise ValueError(f"max_per_row must be at least 1, not {max_per_row}")
@@ -77,14 +73,20 @@ def auto_layout(
             position = stored_position(session.graph.nodes[node_id])
             if position is not None:
                 fixed[index] = position
-    per_row = max_per_row or max(MIN_PER_ROW, math.ceil(math.sqrt(len(graph.ids))))
+    sizes = [_size(session.graph.nodes[node_id]) for node_id in graph.ids]
     if not fixed:
-        centres = place_layers(graph, order_layers(graph), per_row)
+        centres = layered_layout(graph, sizes, max_per_row)
     elif 2 * len(fixed) >= len(graph.ids):
-        centres = place_new_nodes(graph, fixed)
+        centres = place_new_nodes(graph, fixed, sizes)
     else:
-        centres = place_beside(graph, fixed, per_row)
+        centres = place_beside(graph, fixed, sizes, max_per_row)
     return dict(zip(graph.ids, centres, strict=True))
+
+
+def _size(attrs: dict) -> tuple[float, float]:
+    content = box_content(attrs)
+    return content.width, content.height
+
 
 
 def layout_operation(

@@ -22,9 +22,8 @@ import math
 from collections import defaultdict
 
 from workshop_app.layout.geometry import H_GAP, NODE_HEIGHT, NODE_WIDTH, V_GAP
+from workshop_app.layout.layered import layered_layout
 from workshop_app.layout.layers import LayeredGraph
-from workshop_app.layout.ordering import order_layers
-from workshop_app.layout.placement import place_layers
 
 __all__ = ["place_beside", "place_new_nodes"]
 
@@ -147,7 +146,9 @@ class _LayerRows:
 
 
 def place_new_nodes(
-    graph: LayeredGraph, fixed: dict[int, tuple[float, float]]
+    graph: LayeredGraph,
+    fixed: dict[int, tuple[float, float]],
+    sizes: list[tuple[float, float]],
 ) -> list[tuple[float, float]]:
     """Return the centre of every node: ``fixed`` ones unchanged, the others placed."""
     positions: dict[int, tuple[float, float]] = {}
@@ -192,12 +193,15 @@ def _aim(
 
 
 def place_beside(
-    graph: LayeredGraph, fixed: dict[int, tuple[float, float]], per_row: int
+    graph: LayeredGraph,
+    fixed: dict[int, tuple[float, float]],
+    sizes: list[tuple[float, float]],
+    max_per_row: int | None = None,
 ) -> list[tuple[float, float]]:
     """Lay out the nodes not in ``fixed`` as a block to the right of those in it."""
     new = [node for node in range(len(graph.ids)) if node not in fixed]
     block = graph.subgraph(new)
-    centres = place_layers(block, order_layers(block), per_row)
+    centres = layered_layout(block, [sizes[node] for node in new], max_per_row)
     left = math.ceil(max(x for x, _ in fixed.values()) + NODE_WIDTH / 2 + H_GAP)
     top = min(y for _, y in fixed.values()) - NODE_HEIGHT / 2
     positions = dict(fixed)

@@ -1,0 +1,292 @@
+"""Edge routes that never run through a foreign box.
+
+The boxes fall into rows with free channels between them (see ``rows``).
+A route between two rows leaves its upper node through the bottom side,
+runs straight down through one gap of every row in between and curves only
+in the channels; it enters its lower node through the top side. Where it
+passes a row, each route aims at the point where the straight line between
+its ends would cross that row: the routes through a row are sorted by that
+point and given the nearest gap, spread across it, so routes whose straight
+lines do not cross do not cross here either. An edge within one row is an
+arc through the channel above the row (below, for a bottom row with more
+room there): arcs nest, the wider one higher, and never touch the boxes
+between their ends.
+
+Every node side hands out its ports along its straight part, sorted by
+where each route goes next: routes leave a node without crossing each
+other, and two relations between the same pair get separate ports at both
+ends, so they are drawn apart.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from workshop_app.domain import EdgeKind
+from workshop_app.layout.geometry import NodeBox, PathStep
+from workshop_app.layout.rows import Row, find_rows
+from workshop_app.layout.shapes import flat_half_width
+
+__all__ = ["EdgeKey", "Plan", "plan_routes"]
+
+EdgeKey = tuple[str, str, EdgeKind]
+
+#: Distance between routes side by side in a gap, and from a gap's boxes.
+SPACING = 6.0
+#: Distance between ports on one side of a node, at most.
+PORT_SPACING = 10.0
+#: Height of the lowest arc of an edge within a row, and the step between nested ones.
+ARC_BASE = 14.0
+ARC_STEP = 7.0
+_KIND_ORDER = {kind: index for index, kind in enumerate(EdgeKind)}
+
+
+@dataclass
+class _Crossing:
+    """An edge between two rows, seen from its upper end."""
+
+    key: EdgeKey
+    upper: str
+    lower: str
+    passes: list[float]  # the x where it crosses each row in between, top to bottom
+    upper_port: float = 0.0
+    lower_port: float = 0.0
+
+
+@dataclass
+class _Arc:
+    """An edge within one row, through the channel above (``up``) or below it."""
+
+    key: EdgeKey
+    up: bool
+    source_port: float = 0.0
+    target_port: float = 0.0
+    height: float = ARC_BASE
+
+
+@dataclass
+class Plan:
+    """Where every route goes, before it is drawn: rows, passes, ports."""
+
+    boxes: Mapping[str, NodeBox]
+    rows: list[Row]
+    row_of: dict[str, int]
+    crossings: list[_Crossing]
+    arcs: dict[int, list[_Arc]]
+
+    def paths(self) -> dict[EdgeKey, tuple[PathStep, ...]]:
+        """Every route as a path from its source's border to its target's."""
+        paths = {}
+        for crossing in self.crossings:
+            path = self._crossing_path(crossing)
+            paths[crossing.key] = path if crossing.key[0] == crossing.upper else reverse(path)
+        for row_index, arcs in self.arcs.items():
+            for arc in arcs:
+                paths[arc.key] = self._arc_path(self.rows[row_index], arc)
+        return paths
+
+    def _crossing_path(self, crossing: _Crossing) -> tuple[PathStep, ...]:
+        boxes, rows = self.boxes, self.rows
+        upper, lower = boxes[crossing.upper], boxes[crossing.lower]
+        first, last = self.row_of[crossing.upper], self.row_of[crossing.lower]
+        runs = [(crossing.upper_port, upper.bottom, rows[first].bottom)]
+        runs += [
+            (x, rows[index].top, rows[index].bottom)
+            for index, x in zip(range(first + 1, last), crossing.passes, strict=True)
+        ]
+        runs.append((crossing.lower_port, rows[last].top, lower.top))
+        steps: list[PathStep] = [("M", crossing.upper_port, upper.bottom)]
+        previous = runs[0]
+        if previous[2] > previous[1]:
+            steps.append(("L", previous[0], previous[2]))
+        for run in runs[1:]:
+            x0, y0 = previous[0], previous[2]
+            x1, y1 = run[0], run[1]
+            if abs(x1 - x0) < 0.01:
+                steps.append(("L", x1, y1))
+            else:
+                middle = (y1 - y0) / 2
+                steps.append(("C", x0, y0 + middle, x1, y1 - middle, x1, y1))
+            if run[2] > run[1]:
+                steps.append(("L", run[0], run[2]))
+            previous = run
+        return _merge_lines(steps)
+
+    def _arc_path(self, row: Row, arc: _Arc) -> tuple[PathStep, ...]:
+        source, target = self.boxes[arc.key[0]], self.boxes[arc.key[1]]
+        if arc.up:
+            start, end, edge, lift = source.top, target.top, row.top, -arc.height * 4 / 3
+        else:
+            start, end, edge, lift = source.bottom, target.bottom, row.bottom, arc.height * 4 / 3
+        x0, x1 = arc.source_port, arc.target_port
+        steps: list[PathStep] = [("M", x0, start)]
+        if abs(edge - start) > 0.01:
+            steps.append(("L", x0, edge))
+        steps.append(("C", x0, edge + lift, x1, edge + lift, x1, edge))
+        if abs(end - edge) > 0.01:
+            steps.append(("L", x1, end))
+        return tuple(steps)
+
+
+def plan_routes(boxes: Mapping[str, NodeBox], edges: Sequence[EdgeKey]) -> Plan:
+    """Work out rows, passes and ports for ``edges`` between ``boxes``."""
+    rows = find_rows({node: box.rect for node, box in boxes.items()})
+    row_of = {node: row.index for row in rows for node in row.members}
+    crossings: list[_Crossing] = []
+    arcs: dict[int, list[_Arc]] = defaultdict(list)
+    for key in edges:
+        source, target = key[0], key[1]
+        if source == target or source not in boxes or target not in boxes:
+            continue
+        if row_of[source] == row_of[target]:
+            arcs[row_of[source]].append(_Arc(key, up=True))
+        elif row_of[source] < row_of[target]:
+            crossings.append(_Crossing(key, source, target, []))
+        else:
+            crossings.append(_Crossing(key, target, source, []))
+    _assign_passes(boxes, rows, row_of, crossings)
+    plan = Plan(boxes, rows, row_of, crossings, dict(arcs))
+    _choose_arc_sides(plan)
+    _assign_ports(plan)
+    _stack_arcs(plan)
+    return plan
+
+
+def _assign_passes(
+    boxes: Mapping[str, NodeBox], rows: list[Row], row_of: dict[str, int], crossings: list[_Crossing]
+) -> None:
+    """Give every crossing the x where it passes each row between its ends."""
+    wanted: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    for number, crossing in enumerate(crossings):
+        upper, lower = boxes[crossing.upper], boxes[crossing.lower]
+        first, last = row_of[crossing.upper], row_of[crossing.lower]
+        if last - first < 2:
+            continue
+        y0, y1 = upper.bottom, lower.top
+        slope = (lower.x - upper.x) / (y1 - y0) if y1 > y0 else 0.0
+        for index in range(first + 1, last):
+            x = upper.x + slope * (rows[index].middle - y0)
+            # Ties: the one coming from further left stays left.
+            wanted[index].append((x, upper.x, number))
+    for index in sorted(wanted):  # top to bottom, so each crossing's passes are in order
+        row, passes = rows[index], wanted[index]
+        passes.sort()
+        by_gap: dict[int, list[int]] = defaultdict(list)
+        for x, _, number in passes:
+            by_gap[row.nearest_gap(x)].append(number)
+        for gap, numbers in by_gap.items():
+            for number, x in zip(numbers, _spread_in(row.gaps[gap], len(numbers)), strict=True):
+                crossings[number].passes.append(x)
+
+
+def _spread_in(gap: tuple[float, float], count: int) -> list[float]:
+    """``count`` positions across ``gap``, left to right, kept clear of its boxes."""
+    low, high = gap
+    if math.isinf(low) and math.isinf(high):
+        return [SPACING * (i - (count - 1) / 2) for i in range(count)]
+    if math.isinf(low):
+        return [high - SPACING * (count - i) for i in range(count)]
+    if math.isinf(high):
+        return [low + SPACING * (i + 1) for i in range(count)]
+    step = (high - low) / (count + 1)
+    return [low + step * (i + 1) for i in range(count)]
+
+
+def _choose_arc_sides(plan: Plan) -> None:
+    """Arcs go above their row, unless the row is the last one and has more room below."""
+    last = len(plan.rows) - 1
+    for row_index, arcs in plan.arcs.items():
+        if row_index == last and row_index > 0:
+            for arc in arcs:
+                arc.up = False
+
+
+def _assign_ports(plan: Plan) -> None:
+    """Spread the routes on every side of every node, sorted by where they head."""
+    boxes = plan.boxes
+    sides: dict[tuple[str, bool], list[tuple[tuple, object, str]]] = defaultdict(list)
+    for crossing in plan.crossings:
+        upper, lower = boxes[crossing.upper], boxes[crossing.lower]
+        order = _KIND_ORDER[crossing.key[2]]
+        down = crossing.passes[0] if crossing.passes else lower.x
+        up = crossing.passes[-1] if crossing.passes else upper.x
+        sides[crossing.upper, False].append(((down, lower.x, order), crossing, "upper_port"))
+        sides[crossing.lower, True].append(((up, upper.x, order), crossing, "lower_port"))
+    for arcs in plan.arcs.values():
+        for arc in arcs:
+            source, target = boxes[arc.key[0]], boxes[arc.key[1]]
+            order = _KIND_ORDER[arc.key[2]]
+            # Arcs take the outer ports on the side they head to, so they cross no route.
+            ahead = math.copysign(1e9, target.x - source.x)
+            sides[arc.key[0], arc.up].append(((source.x + ahead, target.x, order), arc, "source_port"))
+            sides[arc.key[1], arc.up].append(((target.x - ahead, source.x, order), arc, "target_port"))
+    for (node, _top), attached in sides.items():
+        box = boxes[node]
+        attached.sort(key=lambda item: item[0])
+        half = flat_half_width(box.shape, box.width, box.height)
+        step = min(PORT_SPACING, 2 * half / len(attached)) if attached else 0.0
+        centre = (len(attached) - 1) / 2
+        for index, (_, owner, field_name) in enumerate(attached):
+            setattr(owner, field_name, box.x + (index - centre) * step)
+
+
+def _stack_arcs(plan: Plan) -> None:
+    """Nest the arcs of each row and side: an arc spanning another goes higher."""
+    for row_index, arcs in plan.arcs.items():
+        row = plan.rows[row_index]
+        for up in (True, False):
+            side = [arc for arc in arcs if arc.up is up]
+            side.sort(key=lambda arc: abs(arc.target_port - arc.source_port))
+            levels: list[tuple[float, float, int]] = []
+            for arc in side:
+                low = min(arc.source_port, arc.target_port)
+                high = max(arc.source_port, arc.target_port)
+                level = 1 + max(
+                    (depth for a, b, depth in levels if low <= a and b <= high), default=0
+                )
+                levels.append((low, high, level))
+                arc.height = min(_room(plan.rows, row, up), ARC_BASE + ARC_STEP * (level - 1))
+
+
+def _room(rows: list[Row], row: Row, up: bool) -> float:
+    """How high an arc may rise from ``row``: most of the channel, or any height at the edge."""
+    neighbour = row.index - 1 if up else row.index + 1
+    if not 0 <= neighbour < len(rows):
+        return math.inf
+    channel = row.top - rows[neighbour].bottom if up else rows[neighbour].top - row.bottom
+    return max(2.0, channel * 0.8)
+
+
+def _merge_lines(steps: list[PathStep]) -> tuple[PathStep, ...]:
+    """Join straight steps that continue one another (runs and straight channel crossings)."""
+    merged: list[PathStep] = [steps[0]]
+    for step in steps[1:]:
+        if step[0] == "L" and merged[-1][0] in ("L", "M") and len(merged) > 1:
+            before = merged[-2]
+            ax, ay = before[-2], before[-1]
+            bx, by = merged[-1][1], merged[-1][2]
+            if merged[-1][0] == "L" and _collinear(ax, ay, bx, by, step[1], step[2]):
+                merged[-1] = step
+                continue
+        merged.append(step)
+    return tuple(merged)
+
+
+def _collinear(ax: float, ay: float, bx: float, by: float, cx: float, cy: float) -> bool:
+    return abs((bx - ax) * (cy - ay) - (by - ay) * (cx - ax)) < 1e-6
+
+
+def reverse(path: tuple[PathStep, ...]) -> tuple[PathStep, ...]:
+    """The same path walked from its end to its start."""
+    ends = [(step[-2], step[-1]) for step in path]
+    steps: list[PathStep] = [("M", *ends[-1])]
+    for index in range(len(path) - 1, 0, -1):
+        step, start = path[index], ends[index - 1]
+        if step[0] == "C":
+            steps.append(("C", step[3], step[4], step[1], step[2], *start))
+        else:
+            steps.append(("L", *start))
+    return tuple(steps)
