@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 EXIT_OK, EXIT_OPEN_ERRORS, EXIT_UNUSABLE = 0, 1, 2
-_COMMANDS = ("check", "diff", "export", "import", "new", "templates", "walk")
+_COMMANDS = ("check", "diff", "export", "import", "layout", "new", "templates", "walk")
 _PAGE_SIZES = {"a4": "A4", "letter": "Letter"}
 
 
@@ -90,6 +90,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     walk.add_argument("file", type=Path, metavar="FILE")
     walk.add_argument("--case", metavar="ID", help="walk only this case")
+
+    layout = commands.add_parser("layout", help="the map's geometry (boxes and routes) as JSON")
+    layout.add_argument("file", type=Path, metavar="FILE")
+    layout.add_argument("-o", "--output", type=Path, metavar="OUT.json", help="default: stdout")
     walk.add_argument("--format", choices=("text", "json"), default="text")
     return parser
 
@@ -226,6 +230,24 @@ def _previous(path: Path | None) -> Session | None:
         raise _Refused(f"--since: {refusal}") from None
 
 
+def _layout(args: argparse.Namespace) -> int:
+    from workshop_app.fileformat.atomic import write_atomic
+    from workshop_app.layout import map_geometry
+
+    text = json.dumps(map_geometry(_load(args.file)).to_json(), ensure_ascii=False, indent=1)
+    if args.output is None:
+        sys.stdout.write(text + "\n")
+        return EXIT_OK
+    try:
+        write_atomic(args.output, (text + "\n").encode("utf-8"))
+    except OSError as error:
+        raise _Refused(
+            f"{args.output}: cannot write the layout ({error.strerror or error})"
+        ) from None
+    print(args.output)
+    return EXIT_OK
+
+
 def _export_for_tools(args: argparse.Namespace) -> int:
     """The map or the tables for other tools, by the output's suffix."""
     from workshop_app.fileformat import SaveError
@@ -307,6 +329,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "diff": _diff,
         "export": _export,
         "import": _import,
+        "layout": _layout,
         "new": _new,
         "templates": _templates,
         "walk": _walk,

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from workshop_app.domain import Batch, Operation, Session, SetNodeFields
 from workshop_app.layout.boxes import box_content
+from workshop_app.layout.geometry import NODE_HEIGHT, NODE_WIDTH
 from workshop_app.layout.incremental import place_beside, place_new_nodes
 from workshop_app.layout.layered import layered_layout
 from workshop_app.layout.layers import layered_graph, stored_position
@@ -83,10 +84,17 @@ def auto_layout(
     return dict(zip(graph.ids, centres, strict=True))
 
 
+#: Lay out for the boxes the geometry gives each node (``box_content``). Off
+#: while the window still draws every node in a box of NODE_WIDTH x
+#: NODE_HEIGHT: the layout then leaves that much room for each.
+CONTENT_SIZES = False
+
+
 def _size(attrs: dict) -> tuple[float, float]:
+    if not CONTENT_SIZES:
+        return NODE_WIDTH, NODE_HEIGHT
     content = box_content(attrs)
     return content.width, content.height
-
 
 
 def layout_operation(

@@ -6,6 +6,8 @@ from workshop_app.domain import EdgeKind, Session
 from workshop_app.layout.auto import auto_layout
 from workshop_app.layout.boxes import node_box
 from workshop_app.layout.geometry import EdgeRoute, MapGeometry, NodeBox, Rect
+from workshop_app.layout.labels import LabelPlacer, label_text
+from workshop_app.layout.layers import layered_graph
 from workshop_app.layout.routing import EdgeKey, plan_routes
 
 __all__ = ["map_geometry"]
@@ -14,16 +16,28 @@ __all__ = ["map_geometry"]
 MARGIN = 16.0
 
 
-def map_geometry(session: Session) -> MapGeometry:
-    """Boxes at the nodes' positions (stored, else laid out) and routes between them."""
+def map_geometry(session: Session, language: str | None = None) -> MapGeometry:
+    """Boxes at the nodes' positions (stored, else laid out) and routes between them.
+
+    ``language`` (``de`` or ``en``, default the session's) is that of the
+    tags written on relations.
+    """
+    language = language or session.language
     positions = auto_layout(session)
     graph = session.graph
     boxes = {node: node_box(node, graph.nodes[node], positions[node]) for node in sorted(graph)}
     keys: list[EdgeKey] = sorted(
         (source, target, EdgeKind(kind)) for source, target, kind in graph.edges(keys=True)
     )
-    paths = plan_routes(boxes, keys).paths()
-    routes = tuple(EdgeRoute(*key, paths[key]) for key in keys if key in paths)
+    paths = plan_routes(boxes, keys, layered_graph(session)).paths()
+    texts = {key: label_text(key[2], graph.edges[key], language) for key in paths}
+    placer = LabelPlacer(boxes)
+    labels = {
+        key: placer.place(texts[key], paths[key])
+        # Triggers first: they are longer and say more than a letter.
+        for key in sorted(paths, key=lambda key: (-len(texts[key]), key))
+    }
+    routes = tuple(EdgeRoute(*key, paths[key], labels[key]) for key in keys if key in paths)
     return MapGeometry(boxes, routes, _bounds(boxes, routes))
 
 

@@ -178,10 +178,10 @@ def flatten(path: tuple[PathStep, ...], limit: float = MAX_SEGMENT) -> tuple[Poi
             continue
         x0, y0 = points[-1]
         x1, y1, x2, y2, x3, y3 = step[1:]
-        # The control polygon is never shorter than the curve, nor a chord longer than its arc.
-        length = math.dist((x0, y0), (x1, y1)) + math.dist((x1, y1), (x2, y2))
-        length += math.dist((x2, y2), (x3, y3))
-        count = max(1, math.ceil(length / limit))
+        # A cubic moves at most three times its longest control leg per unit of t.
+        leg = max(math.dist((x0, y0), (x1, y1)), math.dist((x1, y1), (x2, y2)))
+        leg = max(leg, math.dist((x2, y2), (x3, y3)))
+        count = max(1, math.ceil(3 * leg / limit))
         for index in range(1, count + 1):
             t = index / count
             u = 1 - t

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
 from workshop_app.layout.geometry import H_GAP
 from workshop_app.layout.layers import LayeredGraph
 from workshop_app.layout.ordering import order_rows
-from workshop_app.layout.proper import proper_graph
-from workshop_app.layout.placement import place_rows
+from workshop_app.layout.placement import DUMMY_STEP, place_rows
+from workshop_app.layout.proper import ProperGraph, proper_graph
 from workshop_app.layout.wrapping import row_width, wrap_layers
 
 __all__ = ["layered_layout"]
@@ -20,13 +22,41 @@ def layered_layout(
     heights = [height for _, height in sizes]
     if max_per_row is None:
         width = row_width(graph.layer, widths, heights)
+        proper = _wrap_with_room(graph, widths, width)
     else:
-        width = max_per_row * (max(widths) + H_GAP)
-        widths = [max(widths)] * len(widths)
-    row, row_count = wrap_layers(graph.layer, graph.neighbours, widths, width)
-    row_layer = [0] * row_count
-    for node, value in enumerate(row):
-        row_layer[value] = graph.layer[node]
-    proper = proper_graph(graph, row, row_count)
+        # Each node counted as wide as the widest: at most max_per_row a row.
+        widest = [max(widths)] * len(widths)
+        row, row_count = wrap_layers(
+            graph.layer, graph.neighbours, widest, max_per_row * (widest[0] + H_GAP)
+        )
+        proper = proper_graph(graph, row, row_count)
+    row_layer = [0] * proper.row_count
+    for node in range(proper.size):
+        row_layer[proper.row[node]] = graph.layer[node]
     rows = order_rows(proper)
     return place_rows(proper, rows, [w for w, _ in sizes], heights, row_layer)
+
+
+#: Rounds of narrowing the rows when the routes passing them widen the drawing.
+_NARROWING = 2
+
+
+def _wrap_with_room(graph: LayeredGraph, widths: list[float], width: float) -> ProperGraph:
+    """Rows no wider than ``width`` once the routes passing them have their room too.
+
+    The routes between rows far apart pass the rows in between and widen
+    them; the rows are wrapped narrower until the widest, routes included,
+    is within a quarter of ``width``.
+    """
+    target = width
+    for _ in range(_NARROWING):
+        row, row_count = wrap_layers(graph.layer, graph.neighbours, widths, width, graph.tier)
+        proper = proper_graph(graph, row, row_count)
+        drawn = [0.0] * row_count
+        for vertex, value in enumerate(proper.row):
+            drawn[value] += widths[vertex] + H_GAP if vertex < proper.size else DUMMY_STEP
+        widest = max(drawn)
+        if widest <= 1.25 * target:
+            break
+        width = max(max(widths) + H_GAP, width * math.sqrt(target / widest))
+    return proper

@@ -36,7 +36,25 @@ Rows = list[list[int]]
 
 
 def order_rows(proper: ProperGraph) -> Rows:
-    """For each row, top to bottom, its vertices left to right, with few crossings."""
+    """For each row, top to bottom, its vertices left to right, with few crossings.
+
+    The last few results are kept: routing a map that was just laid out
+    asks for the same order again.
+    """
+    key = (tuple(proper.row), tuple(map(tuple, proper.up)), tuple(proper.tier))
+    if key not in _RECENT:
+        _RECENT[key] = _search(proper)
+        while len(_RECENT) > _KEEP:
+            del _RECENT[next(iter(_RECENT))]
+    return [list(members) for members in _RECENT[key]]
+
+
+#: How many recent orders are kept.
+_KEEP = 4
+_RECENT: dict[tuple, Rows] = {}
+
+
+def _search(proper: ProperGraph) -> Rows:
     search = _Search(proper)
     large = proper.vertex_count > LARGE
     best: Rows = []
@@ -48,6 +66,8 @@ def order_rows(proper: ProperGraph) -> Rows:
         best, fewest = search.improve(best, best, fewest, MAX_SWEEPS)
         search.number(best)
         search.transpose(best, reverse=False)
+    search.number(best)
+    search.rank(best)
     return best
 
 
@@ -93,7 +113,7 @@ class _Search:
         rows = [list(members) for members in rows]
         self.number(rows)
         now = count_crossings(self.proper, rows)
-        if now <= fewest:
+        if now < fewest:  # on a tie the earlier start, which follows the ranks, stays
             best, fewest = [list(members) for members in rows], now
         idle = 0
         for sweep in range(sweeps):
@@ -107,6 +127,24 @@ class _Search:
                     idle = 0
                 best, fewest = [list(members) for members in rows], now
         return best, fewest
+
+    def rank(self, rows: Rows) -> None:
+        """Bring ranked priorities into rank order from the left wherever that costs no crossing."""
+        up, down, place, proper = self.proper.up, self.proper.down, self.place, self.proper
+        moved = True
+        while moved:
+            moved = False
+            for members in rows:
+                for at in range(len(members) - 1):
+                    v, w = members[at], members[at + 1]
+                    if not _ranked_before(proper, v, w):
+                        continue
+                    kept, swapped = _pair(up[v], up[w], place)
+                    kept_below, swapped_below = _pair(down[v], down[w], place)
+                    if swapped + swapped_below <= kept + kept_below:
+                        members[at], members[at + 1] = w, v
+                        place[v], place[w] = at + 1, at
+                        moved = True
 
     def sweep(self, rows: Rows, sweep: int) -> None:
         """Sort every row by the medians of the row before: down on even sweeps, up on odd.
@@ -126,7 +164,9 @@ class _Search:
     def reorder(self, members: list[int], neighbours: list[list[int]], reverse: bool) -> None:
         """Sort a row by median; a vertex without neighbours there keeps its place."""
         place = self.place
-        value = {vertex: _median(sorted(place[v] for v in neighbours[vertex])) for vertex in members}
+        value = {
+            vertex: _median(sorted(place[v] for v in neighbours[vertex])) for vertex in members
+        }
         movable = [v for v in members if value[v] >= 0]
         movable.sort(key=lambda v: (value[v], place[v]))
         if reverse:
@@ -165,6 +205,12 @@ class _Search:
                             candidate[index - 1] = True
                         if index + 1 < len(rows):
                             candidate[index + 1] = True
+
+
+def _ranked_before(proper: ProperGraph, v: int, w: int) -> bool:
+    """Whether ``w`` is a priority of better rank than ``v`` (ranked before unranked)."""
+    size, tier = proper.size, proper.tier
+    return v < size and w < size and 0.0 < tier[w] < tier[v]
 
 
 def _pair(left: list[int], right: list[int], place: list[int]) -> tuple[int, int]:

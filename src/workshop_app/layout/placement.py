@@ -12,6 +12,7 @@ closer together than layers.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from workshop_app.layout.geometry import H_GAP, LAYER_GAP, V_GAP
@@ -23,7 +24,7 @@ __all__ = ["ALIGN_ROUNDS", "place_rows"]
 ALIGN_ROUNDS = 6
 #: Distance between two routes passing a row side by side, and from a route to a box.
 DUMMY_STEP = 6.0
-DUMMY_CLEAR = 10.0
+DUMMY_CLEAR = H_GAP / 2 + 2
 #: How hard an edge pulls, by what it joins: node-node, node-dummy, dummy-dummy.
 _PULL = (1.0, 2.0, 8.0)
 _LARGE = 6000
@@ -59,7 +60,7 @@ def place_rows(
 def _steps(members: list[int], widths: Sequence[float], size: int) -> list[float]:
     """Least distance from each vertex of a row to the next."""
     steps = []
-    for a, b in zip(members, members[1:]):
+    for a, b in itertools.pairwise(members):
         real_a, real_b = a < size, b < size
         if real_a and real_b:
             steps.append((widths[a] + widths[b]) / 2 + H_GAP)

@@ -22,7 +22,9 @@ class ProperGraph:
 
     Vertices ``0 .. size - 1`` are the nodes (indexed like the layered
     graph), the rest dummies. ``up`` and ``down`` list each vertex's
-    neighbours in the row above and below (one entry per edge).
+    neighbours in the row above and below (one entry per edge). ``chains``
+    gives, for each pair of nodes (upper, lower) more than a row apart, its
+    dummies from top to bottom and how many relations run along them.
     """
 
     size: int
@@ -31,6 +33,7 @@ class ProperGraph:
     down: list[list[int]]
     tier: list[float]
     row_count: int
+    chains: dict[tuple[int, int], tuple[list[int], int]]
 
     @property
     def vertex_count(self) -> int:
@@ -44,6 +47,7 @@ def proper_graph(graph: LayeredGraph, row: list[int], row_count: int) -> ProperG
     up: list[list[int]] = [[] for _ in range(size)]
     down: list[list[int]] = [[] for _ in range(size)]
     tier = list(graph.tier)
+    chains: dict[tuple[int, int], tuple[list[int], int]] = {}
     for node, others in enumerate(graph.neighbours):
         # Relations of several kinds between one pair share one chain: they run side by side.
         for other, count in Counter(others).items():
@@ -51,6 +55,7 @@ def proper_graph(graph: LayeredGraph, row: list[int], row_count: int) -> ProperG
                 continue
             high, low = (node, other) if row[node] < row[other] else (other, node)
             previous = high
+            chain: list[int] = []
             for passed in range(rows[high] + 1, rows[low]):
                 dummy = len(rows)
                 rows.append(passed)
@@ -59,9 +64,12 @@ def proper_graph(graph: LayeredGraph, row: list[int], row_count: int) -> ProperG
                 tier.append(0.0)
                 down[previous].extend([dummy] * count)
                 previous = dummy
+                chain.append(dummy)
             down[previous].extend([low] * count)
             up[low].extend([previous] * count)
-    return ProperGraph(size, rows, up, down, tier, row_count)
+            if chain:
+                chains[high, low] = (chain, count)
+    return ProperGraph(size, rows, up, down, tier, row_count, chains)
 
 
 def count_crossings(proper: ProperGraph, rows: list[list[int]]) -> int:

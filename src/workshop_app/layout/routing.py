@@ -27,6 +27,8 @@ from dataclasses import dataclass
 
 from workshop_app.domain import EdgeKind
 from workshop_app.layout.geometry import NodeBox, PathStep
+from workshop_app.layout.layers import LayeredGraph
+from workshop_app.layout.passes import place_passes
 from workshop_app.layout.rows import Row, find_rows
 from workshop_app.layout.shapes import flat_half_width
 
@@ -34,8 +36,6 @@ __all__ = ["EdgeKey", "Plan", "plan_routes"]
 
 EdgeKey = tuple[str, str, EdgeKind]
 
-#: Distance between routes side by side in a gap, and from a gap's boxes.
-SPACING = 6.0
 #: Distance between ports on one side of a node, at most.
 PORT_SPACING = 10.0
 #: Height of the lowest arc of an edge within a row, and the step between nested ones.
@@ -131,8 +131,14 @@ class Plan:
         return tuple(steps)
 
 
-def plan_routes(boxes: Mapping[str, NodeBox], edges: Sequence[EdgeKey]) -> Plan:
-    """Work out rows, passes and ports for ``edges`` between ``boxes``."""
+def plan_routes(
+    boxes: Mapping[str, NodeBox], edges: Sequence[EdgeKey], graph: LayeredGraph
+) -> Plan:
+    """Work out rows, passes and ports for ``edges`` between ``boxes``.
+
+    ``graph`` is the map's layered graph (``layers.layered_graph``): its
+    edges must be ``edges``.
+    """
     rows = find_rows({node: box.rect for node, box in boxes.items()})
     row_of = {node: row.index for row in rows for node in row.members}
     crossings: list[_Crossing] = []
@@ -147,7 +153,7 @@ def plan_routes(boxes: Mapping[str, NodeBox], edges: Sequence[EdgeKey]) -> Plan:
             crossings.append(_Crossing(key, source, target, []))
         else:
             crossings.append(_Crossing(key, target, source, []))
-    _assign_passes(boxes, rows, row_of, crossings)
+    _assign_passes(boxes, rows, graph, crossings)
     plan = Plan(boxes, rows, row_of, crossings, dict(arcs))
     _choose_arc_sides(plan)
     _assign_ports(plan)
@@ -156,43 +162,18 @@ def plan_routes(boxes: Mapping[str, NodeBox], edges: Sequence[EdgeKey]) -> Plan:
 
 
 def _assign_passes(
-    boxes: Mapping[str, NodeBox], rows: list[Row], row_of: dict[str, int], crossings: list[_Crossing]
+    boxes: Mapping[str, NodeBox], rows: list[Row], graph: LayeredGraph, crossings: list[_Crossing]
 ) -> None:
     """Give every crossing the x where it passes each row between its ends."""
-    wanted: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
-    for number, crossing in enumerate(crossings):
-        upper, lower = boxes[crossing.upper], boxes[crossing.lower]
-        first, last = row_of[crossing.upper], row_of[crossing.lower]
-        if last - first < 2:
-            continue
-        y0, y1 = upper.bottom, lower.top
-        slope = (lower.x - upper.x) / (y1 - y0) if y1 > y0 else 0.0
-        for index in range(first + 1, last):
-            x = upper.x + slope * (rows[index].middle - y0)
-            # Ties: the one coming from further left stays left.
-            wanted[index].append((x, upper.x, number))
-    for index in sorted(wanted):  # top to bottom, so each crossing's passes are in order
-        row, passes = rows[index], wanted[index]
-        passes.sort()
-        by_gap: dict[int, list[int]] = defaultdict(list)
-        for x, _, number in passes:
-            by_gap[row.nearest_gap(x)].append(number)
-        for gap, numbers in by_gap.items():
-            for number, x in zip(numbers, _spread_in(row.gaps[gap], len(numbers)), strict=True):
-                crossings[number].passes.append(x)
-
-
-def _spread_in(gap: tuple[float, float], count: int) -> list[float]:
-    """``count`` positions across ``gap``, left to right, kept clear of its boxes."""
-    low, high = gap
-    if math.isinf(low) and math.isinf(high):
-        return [SPACING * (i - (count - 1) / 2) for i in range(count)]
-    if math.isinf(low):
-        return [high - SPACING * (count - i) for i in range(count)]
-    if math.isinf(high):
-        return [low + SPACING * (i + 1) for i in range(count)]
-    step = (high - low) / (count + 1)
-    return [low + step * (i + 1) for i in range(count)]
+    by_pair: dict[tuple[str, str], list[_Crossing]] = defaultdict(list)
+    for crossing in crossings:
+        by_pair[crossing.upper, crossing.lower].append(crossing)
+    for group in by_pair.values():
+        # One side-by-side order along the whole way, so relations of one pair never cross.
+        group.sort(key=lambda c: (_KIND_ORDER[c.key[2]], c.key[0] != c.upper))
+    for pair, per_row in place_passes(boxes, rows, graph).items():
+        for number, crossing in enumerate(by_pair.get(pair, ())):
+            crossing.passes = [slots[number] for slots in per_row]
 
 
 def _choose_arc_sides(plan: Plan) -> None:
@@ -221,8 +202,9 @@ def _assign_ports(plan: Plan) -> None:
             order = _KIND_ORDER[arc.key[2]]
             # Arcs take the outer ports on the side they head to, so they cross no route.
             ahead = math.copysign(1e9, target.x - source.x)
-            sides[arc.key[0], arc.up].append(((source.x + ahead, target.x, order), arc, "source_port"))
-            sides[arc.key[1], arc.up].append(((target.x - ahead, source.x, order), arc, "target_port"))
+            source_side, target_side = sides[arc.key[0], arc.up], sides[arc.key[1], arc.up]
+            source_side.append(((source.x + ahead, target.x, order), arc, "source_port"))
+            target_side.append(((target.x - ahead, source.x, order), arc, "target_port"))
     for (node, _top), attached in sides.items():
         box = boxes[node]
         attached.sort(key=lambda item: item[0])

@@ -18,7 +18,6 @@ Examples
 
 from __future__ import annotations
 
-import bisect
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -38,21 +37,10 @@ class Row:
     members: tuple[str, ...]
     #: Free x-intervals from the row's top to its bottom, left to right; the outer ones are open.
     gaps: tuple[tuple[float, float], ...] = field(default=())
-    _starts: list[float] = field(default_factory=list, repr=False)
 
     @property
     def middle(self) -> float:
         return (self.top + self.bottom) / 2
-
-    def nearest_gap(self, x: float) -> int:
-        """Index of the gap containing ``x``, or the nearest one (the left one on a tie)."""
-        index = bisect.bisect_right(self._starts, x) - 1
-        low, high = self.gaps[index]
-        if x <= high:
-            return index
-        # x lies in the blocked stretch between gap ``index`` and the next.
-        following = self.gaps[index + 1][0]
-        return index if x - high <= following - x else index + 1
 
 
 def find_rows(rects: Mapping[str, Rect]) -> list[Row]:
@@ -71,7 +59,7 @@ def find_rows(rects: Mapping[str, Rect]) -> list[Row]:
     for index, (top, bottom, members) in enumerate(groups):
         members.sort(key=lambda node: (rects[node][0], node))
         gaps = _gaps([(rects[node][0], rects[node][2]) for node in members])
-        rows.append(Row(index, top, bottom, tuple(members), gaps, [low for low, _ in gaps]))
+        rows.append(Row(index, top, bottom, tuple(members), gaps))
     return rows
 
 

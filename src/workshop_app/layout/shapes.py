@@ -1,36 +1,31 @@
 """The parts of a node's shape the geometry needs: room for text, flat sides for ports.
 
-Shapes and their proportions are the visual vocabulary's (hexagon for a
+Shapes and their outlines are the visual vocabulary's (hexagon for a
 priority, pill for a role, card for a responsibility, octagon for a
-guardrail; details as fractions of the box height). The geometry needs two
-things from a shape: how much room its ends take beside the text, and where
-its top and bottom sides are straight, so routes start and end exactly on
-the drawn border.
+guardrail). The geometry needs two things from a shape: how much room its
+ends take beside the text, and where its top and bottom sides are straight,
+so routes start and end exactly on the drawn border.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 from workshop_app.domain import NodeKind
+from workshop_app.vocabulary import NODES, Shape, outline
 
-__all__ = ["flat_half_width", "shape_of", "side_room"]
+__all__ = ["PERSON_ROOM", "flat_half_width", "shape_of", "side_room"]
 
-_SHAPES = {
-    NodeKind.PRIORITY: "hexagon",
-    NodeKind.ROLE: "pill",
-    NodeKind.RESPONSIBILITY: "rounded",
-    NodeKind.GUARDRAIL: "octagon",
-}
-#: As fractions of the box height, as the vocabulary draws them.
-_HEXAGON_INSET = 18 / 64
-_OCTAGON_CUT = 16 / 64
-_CARD_RADIUS = 4 / 64
+#: How far the hexagon's points and the octagon's cuts reach in, per unit of box height.
+_HEXAGON_INSET = outline(Shape.HEXAGON, 2.0, 1.0).polygon[1][0] + 1.0
+_OCTAGON_CUT = 1.0 - outline(Shape.OCTAGON, 2.0, 1.0).polygon[1][0]
 #: Room the person takes in a role's left end.
 PERSON_ROOM = 24.0
 _TEXT_PAD = 6.0
 
 
 def shape_of(kind: NodeKind) -> str:
-    return _SHAPES[kind]
+    return NODES[kind].shape.value
 
 
 def side_room(shape: str, height: float, person: bool = False) -> tuple[float, float]:
@@ -47,13 +42,18 @@ def side_room(shape: str, height: float, person: bool = False) -> tuple[float, f
 
 
 def flat_half_width(shape: str, width: float, height: float) -> float:
-    """Half the length of the straight part of the top and bottom sides."""
-    if shape == "hexagon":
-        cut = _HEXAGON_INSET * height
-    elif shape == "octagon":
-        cut = _OCTAGON_CUT * height
-    elif shape == "pill":
-        cut = height / 2
-    else:
-        cut = _CARD_RADIUS * height
-    return max(0.0, width / 2 - cut)
+    """Half the length of the straight part of the top and bottom sides.
+
+    >>> flat_half_width("pill", 120.0, 40.0)
+    40.0
+    """
+    return _flat_half_width(Shape(shape), width, height)
+
+
+@cache
+def _flat_half_width(shape: Shape, width: float, height: float) -> float:
+    drawn = outline(shape, width, height)
+    if drawn.polygon:
+        top = min(y for _, y in drawn.polygon)
+        return max(abs(x) for x, y in drawn.polygon if abs(y - top) < 1e-9)
+    return max(0.0, width / 2 - drawn.radius)

@@ -143,7 +143,9 @@ def words(text: str) -> list[str]:
             if word]  # fmt: skip
 
 
-def wrap(text: str, size: float, width: float, max_lines: int = 0, *, bold: bool = False) -> tuple[str, ...]:
+def wrap(
+    text: str, size: float, width: float, max_lines: int = 0, *, bold: bool = False
+) -> tuple[str, ...]:
     """Break ``text`` into lines no wider than ``width`` at ``size`` points.
 
     Lines break between words; a word longer than a line (a German

@@ -26,6 +26,8 @@ __all__ = ["ASPECT", "row_width", "wrap_layers"]
 
 #: Width to height the drawing aims at: a 16:9 screen less the docks beside the map.
 ASPECT = 1.6
+#: A layer wraps only when it has room for this many of its widest nodes a row.
+MIN_PER_ROW = 4
 
 
 def row_width(
@@ -45,7 +47,8 @@ def row_width(
     totals = {value: sum(widths[n] + H_GAP for n in nodes) for value, nodes in layers.items()}
     tallest = {value: max(heights[n] for n in nodes) for value, nodes in layers.items()}
     widest = max(widths) + H_GAP
-    candidates = {max(widest, total / rows) for total in totals.values() for rows in range(1, 64)}
+    least = min(max(totals.values()), MIN_PER_ROW * widest)
+    candidates = {max(least, total / rows) for total in totals.values() for rows in range(1, 64)}
     best, best_score = max(totals.values()), math.inf
     for width in sorted(candidates):
         rows = {value: math.ceil(total / width - 1e-9) for value, total in totals.items()}
@@ -63,10 +66,12 @@ def wrap_layers(
     neighbours: Sequence[Sequence[int]],
     widths: Sequence[float],
     width: float,
+    tier: Sequence[float] = (),
 ) -> tuple[list[int], int]:
     """Split every layer into rows no wider than ``width``; each node's row and the row count.
 
-    Rows are numbered top to bottom over all layers.
+    Rows are numbered top to bottom over all layers. Ranked priorities
+    (``tier``) fill the rows in rank order.
     """
     layers: dict[int, list[int]] = {}
     for node, value in enumerate(layer):
@@ -82,7 +87,7 @@ def wrap_layers(
                 row[node] = first
             first += 1
             continue
-        nodes.sort(key=lambda n: (-_upwardness(n, layer, neighbours), n))
+        nodes.sort(key=lambda n: (tier[n] if tier else 0.0, -_upwardness(n, layer, neighbours), n))
         budget, filled, current = total / count, 0.0, 0
         for node in nodes:
             if filled >= budget * (current + 1) - 1e-9 and current < count - 1:
