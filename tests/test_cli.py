@@ -128,3 +128,25 @@ def test_a_protocol_that_cannot_be_written_exits_2_and_names_the_file(tmp_path: 
     assert "protocol.pdf" in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert not target.parent.exists()
+
+
+def test_layout_writes_the_maps_geometry_as_json(tmp_path: Path) -> None:
+    sample = resource_path("samples", "versandhandel.yaml")
+    printed = run("layout", sample)
+    assert printed.returncode == 0, printed.stderr
+    geometry = json.loads(printed.stdout)
+    assert len(geometry["nodes"]) == 19 and len(geometry["edges"]) == 36
+    node = geometry["nodes"][0]
+    assert {"id", "kind", "x", "y", "width", "height"} <= node.keys()
+    edge = geometry["edges"][0]
+    assert {"source", "target", "kind", "points"} <= edge.keys()
+    out = tmp_path / "map.json"
+    written = run("layout", sample, "-o", out)
+    assert written.returncode == 0 and json.loads(out.read_text(encoding="utf-8")) == geometry
+
+
+def test_layout_refuses_an_unwritable_output_with_exit_2(tmp_path: Path) -> None:
+    sample = resource_path("samples", "versandhandel.yaml")
+    result = run("layout", sample, "-o", tmp_path / "missing" / "map.json")
+    assert result.returncode == 2
+    assert "map.json" in result.stderr and "Traceback" not in result.stderr

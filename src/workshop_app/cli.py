@@ -234,17 +234,19 @@ def _layout(args: argparse.Namespace) -> int:
     from workshop_app.fileformat.atomic import write_atomic
     from workshop_app.layout import map_geometry
 
-    text = json.dumps(map_geometry(_load(args.file)).to_json(), ensure_ascii=False, indent=1)
+    session = _load(args.file)
+    text = json.dumps(map_geometry(session).to_json(), ensure_ascii=False, indent=1)
     if args.output is None:
         sys.stdout.write(text + "\n")
         return EXIT_OK
+    _refuse_own_input(args.file, args.output)
     try:
         write_atomic(args.output, (text + "\n").encode("utf-8"))
     except OSError as error:
         raise _Refused(
             f"{args.output}: cannot write the layout ({error.strerror or error})"
         ) from None
-    print(args.output)
+    _print(args.output)
     return EXIT_OK
 
 

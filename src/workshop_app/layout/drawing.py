@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from workshop_app.domain import EdgeKind, Session
-from workshop_app.layout.auto import auto_layout
 from workshop_app.layout.boxes import node_box
 from workshop_app.layout.geometry import EdgeRoute, MapGeometry, NodeBox, Rect
 from workshop_app.layout.labels import LabelPlacer, label_text
 from workshop_app.layout.layers import layered_graph
 from workshop_app.layout.routing import EdgeKey, plan_routes
+from workshop_app.layout.settle import node_positions
 
 __all__ = ["map_geometry"]
 
@@ -23,7 +23,7 @@ def map_geometry(session: Session, language: str | None = None) -> MapGeometry:
     tags written on relations.
     """
     language = language or session.language
-    positions = auto_layout(session)
+    positions = node_positions(session)
     graph = session.graph
     boxes = {node: node_box(node, graph.nodes[node], positions[node]) for node in sorted(graph)}
     keys: list[EdgeKey] = sorted(
