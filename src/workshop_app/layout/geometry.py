@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workshop_app.domain import EdgeKind, NodeKind
+from workshop_app.layout.shapes import side_room
 
 __all__ = [
     "DETAIL_SIZE",
@@ -104,18 +105,21 @@ class NodeBox:
         """Each text line with its size and the centre of its baseline.
 
         The label lines at :data:`LABEL_SIZE`, then the detail at
-        :data:`DETAIL_SIZE`, centred as a block in the box: the window and the
-        PDF put them at these points.
+        :data:`DETAIL_SIZE`, centred as a block in the room the shape leaves
+        (right of the person in a role): the window and the PDF put them at
+        these points.
         """
         sizes = [LABEL_SIZE] * len(self.label_lines) + ([DETAIL_SIZE] if self.detail else [])
         texts = [*self.label_lines, *([self.detail] if self.detail else [])]
         total = sum(size * LINE_HEIGHT for size in sizes)
+        left, right = side_room(self.shape, self.height, self.kind is NodeKind.ROLE)
+        centre = self.x + (left - right) / 2
         top = self.y - total / 2
         lines = []
         for text, size in zip(texts, sizes, strict=True):
             # DejaVu's ascent is 0.93 em and its descent 0.24: a line of 1.2 em
             # with the text centred in it has its baseline 0.93 + (1.2 - 1.17) / 2 em down.
-            lines.append((text, size, self.x, top + size * 0.945))
+            lines.append((text, size, centre, top + size * 0.945))
             top += size * LINE_HEIGHT
         return lines
 

@@ -109,7 +109,7 @@ def _candidates(path: tuple[PathStep, ...]) -> list[Point]:
         end = (step[-2], step[-1])
         distance = abs(index - 0.5 - middle)
         if step[0] == "C":
-            for t in (0.5, 0.3, 0.7):
+            for t in (0.5, 0.35, 0.65, 0.2, 0.8):
                 curves.append((distance + abs(t - 0.5), _cubic(previous, step, t)))
         elif math.dist(previous, end) > 1.0:
             lines.append((distance, ((previous[0] + end[0]) / 2, (previous[1] + end[1]) / 2)))

@@ -236,7 +236,7 @@ def _median(values: list[int]) -> float:
     Examples
     --------
     >>> _median([1, 2, 3, 10])
-    2.875
+    2.125
     """
     count = len(values)
     if count == 0:

@@ -14,7 +14,7 @@ from functools import cache
 from workshop_app.domain import NodeKind
 from workshop_app.vocabulary import NODES, Shape, outline
 
-__all__ = ["PERSON_ROOM", "flat_half_width", "shape_of", "side_room"]
+__all__ = ["PERSON_ROOM", "flat_half_width", "person_centre", "shape_of", "side_room"]
 
 #: How far the hexagon's points and the octagon's cuts reach in, per unit of box height.
 _HEXAGON_INSET = outline(Shape.HEXAGON, 2.0, 1.0).polygon[1][0] + 1.0
@@ -57,3 +57,11 @@ def _flat_half_width(shape: Shape, width: float, height: float) -> float:
         top = min(y for _, y in drawn.polygon)
         return max(abs(x) for x, y in drawn.polygon if abs(y - top) < 1e-9)
     return max(0.0, width / 2 - drawn.radius)
+
+
+def person_centre(left: float, y: float, height: float) -> tuple[float, float]:
+    """Where the person in a role's left end is centred, for a box from ``left``, centred on ``y``.
+
+    The glyph (a head over shoulders) is about 20 wide and 24 high.
+    """
+    return left + height * 0.12 + PERSON_ROOM / 2, y

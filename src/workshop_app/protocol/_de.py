@@ -39,6 +39,13 @@ GERMAN: dict[str, str] = {
     # Map
     "Map": "Landkarte",
     "Legend": "Legende",
+    "rank of a priority": "Rang einer Priorität",
+    "load of a role": "Auslastung einer Rolle",
+    "decision limit": "Entscheidungsgrenze",
+    "must be re-confirmed by someone else": "muss von jemand anderem bestätigt werden",
+    "critical": "kritisch",
+    "the role's part in a responsibility": "Anteil der Rolle an einer Verantwortung",
+    "on an escalation: when it applies": "an einer Eskalation: wann sie greift",
     "{nodes}, {edges}.": "{nodes}, {edges}.",
     "The map is empty.": "Die Landkarte ist leer.",
     "On paper a map this large shows its structure; the window shows every detail,"

@@ -1,18 +1,25 @@
-"""Drawing the map: a flowable that draws one window of the scene as vector graphics.
+"""Drawing the map: a flowable that draws one window of the printed map as vector graphics.
 
-Drawing goes straight to the canvas, one kind at a time: all edges of a
-kind are one path and all their arrowheads another, all boxes of a node
-kind one path, all labels one text object. Setting colour, width and dash
-once per kind instead of once per item keeps a thousand-node map to a small
-part of the export time. The view flips map units (y down) into PDF points
-(y up).
+It draws the core's geometry as it is: every box in its kind's shape and
+size, every route along its path (straight steps and curves), the arrowhead
+at the route's end, the labels where the geometry put them; then what the
+group saw on the projector: the ring of a node's most severe open finding
+and its badge, the rank badge of a priority, a role's person. Colours,
+shapes, lines and arrows all come from the vocabulary, as the window's do.
+
+Drawing goes straight to the canvas one kind at a time (one path for all
+routes of a kind, one for all boxes of a kind), so a thousand-node map is a
+small part of the export. The shapes live in one form XObject shown by every
+view (whole map, overview, detail pages); the text is written per view, so
+that searching the PDF finds the pages where a label can be read.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
@@ -20,8 +27,12 @@ from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus.flowables import Flowable
 
 from workshop_app import vocabulary
+from workshop_app.analysis import Severity
 from workshop_app.domain import EdgeKind, NodeKind
-from workshop_app.protocol.scene import ARROW, LABEL_SIZE, MapScene, Rect, SceneNode
+from workshop_app.layout import EDGE_LABEL_SIZE, LINE_HEIGHT, NodeBox
+from workshop_app.layout.geometry import PathStep, flatten
+from workshop_app.layout.shapes import person_centre
+from workshop_app.protocol.scene import PrintedMap, Rect
 from workshop_app.protocol.styles import (
     BOLD,
     EDGE_STYLES,
@@ -29,29 +40,34 @@ from workshop_app.protocol.styles import (
     LINE,
     MUTED,
     NODE_COLOURS,
+    PRINT_WEIGHT,
     REGULAR,
+    SEVERITY_COLOURS,
 )
-from workshop_app.vocabulary import outline
 
-__all__ = ["MapView", "draw_edges", "draw_nodes"]
+__all__ = ["ARROW", "MapFigure", "draw_edges", "draw_mark", "draw_nodes"]
 
 Point = tuple[float, float]
-#: The map form is drawn in map units and shown at 0.5 or less; lines are
-#: drawn this much heavier so that a tile shows them at 0.7 of their weight.
-_FORM_LINE_WEIGHT = 1.4
-Box = tuple[float, float, float, float]  # left, bottom, width, height in points
+Box = tuple[float, float, float, float]  # left, bottom, width, height in the drawing's units
+#: Length of an arrowhead, in map units.
+ARROW = 8.0
+#: How far a finding's ring lies outside the box, and a conflict's zigzag swings out.
+_RING = 4.0
+_ZIGZAG = 3.0
+#: Radius of the badges on a box's corners, in map units: their text prints at 6 pt or more.
+BADGE = 8.5
 
 
-class MapView(Flowable):
-    """Draws ``window`` of ``scene`` at ``scale`` points per map unit.
+class MapFigure(Flowable):
+    """Draws ``window`` of ``printed`` at ``scale`` points per map unit.
 
-    ``labels`` switches the node labels off for an overview too small to
-    read them; ``grid`` outlines named tiles (e.g. ``("B2", rect)``) on it.
+    ``labels`` switches all text off for an overview too small to read it;
+    ``grid`` outlines named detail pages (e.g. ``("B2", rect)``) on it.
     """
 
     def __init__(
         self,
-        scene: MapScene,
+        printed: PrintedMap,
         window: Rect,
         scale: float,
         *,
@@ -59,7 +75,7 @@ class MapView(Flowable):
         grid: tuple[tuple[str, Rect], ...] = (),
     ) -> None:
         super().__init__()
-        self.scene, self.window, self.scale = scene, window, scale
+        self.printed, self.window, self.scale = printed, window, scale
         self.labels, self.grid = labels, grid
         self.width = (window[2] - window[0]) * scale
         self.height = (window[3] - window[1]) * scale
@@ -70,31 +86,24 @@ class MapView(Flowable):
     def _point(self, x: float, y: float) -> Point:
         return (x - self.window[0]) * self.scale, self.height - (y - self.window[1]) * self.scale
 
-    def _box(self, node: SceneNode) -> Box:
-        x0, y0, x1, y1 = node.rect
-        left, bottom = self._point(x0, y1)
-        return left, bottom, (x1 - x0) * self.scale, (y1 - y0) * self.scale
-
     def draw(self) -> None:
         canvas: Canvas = self.canv
         canvas.saveState()
         clip = canvas.beginPath()
         clip.rect(0, 0, self.width, self.height)
         canvas.clipPath(clip, stroke=0, fill=0)
-        form = _map_form(canvas, self.scene)
-        bx0, _, _, by1 = self.scene.bounds
+        form = _map_form(canvas, self.printed)
+        bx0, _, _, by1 = self.printed.bounds
         canvas.saveState()
-        canvas.translate(
-            (bx0 - self.window[0]) * self.scale,
-            self.height - (by1 - self.window[1]) * self.scale,
-        )
+        canvas.translate(*self._point(bx0, by1))
         canvas.scale(self.scale, self.scale)
         canvas.doForm(form)
         canvas.restoreState()
-        nodes = self.scene.nodes_in(self.window)
         if self.labels:
-            self._draw_labels(nodes)
+            nodes = self.printed.nodes_in(self.window)
             self._draw_badges(nodes)
+            self._draw_node_text(nodes)
+            self._draw_edge_labels()
         for name, rect in self.grid:
             self._draw_tile_outline(name, rect)
         canvas.restoreState()
@@ -102,35 +111,56 @@ class MapView(Flowable):
         canvas.setLineWidth(0.5)
         canvas.rect(0, 0, self.width, self.height, stroke=1, fill=0)
 
-    def _draw_labels(self, nodes: Sequence[SceneNode]) -> None:
-        size = LABEL_SIZE * self.scale
-        leading = size * 1.2
-        text = self.canv.beginText()
-        text.setFont(REGULAR, size)
-        text.setFillColor(INK)
-        for node in nodes:
-            left, bottom, width, height = self._box(node)
-            top = bottom + height / 2 + leading * len(node.lines) / 2 - size * 0.95
-            for index, (line, line_width) in enumerate(node.lines):
-                x = left + (width - line_width * self.scale) / 2
-                text.setTextOrigin(x, top - index * leading)
-                text.textOut(line)
-        self.canv.drawText(text)
+    def _draw_node_text(self, nodes: Sequence[NodeBox]) -> None:
+        canvas = self.canv
+        canvas.setFillColor(colors.HexColor(vocabulary.INK))
+        for box in nodes:
+            for index, (text, size, x, y) in enumerate(box.text_lines()):
+                detail = box.detail and index == len(box.label_lines)
+                if detail:
+                    canvas.setFillColor(colors.HexColor(vocabulary.DETAIL_INK))
+                canvas.setFont(REGULAR, size * self.scale)
+                canvas.drawCentredString(*self._point(x, y), text)
+                if detail:
+                    canvas.setFillColor(colors.HexColor(vocabulary.INK))
 
-    def _draw_badges(self, nodes: Sequence[SceneNode]) -> None:
-        """Rank of a priority, "!" on a critical responsibility: a disc on the corner."""
-        canvas, radius = self.canv, 7 * self.scale
-        badged = [node for node in nodes if node.badge]
-        for node in badged:
-            left, bottom, _, height = self._box(node)
-            canvas.setFillColor(NODE_COLOURS[node.kind].stroke)
-            canvas.circle(left + radius * 0.6, bottom + height - radius * 0.6, radius, 0, 1)
-        canvas.setFillColor(colors.white)
-        canvas.setFont(BOLD, radius * 1.1)
-        for node in badged:
-            left, bottom, _, height = self._box(node)
-            centre = left + radius * 0.6
-            canvas.drawCentredString(centre, bottom + height - radius, node.badge[:3])
+    def _draw_badges(self, nodes: Sequence[NodeBox]) -> None:
+        """A priority's rank on its top-left corner, a finding's mark on the top-right."""
+        canvas, radius = self.canv, BADGE * self.scale
+        for box in nodes:
+            if box.badge:
+                x, y = self._point(box.left + 2, box.top + 1)
+                canvas.setFillColor(NODE_COLOURS[box.kind].stroke)
+                canvas.setStrokeColor(colors.white)
+                canvas.setLineWidth(0.8 * self.scale)
+                canvas.circle(x, y, radius, stroke=1, fill=1)
+                canvas.setFillColor(colors.white)
+                canvas.setFont(BOLD, max(6.0, radius * (1.2 if len(box.badge) < 3 else 0.8)))
+                canvas.drawCentredString(x, y - radius * 0.42, box.badge)
+            severity = self.printed.marks.get(box.id)
+            if severity is not None:
+                draw_mark(canvas, severity, *self._point(box.right - 2, box.top + 1), radius)
+
+    def _draw_edge_labels(self) -> None:
+        canvas, scale = self.canv, self.scale
+        x0, y0, x1, y1 = self.window
+        size = EDGE_LABEL_SIZE * scale
+        for route in self.printed.geometry.edges:
+            label = route.label
+            if label is None or not (x0 <= label.x <= x1 and y0 <= label.y <= y1):
+                continue
+            left, top = self._point(label.x - label.width / 2, label.y - label.height / 2)
+            canvas.setFillColor(colors.white)
+            canvas.setStrokeColor(EDGE_STYLES[route.kind].colour)
+            canvas.setLineWidth(0.4 * scale)
+            width, height = label.width * scale, label.height * scale
+            canvas.roundRect(left, top - height, width, height, 1.5 * scale, stroke=1, fill=1)
+            canvas.setFillColor(colors.HexColor(vocabulary.INK))
+            canvas.setFont(BOLD if len(label.text_lines[0]) == 1 else REGULAR, size)
+            first = label.y - label.height / 2 + EDGE_LABEL_SIZE * 0.945 + 1
+            for index, line in enumerate(label.text_lines):
+                y = first + index * EDGE_LABEL_SIZE * LINE_HEIGHT
+                canvas.drawCentredString(*self._point(label.x, y), line)
 
     def _draw_tile_outline(self, name: str, rect: Rect) -> None:
         canvas = self.canv
@@ -149,42 +179,107 @@ class MapView(Flowable):
         canvas.drawString(left + 3, top - 10, name)
 
 
-def _map_form(canvas: Canvas, scene: MapScene) -> str:
-    """The name of the form XObject that holds the map's boxes and edges, made on first use.
+def draw_mark(canvas: Canvas, severity: Severity, x: float, y: float, radius: float) -> None:
+    """A finding's badge centred on ``(x, y)``: a circle, or a triangle for a warning."""
+    look = vocabulary.SEVERITIES[severity.value]
+    canvas.setFillColor(SEVERITY_COLOURS[severity.value])
+    canvas.setStrokeColor(colors.white)
+    canvas.setLineWidth(radius * 0.12)
+    if look.badge_shape is vocabulary.BadgeShape.TRIANGLE:
+        path = canvas.beginPath()
+        path.moveTo(x, y + radius * 1.15)
+        path.lineTo(x + radius * 1.15, y - radius * 0.85)
+        path.lineTo(x - radius * 1.15, y - radius * 0.85)
+        path.close()
+        canvas.drawPath(path, stroke=1, fill=1)
+    else:
+        canvas.circle(x, y, radius, stroke=1, fill=1)
+    canvas.setFillColor(colors.HexColor(vocabulary.BADGE_TEXT))
+    canvas.setFont(BOLD, radius * 1.2)
+    canvas.drawCentredString(x, y - radius * 0.45, look.badge)
 
-    Every view of the map (the whole map, the overview, each tile) shows
-    the same form, scaled and clipped: the shapes of a thousand-node map are
-    drawn, and stored in the file, once instead of once per tile. Labels are
-    not in it: each view writes those of its own nodes, so that searching
-    the PDF for a label finds the pages where it can be seen.
-    """
-    name = f"map{id(scene)}"
-    if scene.form_drawn:
+
+def _map_form(canvas: Canvas, printed: PrintedMap) -> str:
+    """The name of the form XObject with the map's shapes, made on first use."""
+    name = f"map{id(printed)}"
+    if printed.form_drawn:
         return name
-    bx0, _, bx1, by1 = scene.bounds
-    by0 = scene.bounds[1]
+    bx0, by0, bx1, by1 = printed.bounds
     canvas.beginForm(name, 0, 0, bx1 - bx0, by1 - by0)
-    segments: dict[EdgeKind, list[tuple[Point, Point]]] = defaultdict(list)
-    for edge in scene.edges:
-        (x0, y0), (x1, y1) = edge.start, edge.end
-        segments[edge.kind].append(((x0 - bx0, by1 - y0), (x1 - bx0, by1 - y1)))
-    for kind, kind_segments in segments.items():
-        draw_edges(canvas, kind, kind_segments, weight=_FORM_LINE_WEIGHT)
+
+    def flip(x: float, y: float) -> Point:
+        return x - bx0, by1 - y
+
+    routes: dict[EdgeKind, list[tuple[PathStep, ...]]] = defaultdict(list)
+    for route in printed.geometry.edges:
+        routes[route.kind].append(_flipped(route.path, flip))
+    for kind, paths in routes.items():
+        draw_edges(canvas, kind, paths)
+    rings: dict[Severity, list[tuple[NodeKind, Box]]] = defaultdict(list)
     boxes: dict[NodeKind, list[Box]] = defaultdict(list)
-    for node in scene.nodes:
-        x0, y0, x1, y1 = node.rect
-        boxes[node.kind].append((x0 - bx0, by1 - y1, x1 - x0, y1 - y0))
+    for box in printed.nodes:
+        left, bottom = flip(box.left, box.bottom)
+        boxes[box.kind].append((left, bottom, box.width, box.height))
+        severity = printed.marks.get(box.id)
+        if severity is not None:
+            rings[severity].append((box.kind, (left, bottom, box.width, box.height)))
+    for severity, ringed in rings.items():
+        _draw_rings(canvas, severity, ringed)
     for kind, kind_boxes in boxes.items():
-        draw_nodes(canvas, kind, kind_boxes, 1.0)
+        draw_nodes(canvas, kind, kind_boxes)
+    _draw_people(canvas, [box for box in printed.nodes if box.kind is NodeKind.ROLE], flip)
     canvas.endForm()
-    scene.form_drawn = True
+    printed.form_drawn = True
     return name
 
 
-def _outline(path: PDFPathObject, kind: NodeKind, box: Box) -> None:
-    """The vocabulary's shape of ``kind`` filling ``box``."""
+def _flipped(
+    path: tuple[PathStep, ...], flip: Callable[[float, float], Point]
+) -> tuple[PathStep, ...]:
+    steps = []
+    for step in path:
+        points = [flip(step[i], step[i + 1]) for i in range(1, len(step), 2)]
+        steps.append((step[0], *itertools.chain.from_iterable(points)))
+    return tuple(steps)
+
+
+def _draw_rings(canvas: Canvas, severity: Severity, ringed: Sequence[tuple[NodeKind, Box]]) -> None:
+    """The ring of a finding: the node's own shape, a little larger, in the severity's line."""
+    look = vocabulary.SEVERITIES[severity.value]
+    width = look.width * PRINT_WEIGHT
+    canvas.setStrokeColor(SEVERITY_COLOURS[severity.value])
+    canvas.setLineWidth(width)
+    if look.dash:
+        canvas.setDash([d * width for d in look.dash])
+    path = canvas.beginPath()
+    for kind, box in ringed:
+        _outline(path, kind, box, _RING)
+    canvas.drawPath(path, stroke=1, fill=0)
+    if look.dash:
+        canvas.setDash()
+
+
+def _draw_people(
+    canvas: Canvas, roles: Sequence[NodeBox], flip: Callable[[float, float], Point]
+) -> None:
+    """A head over shoulders in a role's left end: "role" without reading."""
+    if not roles:
+        return
+    canvas.setFillColor(NODE_COLOURS[NodeKind.ROLE].stroke)
+    path = canvas.beginPath()
+    for box in roles:
+        x, y = flip(*person_centre(box.left, box.y, box.height))
+        path.circle(x, y + 5.5, 4.5)
+        path.moveTo(x - 8, y - 10)
+        path.curveTo(x - 8, y + 1, x + 8, y + 1, x + 8, y - 10)
+        path.close()
+    canvas.drawPath(path, stroke=0, fill=1)
+
+
+def _outline(path: PDFPathObject, kind: NodeKind, box: Box, grow: float = 0.0) -> None:
+    """The vocabulary's shape of ``kind`` filling ``box``, ``grow`` larger all round."""
     left, bottom, width, height = box
-    shape = outline(vocabulary.NODES[kind].shape, width, height)
+    shape = vocabulary.outline(vocabulary.NODES[kind].shape, width, height, grow)
     cx, cy = left + width / 2, bottom + height / 2
     if shape.polygon:
         # The vocabulary's y grows downward, the PDF's upward: flip.
@@ -194,15 +289,15 @@ def _outline(path: PDFPathObject, kind: NodeKind, box: Box) -> None:
             path.lineTo(cx + x, cy - y)
         path.close()
     else:
-        path.roundRect(left, bottom, width, height, shape.radius)
+        path.roundRect(left - grow, bottom - grow, shape.width, shape.height, shape.radius)
 
 
-def draw_nodes(canvas: Canvas, kind: NodeKind, boxes: Sequence[Box], scale: float) -> None:
+def draw_nodes(canvas: Canvas, kind: NodeKind, boxes: Sequence[Box], weight: float = 1.0) -> None:
     """Boxes of one node kind in the shape the window draws (see :mod:`workshop_app.vocabulary`)."""
     palette = NODE_COLOURS[kind]
     canvas.setFillColor(palette.fill)
     canvas.setStrokeColor(palette.stroke)
-    canvas.setLineWidth(max(0.3, 1.1 * scale))
+    canvas.setLineWidth(1.2 * weight)
     path = canvas.beginPath()
     for box in boxes:
         _outline(path, kind, box)
@@ -212,37 +307,114 @@ def draw_nodes(canvas: Canvas, kind: NodeKind, boxes: Sequence[Box], scale: floa
 def draw_edges(
     canvas: Canvas,
     kind: EdgeKind,
-    segments: Sequence[tuple[Point, Point]],
+    paths: Sequence[tuple[PathStep, ...]],
     *,
-    weight: float = 1.0,
     arrow: float = ARROW,
 ) -> None:
-    """Edges of one kind from start to end point, in the kind's line style.
+    """Routes of one kind, in the kind's line style, with its arrowhead at each end.
 
-    ``weight`` multiplies line widths and dashes, ``arrow`` is the length
-    of an arrowhead: both in the units of the drawing.
+    Each path is the geometry's: ``("M", x, y)`` then ``("L", x, y)`` and
+    ``("C", x1, y1, x2, y2, x, y)`` steps, in the drawing's units (y up).
     """
+    look = vocabulary.EDGES[kind]
     style = EDGE_STYLES[kind]
     canvas.setStrokeColor(style.colour)
     canvas.setFillColor(style.colour)
-    canvas.setLineWidth(style.width * weight)
+    canvas.setLineWidth(style.width)
     if style.dash:
-        canvas.setDash([d * weight for d in style.dash])
-    arrow = arrow if style.arrow else 0.0
+        canvas.setDash(list(style.dash))
+    double = look.arrow is vocabulary.Arrow.DOUBLE
+    inset = 0.0 if look.arrow is vocabulary.Arrow.NONE else arrow * (1.5 if double else 0.8)
     lines, heads = canvas.beginPath(), canvas.beginPath()
-    for (x0, y0), (x1, y1) in segments:
-        length = math.hypot(x1 - x0, y1 - y0) or 1.0
-        ux, uy = (x1 - x0) / length, (y1 - y0) / length
-        lines.moveTo(x0, y0)
-        lines.lineTo(x1 - ux * arrow * 0.8, y1 - uy * arrow * 0.8)
-        if arrow:
-            base_x, base_y = x1 - ux * arrow, y1 - uy * arrow
-            heads.moveTo(x1, y1)
-            heads.lineTo(base_x - uy * arrow * 0.45, base_y + ux * arrow * 0.45)
-            heads.lineTo(base_x + uy * arrow * 0.45, base_y - ux * arrow * 0.45)
-            heads.close()
+    for path in paths:
+        end, direction = _ending(path)
+        drawn = _drawn_back(path, inset, end, direction)
+        if look.zigzag:
+            points = _zigzag(list(flatten(drawn)))
+            lines.moveTo(*points[0])
+            for point in points[1:]:
+                lines.lineTo(*point)
+        else:
+            _trace(lines, drawn)
+        if inset:
+            _head(heads, end, direction, arrow)
+            if double:
+                back = (end[0] - direction[0] * arrow * 0.7, end[1] - direction[1] * arrow * 0.7)
+                _head(heads, back, direction, arrow)
     canvas.drawPath(lines, stroke=1, fill=0)
     if style.dash:
         canvas.setDash()
-    if arrow:
+    if inset:
         canvas.drawPath(heads, stroke=0, fill=1)
+
+
+def _trace(target: PDFPathObject, path: tuple[PathStep, ...]) -> None:
+    for step in path:
+        if step[0] == "M":
+            target.moveTo(step[1], step[2])
+        elif step[0] == "L":
+            target.lineTo(step[1], step[2])
+        else:
+            target.curveTo(*step[1:])
+
+
+def _head(path: PDFPathObject, tip: Point, direction: Point, length: float) -> None:
+    (x, y), (dx, dy) = tip, direction
+    base_x, base_y = x - dx * length, y - dy * length
+    path.moveTo(x, y)
+    path.lineTo(base_x - dy * length * 0.45, base_y + dx * length * 0.45)
+    path.lineTo(base_x + dy * length * 0.45, base_y - dx * length * 0.45)
+    path.close()
+
+
+def _ending(path: tuple[PathStep, ...]) -> tuple[Point, Point]:
+    """The path's last point and its direction there (a unit vector)."""
+    last = path[-1]
+    ex, ey = last[-2], last[-1]
+    if last[0] == "C":
+        bx, by = last[3], last[4]
+        if abs(ex - bx) + abs(ey - by) < 1e-6:
+            bx, by = last[1], last[2]
+    else:
+        previous = path[-2] if len(path) > 1 else last
+        bx, by = previous[-2], previous[-1]
+    length = math.hypot(ex - bx, ey - by)
+    return (ex, ey), ((ex - bx) / length, (ey - by) / length) if length else (0.0, 1.0)
+
+
+def _drawn_back(
+    path: tuple[PathStep, ...], inset: float, end: Point, direction: Point
+) -> tuple[PathStep, ...]:
+    """``path`` ending ``inset`` short of its end (at most half its last step), under the head."""
+    if not inset or len(path) < 2:
+        return path
+    before = path[-2]
+    shift = min(inset, math.dist((before[-2], before[-1]), end) * 0.5)
+    sx, sy = -direction[0] * shift, -direction[1] * shift
+    last = list(path[-1])
+    last[-2], last[-1] = end[0] + sx, end[1] + sy
+    if last[0] == "C":  # the curve's last tangent moves with its end
+        last[3], last[4] = last[3] + sx, last[4] + sy
+    return (*path[:-1], tuple(last))
+
+
+def _zigzag(points: list[Point]) -> list[Point]:
+    """A jagged version of a polyline: the look of a conflict, as on the projector."""
+    lengths = [math.dist(a, b) for a, b in itertools.pairwise(points)]
+    total = sum(lengths)
+    count = max(2, int(total / 6))
+    jagged = [points[0]]
+    segment, walked = 0, 0.0
+    for step in range(1, count):
+        at = step * total / count
+        while segment < len(lengths) - 1 and walked + lengths[segment] < at:
+            walked += lengths[segment]
+            segment += 1
+        (ax, ay), (bx, by) = points[segment], points[segment + 1]
+        length = lengths[segment] or 1.0
+        t = (at - walked) / length
+        side = _ZIGZAG if step % 2 else -_ZIGZAG
+        nx, ny = -(by - ay) / length, (bx - ax) / length
+        jagged.append((ax + (bx - ax) * t + nx * side, ay + (by - ay) * t + ny * side))
+    jagged.append(points[-1])
+    return jagged

@@ -1,14 +1,15 @@
-"""The map section: one page when the map fits, otherwise an overview and tiles.
+"""The map section: one page when the map fits, otherwise an overview and detail pages.
 
-A map is scaled down to fit one landscape page as long as its labels still
-print at 5 pt or more (``MIN_SCALE``). A larger map gets an overview page
-(the whole map, with a lettered grid) followed by one page per grid tile at
-the readable scale. Tiles rather than one page per layer, because the point
-of the map is what crosses the layers (who owns which responsibility, what
-serves which priority); and because tiles keep the arrangement the group
-built on the projector, so people find their own corner of the map again.
-Tiles overlap by one node, so every node appears whole on at least one of
-them; tiles with no node on them are left out.
+The map prints at the size where every label is at least 6 pt
+(``MIN_SCALE``), or larger. A map that fits one landscape page at that size
+(or larger) gets one page, with its legend. A larger map gets an overview
+page (the whole map, shapes and routes only, with a lettered grid)
+followed by detail pages at the readable size. Detail pages rather than one
+page per layer, because the point of the map is what crosses the layers;
+and because they keep the arrangement the group built on the projector, so
+people find their own corner of the map again. Only the detail pages
+needed to show every node whole are printed, and never one holding a single
+node: such a node is shown on a neighbouring page instead.
 """
 
 from __future__ import annotations
@@ -20,47 +21,84 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer
 from reportlab.platypus.flowables import Flowable, PageBreak
 
+from workshop_app import vocabulary
+from workshop_app.analysis import Severity
 from workshop_app.domain import EdgeKind, NodeKind
 from workshop_app.i18n import Translator, counter
-from workshop_app.layout import NODE_HEIGHT, NODE_WIDTH
+from workshop_app.layout import DETAIL_SIZE, EDGE_LABEL_SIZE, LABEL_SIZE
 from workshop_app.protocol.document import FrameSize
-from workshop_app.protocol.figure import MapView, draw_edges, draw_nodes
-from workshop_app.protocol.scene import ARROW, LABEL_SIZE, MapScene, Rect
-from workshop_app.protocol.styles import ACCENT, BOLD, INK, LINE, REGULAR, Styles, markup
-from workshop_app.vocabulary import edge_kind_name, node_kind_name
+from workshop_app.protocol.figure import BADGE, MapFigure, draw_edges, draw_mark, draw_nodes
+from workshop_app.protocol.scene import Mark, PrintedMap, Rect
+from workshop_app.protocol.styles import (
+    ACCENT,
+    BOLD,
+    INK,
+    LINE,
+    NODE_COLOURS,
+    REGULAR,
+    Styles,
+    markup,
+)
+from workshop_app.vocabulary import edge_kind_name, node_kind_name, severity_name
 
-__all__ = ["MAX_SCALE", "MIN_SCALE", "Legend", "map_flowables"]
+__all__ = ["MAX_SCALE", "MIN_SCALE", "MIN_TEXT", "Legend", "map_flowables"]
 
-MIN_SCALE = 0.5
+#: The smallest printed text, in points, and the scale that gives it to the smallest label.
+MIN_TEXT = 6.0
+MIN_SCALE = MIN_TEXT / min(LABEL_SIZE, DETAIL_SIZE, EDGE_LABEL_SIZE)
 MAX_SCALE = 1.0
-#: Below this the overview leaves labels out: they would be specks, not text.
-_OVERVIEW_LABELS = 3.0 / LABEL_SIZE
 ACCENT_TINT = colors.HexColor("#DCE7F3")
 
 
+def _detail_items(_: Translator) -> dict[Mark, tuple[str, str]]:
+    """For each mark on boxes and routes: what it looks like, and what it means."""
+    return {
+        "rank": ("1", _("rank of a priority")),
+        "load": ("95 %", _("load of a role")),
+        "limit": ("≤ 50 EUR", _("decision limit")),
+        "reconfirm": ("↻", _("must be re-confirmed by someone else")),
+        "critical": ("!", _("critical")),
+        "tag": ("A R C I", _("the role's part in a responsibility")),
+        "trigger": ("…", _("on an escalation: when it applies")),
+    }
+
+
 class Legend(Flowable):
-    """Swatches of the node and edge kinds on the map, flowing in rows."""
+    """Every kind, mark and badge the map shows, each with its swatch, flowing in rows."""
 
     _SWATCH = 26.0
     _SIZE = 7.5
     _ROW = 15.0
 
-    def __init__(self, scene: MapScene, _: Translator, language: str) -> None:
+    def __init__(self, printed: PrintedMap, _: Translator, language: str) -> None:
         super().__init__()
-        self.items: list[tuple[str, NodeKind | EdgeKind]] = [
-            (node_kind_name(kind, language), kind) for kind in scene.kinds
-        ] + [(edge_kind_name(kind, language), kind) for kind in scene.edge_kinds]
+        self.items: list[tuple[str, object]] = [
+            (node_kind_name(kind, language), kind) for kind in printed.kinds
+        ]
+        self.items += [(edge_kind_name(kind, language), kind) for kind in printed.edge_kinds]
+        self.items += [
+            (severity_name(severity.value, language), severity) for severity in printed.severities
+        ]
+        details = _detail_items(_)
+        self.items += [
+            (details[mark][1], ("detail", mark, details[mark][0])) for mark in printed.details
+        ]
         self.title = _("Legend")
-        self.placed: list[tuple[float, float, str, NodeKind | EdgeKind]] = []
+        self.placed: list[tuple[float, float, str, object]] = []
+
+    def _swatch_width(self, item: object) -> float:
+        if isinstance(item, tuple):
+            return max(12.0, stringWidth(item[2], BOLD, self._SIZE) + 4)
+        return self._SWATCH
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         x, row = stringWidth(self.title, BOLD, self._SIZE) + 10, 0
         self.placed = []
-        for text, kind in self.items:
-            width = self._SWATCH + 5 + stringWidth(text, REGULAR, self._SIZE) + 14
+        for text, item in self.items:
+            width = self._swatch_width(item) + 5 + stringWidth(text, REGULAR, self._SIZE) + 14
             if x + width > available_width and x > 0:
                 x, row = 0.0, row + 1
-            self.placed.append((x, row, text, kind))
+            self.placed.append((x, row, text, item))
             x += width
         self.rows = row + 1
         self.width, self.height = available_width, self.rows * self._ROW
@@ -72,15 +110,34 @@ class Legend(Flowable):
         canvas.setFont(BOLD, self._SIZE)
         canvas.setFillColor(INK)
         canvas.drawString(0, top, self.title)
-        for x, row, text, kind in self.placed:
+        for x, row, text, item in self.placed:
             y = top - row * self._ROW
-            if isinstance(kind, NodeKind):
-                draw_nodes(canvas, kind, [(x, y - 2, self._SWATCH, 10)], 0.6)
-            else:
-                draw_edges(canvas, kind, [((x, y + 3), (x + self._SWATCH, y + 3))])
+            self._draw_swatch(x, y, item)
             canvas.setFont(REGULAR, self._SIZE)
             canvas.setFillColor(INK)
-            canvas.drawString(x + self._SWATCH + 5, y, text)
+            canvas.drawString(x + self._swatch_width(item) + 5, y, text)
+
+    def _draw_swatch(self, x: float, y: float, item: object) -> None:
+        canvas = self.canv
+        if isinstance(item, NodeKind):
+            draw_nodes(canvas, item, [(x, y - 2, self._SWATCH, 10)], 0.6)
+        elif isinstance(item, EdgeKind):
+            draw_edges(canvas, item, [(("M", x, y + 3), ("L", x + self._SWATCH, y + 3))], arrow=6.0)
+        elif isinstance(item, Severity):
+            draw_nodes(canvas, NodeKind.RESPONSIBILITY, [(x + 2, y - 1, self._SWATCH - 8, 8)], 0.6)
+            draw_mark(canvas, item, x + self._SWATCH - 5, y + 6, 4.5)
+        else:
+            _, mark, sample = item
+            if mark == "rank":
+                canvas.setFillColor(NODE_COLOURS[NodeKind.PRIORITY].stroke)
+                canvas.circle(x + 6, y + 2.5, 5.5, stroke=0, fill=1)
+                canvas.setFillColor(colors.white)
+                canvas.setFont(BOLD, 7)
+                canvas.drawCentredString(x + 6, y, sample)
+            else:
+                canvas.setFillColor(colors.HexColor(vocabulary.DETAIL_INK))
+                canvas.setFont(BOLD, self._SIZE)
+                canvas.drawString(x + 2, y, sample)
 
 
 class TileHeading(Flowable):
@@ -122,7 +179,7 @@ def _height(flowable: Flowable, width: float) -> float:
 
 
 def map_flowables(
-    scene: MapScene,
+    printed: PrintedMap,
     frame: FrameSize,
     styles: Styles,
     _: Translator,
@@ -133,84 +190,102 @@ def map_flowables(
 
     The legend names kinds in ``language`` with the vocabulary's terms.
     """
-    if not scene.nodes:
+    if not printed.nodes:
         return [heading, Paragraph(markup(_("The map is empty.")), styles.body)]
-    legend = Legend(scene, _, language)
-    caption = Paragraph(markup(_map_caption(scene, _)), styles.small)
-    reserved = sum(_height(f, frame.width) for f in (heading, caption, legend)) + 8
+    legend = Legend(printed, _, language)
+    caption = Paragraph(markup(_map_caption(printed, _)), styles.small)
+    below = [Spacer(1, 6), legend, caption]
+    reserved = sum(_height(f, frame.width) for f in (heading, legend, caption)) + 14
     room = FrameSize(frame.width, frame.height - reserved)
-    scale = min(MAX_SCALE, room.width / scene.width, room.height / scene.height)
-    tiles = [] if scale >= MIN_SCALE else _tiles(scene, frame)
-    if len(tiles) <= 1:
-        # A map that one tile would hold is better shown whole, with its legend,
-        # a little below the readable scale than cut into an overview and a copy.
-        view = MapView(scene, scene.bounds, scale)
-        return [heading, caption, view, Spacer(1, 8), legend]
-    overview = MapView(
-        scene,
-        scene.bounds,
-        scale,
-        labels=scale >= _OVERVIEW_LABELS,
-        grid=tuple(tiles),
-    )
-    story: list[Flowable] = [heading, caption, overview, Spacer(1, 8), legend]
+    scale = min(MAX_SCALE, room.width / printed.width, room.height / printed.height)
+    if scale < MIN_SCALE:
+        # Readable on the first page if legend and caption go on the next: no overview then.
+        alone = frame.height - _height(heading, frame.width) - 2
+        scale = min(MAX_SCALE, frame.width / printed.width, alone / printed.height)
+    if scale >= MIN_SCALE:
+        return [heading, MapFigure(printed, printed.bounds, scale), *below]
+    scale = min(room.width / printed.width, room.height / printed.height)
+    tiles = _tiles(printed, frame)
+    overview = MapFigure(printed, printed.bounds, scale, labels=False, grid=tuple(tiles))
+    story: list[Flowable] = [heading, overview, *below]
     for number, (name, window) in enumerate(tiles, start=1):
         title = _("Map, part {name} ({number} of {total})").format(
             name=name, number=number, total=len(tiles)
         )
         story += [
             PageBreak(),
-            TileHeading(title, scene.bounds, tiles, number - 1),
-            MapView(scene, window, MIN_SCALE),
+            TileHeading(title, printed.bounds, tiles, number - 1),
+            MapFigure(printed, window, MIN_SCALE),
         ]
     return story
 
 
-def _map_caption(scene: MapScene, _: Translator) -> str:
+def _map_caption(printed: PrintedMap, _: Translator) -> str:
     n_ = counter(_.language)
     return _("{nodes}, {edges}.").format(
-        nodes=n_(len(scene.nodes), "node"), edges=n_(len(scene.edges), "relation")
+        nodes=n_(len(printed.nodes), "node"), edges=n_(len(printed.geometry.edges), "relation")
     )
 
 
-def _tiles(scene: MapScene, frame: FrameSize) -> list[tuple[str, Rect]]:
-    """Named, overlapping windows of the map at the readable scale, skipping empty ones.
+def _tiles(printed: PrintedMap, frame: FrameSize) -> list[tuple[str, Rect]]:
+    """Named windows of the map at the readable scale: as few as show every node whole.
 
-    Only the tiles a node touches are visited, found from each node's box:
-    the work follows the map's content, not the distance between its nodes
-    (two nodes far apart would otherwise mean billions of empty tiles).
+    Candidate windows overlap by the largest box, so every node lies whole
+    in one of them; the candidates are visited from the nodes' boxes (the
+    work follows the map's content, not the distance between its nodes).
+    Then the windows holding the most nodes not yet shown are kept first,
+    until every node is shown; a window that would show a single node
+    alone is moved to take in its neighbours as well.
     """
     tile_w = frame.width / MIN_SCALE
     tile_h = (frame.height - TileHeading.HEIGHT - 2) / MIN_SCALE
-    step_x = max(tile_w - NODE_WIDTH - 2 * ARROW, tile_w / 2)
-    step_y = max(tile_h - NODE_HEIGHT - 2 * ARROW, tile_h / 2)
-    x0, y0, x1, y1 = scene.bounds
-    columns = max(1, math.ceil((x1 - x0 - tile_w) / step_x) + 1)
-    rows = max(1, math.ceil((y1 - y0 - tile_h) / step_y) + 1)
-    touched: set[tuple[int, int]] = set()
-    for node in scene.nodes:
-        left, top, right, bottom = node.rect
-        first_column = max(0, math.ceil((left - tile_w - x0) / step_x))
-        last_column = min(columns - 1, math.floor((right - x0) / step_x))
-        first_row = max(0, math.ceil((top - tile_h - y0) / step_y))
-        last_row = min(rows - 1, math.floor((bottom - y0) / step_y))
-        touched.update(
-            (row, column)
-            for row in range(first_row, last_row + 1)
-            for column in range(first_column, last_column + 1)
-        )
+    widest = max(box.width for box in printed.nodes) + 2 * BADGE
+    tallest = max(box.height for box in printed.nodes) + 2 * BADGE
+    step_x = max(tile_w - widest, tile_w / 2)
+    step_y = max(tile_h - tallest, tile_h / 2)
+    x0, y0, _, _ = printed.bounds
+    candidates: dict[tuple[int, int], Rect] = {}
+    for box in printed.nodes:
+        for row in range(
+            max(0, math.ceil((box.bottom - tile_h - y0) / step_y)),
+            math.floor((box.top - y0) / step_y) + 1,
+        ):
+            for column in range(
+                max(0, math.ceil((box.right - tile_w - x0) / step_x)),
+                math.floor((box.left - x0) / step_x) + 1,
+            ):
+                left, top = x0 + column * step_x, y0 + row * step_y
+                candidates[row, column] = (left, top, left + tile_w, top + tile_h)
+    chosen = _cover(printed, candidates)
+    for number, key in enumerate(chosen):
+        alone = printed.nodes_within(candidates[key])
+        if len(alone) == 1:
+            # A page for one node: centre it instead, to show its neighbours with it.
+            box = alone[0]
+            left, top = box.x - tile_w / 2, box.y - tile_h / 2
+            candidates[key] = (left, top, left + tile_w, top + tile_h)
+            chosen[number] = key
     return [
-        (
-            f"{_column_name(column)}{row + 1}",
-            (
-                x0 + column * step_x,
-                y0 + row * step_y,
-                x0 + column * step_x + tile_w,
-                y0 + row * step_y + tile_h,
-            ),
-        )
-        for row, column in sorted(touched)
+        (f"{_column_name(column)}{row + 1}", candidates[row, column])
+        for row, column in sorted(chosen)
     ]
+
+
+def _cover(printed: PrintedMap, candidates: dict[tuple[int, int], Rect]) -> list[tuple[int, int]]:
+    """Greedy set cover: windows with the most unshown nodes first."""
+    holds = {
+        key: {box.id for box in printed.nodes_within(rect)} for key, rect in candidates.items()
+    }
+    unshown = {box.id for box in printed.nodes}
+    chosen: list[tuple[int, int]] = []
+    while unshown:
+        key = max(holds, key=lambda k: (len(holds[k] & unshown), len(holds[k]), (-k[0], -k[1])))
+        gained = holds[key] & unshown
+        if not gained:
+            break  # a node larger than a page: cannot happen with boxes this small
+        chosen.append(key)
+        unshown -= gained
+    return chosen
 
 
 def _column_name(index: int) -> str:

@@ -16,22 +16,18 @@ from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Spacer
 from reportlab.platypus.flowables import Flowable
 
+from workshop_app.analysis import find_ambiguities
 from workshop_app.domain import Session
 from workshop_app.i18n import Translator
-from workshop_app.layout import node_positions
 from workshop_app.protocol import mappages
 from workshop_app.protocol.document import FrameSize, form_name
-from workshop_app.protocol.figure import MapView
+from workshop_app.protocol.figure import MapFigure
 from workshop_app.protocol.fonts import draw_text, text_markup
-from workshop_app.protocol.scene import LABEL_SIZE, MapScene
+from workshop_app.protocol.scene import PrintedMap, printed_map
 from workshop_app.protocol.styles import BOLD, INK, LINE, MUTED, REGULAR, Styles
 from workshop_app.protocol.typography import keep_together
 
 __all__ = ["FIGURES", "ContentsList", "Entry", "FigureContext"]
-
-
-#: Labels smaller than this (points) are left out of an overview: specks, not text.
-_LEGIBLE = 3.0
 
 
 @dataclass(frozen=True)
@@ -91,10 +87,15 @@ class FigureContext:
     landscape: FrameSize
 
 
+def _printed(context: FigureContext) -> PrintedMap:
+    session, language = context.session, context.language
+    return printed_map(session, find_ambiguities(session, language), language)
+
+
 def _map(context: FigureContext, heading: Flowable, caption: str) -> list[Flowable]:
-    scene = MapScene(context.session, node_positions(context.session))
+    printed, language = _printed(context), context.language
     return mappages.map_flowables(
-        scene, context.landscape, context.styles, context._, heading, context.language
+        printed, context.landscape, context.styles, context._, heading, language
     )
 
 
@@ -109,15 +110,15 @@ def _overview(context: FigureContext, heading: Flowable, caption: str) -> list[F
     Tiles at a readable scale would take dozens of pages for a map of a
     thousand nodes; the caption says where the details are.
     """
-    scene = MapScene(context.session, node_positions(context.session))
+    printed = _printed(context)
     frame = context.landscape
-    legend = mappages.Legend(scene, context._, context.language)
+    legend = mappages.Legend(printed, context._, context.language)
     note = RLParagraph(text_markup(keep_together(caption)), context.styles.small)
     reserved = sum(_height(f, frame.width) for f in (heading, note, legend)) + 8
     scale = min(
-        mappages.MAX_SCALE, frame.width / scene.width, (frame.height - reserved) / scene.height
+        mappages.MAX_SCALE, frame.width / printed.width, (frame.height - reserved) / printed.height
     )
-    view = MapView(scene, scene.bounds, scale, labels=scale * LABEL_SIZE >= _LEGIBLE)
+    view = MapFigure(printed, printed.bounds, scale, labels=scale >= mappages.MIN_SCALE)
     return [heading, note, view, Spacer(1, 8), legend]
 
 

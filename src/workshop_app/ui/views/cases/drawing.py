@@ -138,10 +138,12 @@ def arrow_tag_boxes(path: QPainterPath, width: float, height: float) -> list[QRe
     outward = QPointF(chord.y() / length, -chord.x() / length)
     reach = abs(outward.x()) * width / 2 + abs(outward.y()) * height / 2 + 6
     boxes = []
-    for at in (0.5, 0.3, 0.7):
-        for side in (1, -1):
-            centre = path.pointAtPercent(at) + outward * reach * side
-            boxes.append(QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height))
+    # Further out last: between nodes stacked close, the near places are taken.
+    for distance in (reach, reach + width / 2, reach + width):
+        for at in (0.5, 0.3, 0.7):
+            for side in (1, -1):
+                centre = path.pointAtPercent(at) + outward * distance * side
+                boxes.append(QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height))
     return boxes
 
 

@@ -1,0 +1,86 @@
+"""The printed map: readable text, the projector's marks, and a legend for each of them."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from workshop_app.analysis import find_ambiguities
+from workshop_app.protocol import export_protocol
+from workshop_app.protocol.mappages import MIN_TEXT
+from workshop_app.protocol.scene import printed_map
+from workshop_app.vocabulary import severity_name
+
+from .helpers import _tool, pdf_pages
+from .sessions import customer_service
+
+#: How high pdftotext's word boxes are, in ems of the font size (measured: poppler
+#: spans 1.0376 em of DejaVu Sans; a label set at 7.2 pt gives a box 7.47 pt high).
+_EM_HEIGHT = 1.0376
+
+
+def word_sizes(path: Path, page: int) -> dict[str, float]:
+    """Each word on ``page`` (1-based) with the smallest font size it is printed in."""
+    html = subprocess.run(
+        [_tool("pdftotext"), "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
+        capture_output=True,
+        check=True,
+    ).stdout.decode("utf-8")
+    sizes: dict[str, float] = {}
+    for y_min, y_max, word in re.findall(
+        r'<word xMin="[^"]+" yMin="([^"]+)" xMax="[^"]+" yMax="([^"]+)">([^<]*)</word>', html
+    ):
+        size = (float(y_max) - float(y_min)) / _EM_HEIGHT
+        sizes[word] = min(size, sizes.get(word, size))
+    return sizes
+
+
+@pytest.fixture(scope="module")
+def protocol(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("map") / "protocol.pdf"
+    export_protocol(customer_service("de"), path)
+    return path
+
+
+def map_page(path: Path) -> int:
+    pages = pdf_pages(path)
+    return next(n for n, text in enumerate(pages, start=1) if "Landkarte" in text.split("\n")[0])
+
+
+def test_every_word_on_the_printed_map_of_20_nodes_is_at_least_6_pt(protocol: Path) -> None:
+    sizes = word_sizes(protocol, map_page(protocol))
+    labels = {word for line in ("Teamleitung", "Kulanz") for word in line.split()}
+    assert labels <= sizes.keys(), "node labels are printed as text on the map page"
+    too_small = {word: round(size, 2) for word, size in sizes.items() if size < MIN_TEXT - 0.05}
+    assert too_small == {}
+
+
+def test_the_printed_map_carries_the_marks_the_projector_showed(protocol: Path) -> None:
+    session = customer_service("de")
+    printed = printed_map(session, find_ambiguities(session, "de"), "de")
+    assert printed.severities, "the session has open findings on nodes"
+    assert {"rank", "load", "tag"} <= set(printed.details)
+    page = map_page(protocol)
+    text = " ".join(pdf_pages(protocol)[page - 1 : page + 1])  # the legend may follow
+    for word in ("A", "R", "Legende", "Rang", "Auslastung"):
+        assert re.search(rf"(^|\s){word}(\s|$)", text), word
+    for severity in printed.severities:
+        assert severity_name(severity.value, "de") in text
+
+
+def test_a_large_map_prints_an_overview_and_only_the_detail_pages_it_needs(
+    tmp_path: Path, generate
+) -> None:
+    session = generate(200)
+    path = tmp_path / "large.pdf"
+    export_protocol(session, path)
+    pages = pdf_pages(path)
+    details = [text for text in pages if "Map, part" in text]
+    assert details, "a 200-node map does not fit one page at 6 pt"
+    printed = printed_map(session, [], "en")
+    for box in printed.nodes:
+        first = box.label_lines[0].split()[0]
+        assert any(first in text for text in details), box.id
