@@ -37,6 +37,12 @@ class FontMetrics:
     def __init__(self, widths: dict[int, float], fallback: float) -> None:
         self._widths = widths
         self.fallback = fallback
+        #: The narrowest visible character: no line of ``w`` holds more than ``w / narrowest``.
+        self.narrowest = min((value for value in widths.values() if value > 0.05), default=0.2)
+
+    def most(self, size: float, width: float) -> int:
+        """The most characters a line of ``width`` can hold at ``size``."""
+        return int(width / (self.narrowest * size)) + 1
 
     def width(self, text: str, size: float) -> float:
         """Width of ``text`` set in ``size`` (no kerning, as reportlab sets it)."""
@@ -154,19 +160,25 @@ def wrap(
     the last line ends in "…".
     """
     font = metrics(bold)
+    most = font.most(size, width)
     lines: list[str] = []
     current = ""
     for word in words(text):
+        if 0 < max_lines < len(lines):
+            break  # what is shown is decided: the rest of a huge label is never measured
         candidate = f"{current} {word}" if current else word
-        if font.width(candidate, size) <= width:
+        if len(candidate) <= most and font.width(candidate, size) <= width:
             current = candidate
             continue
         if current:
             lines.append(current)
         current = word
-        while font.width(current, size) > width:
+        while len(current) > most or font.width(current, size) > width:
             head, current = _split_word(current, font, size, width)
             lines.append(head)
+            if 0 < max_lines < len(lines):
+                current = ""
+                break
     if current:
         lines.append(current)
     if max_lines <= 0 or len(lines) <= max_lines:
@@ -194,7 +206,7 @@ def _ellipsize(line: str, font: FontMetrics, size: float, width: float) -> str:
 
 def _fitting(text: str, font: FontMetrics, size: float, width: float) -> int:
     """Length of the longest prefix of ``text`` that fits ``width`` (at least 1)."""
-    low, high = 1, len(text)
+    low, high = 1, min(len(text), font.most(size, width))
     while low < high:
         middle = (low + high + 1) // 2
         if font.width(text[:middle], size) <= width:
