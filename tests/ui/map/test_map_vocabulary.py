@@ -5,10 +5,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QColor
 
-from workshop_app.analysis import Severity
+from workshop_app.analysis import Severity, find_ambiguities
 from workshop_app.domain import EdgeKind, NodeKind
+from workshop_app.fileformat import load_session
 from workshop_app.protocol.mappages import Legend
+from workshop_app.protocol.scene import printed_map
 from workshop_app.protocol.styles import EDGE_STYLES, NODE_COLOURS, SEVERITY_COLOURS
+from workshop_app.resources import resource_path
 from workshop_app.ui.i18n import set_ui_language
 from workshop_app.ui.map import legend
 from workshop_app.ui.map.style import map_style
@@ -38,11 +41,6 @@ def test_window_and_pdf_mark_each_severity_alike(presentation: bool) -> None:
         assert map_style(presentation).marks[severity].color == _pdf(SEVERITY_COLOURS[severity])
 
 
-class _Scene:
-    kinds = tuple(NodeKind)
-    edge_kinds = tuple(EdgeKind)
-
-
 @pytest.mark.parametrize("language", ["de", "en"])
 def test_window_legend_and_pdf_legend_use_the_same_terms(language: str) -> None:
     set_ui_language(language)
@@ -50,6 +48,13 @@ def test_window_legend_and_pdf_legend_use_the_same_terms(language: str) -> None:
         rows = [entry.text for entry in legend._flow(map_style(), 800)[0] if entry.thing]
     finally:
         set_ui_language("en")
-    printed = [text for text, _ in Legend(_Scene(), lambda text: text, language).items]
+    sample = load_session(resource_path("samples", "versandhandel.yaml"))
+    scene = printed_map(sample, find_ambiguities(sample, language), language)
+    assert scene.severities and set(scene.edge_kinds) >= {EdgeKind.OUTRANKS}
+    printed = [
+        text
+        for text, item in Legend(scene, lambda text: text, language).items
+        if not (isinstance(item, tuple) and item[0] == "detail")
+    ]
     assert set(printed) <= set(rows)
     assert ("Geht vor" in printed) is (language == "de")
