@@ -25,6 +25,8 @@ FULL_GOAL = Goal(1.0)
 FULL_GOAL_SIZE = 5000
 EDIT_GOAL = Goal(0.004, absolute=True)
 EDIT_SIZE = 1000
+#: Priorities in each of the two outranks chains of the adversarial file (1.2 MiB).
+CHAIN_LENGTH = 5000
 
 
 def measure(config: Config) -> list[Figure]:
@@ -33,6 +35,7 @@ def measure(config: Config) -> list[Figure]:
         figures.append(_full(config, FULL_GOAL_SIZE, flawed=True))
     if EDIT_SIZE in config.sizes or config.quick:
         figures += _edit(config, EDIT_SIZE if EDIT_SIZE in config.sizes else max(config.sizes))
+    figures.append(_chains(config, 500 if config.quick else CHAIN_LENGTH))
     return figures
 
 
@@ -61,6 +64,48 @@ def _full(config: Config, size: int, *, flawed: bool = False) -> Figure:
         reference=times["build"],
         reference_name="build MultiDiGraph",
         extra={"findings": len(find_ambiguities(session))},
+    )
+
+
+def chain_session(length: int) -> Session:
+    """Two ``outranks`` chains of unranked priorities, each link in ``conflicts_with`` with
+    its twin: a search per conflict through "above" made this quadratic (issue #18)."""
+    graph = nx.MultiDiGraph()
+    for side in "ab":
+        graph.add_nodes_from(
+            (f"{side}{i}", {"kind": "priority", "label": f"{side}{i}"}) for i in range(length)
+        )
+        graph.add_edges_from(
+            (f"{side}{i}", f"{side}{i + 1}", "outranks", {}) for i in range(length - 1)
+        )
+    graph.add_edges_from((f"a{i}", f"b{i}", "conflicts_with", {}) for i in range(length))
+    return Session(graph=graph)
+
+
+def _chains(config: Config, length: int) -> Figure:
+    session = chain_session(length)
+    nodes = list(session.graph.nodes(data=True))
+    edges = list(session.graph.edges(keys=True, data=True))
+
+    def build() -> nx.MultiDiGraph:
+        graph = nx.MultiDiGraph()
+        graph.add_nodes_from(nodes)
+        graph.add_edges_from(edges)
+        return graph
+
+    times = alternate(
+        {"analysis": lambda: find_ambiguities(session), "build": build}, config.repeat
+    )
+    return Figure(
+        "full analysis, two conflicting outranks chains",
+        2 * length,
+        times["analysis"],
+        "s",
+        None,
+        reference=times["build"],
+        reference_name="build MultiDiGraph",
+        note="adversarial: each link conflicts with its twin in the other chain; "
+        "a search per conflict took 3.1 s at 2 x 2,500, growing with the square",
     )
 
 

@@ -124,7 +124,9 @@ def test_the_guard_refuses_and_counts_attempts_but_lets_local_sockets_work(
 def test_check_export_and_window_make_no_connection_attempt(
     tmp_path: Path, reliability_figures: Any
 ) -> None:
-    sample = resource_path("samples", "versandhandel.yaml")
+    # A copy: the window's lock beside the file it opens must not land in the repository.
+    sample = tmp_path / "versandhandel.yaml"
+    sample.write_bytes(resource_path("samples", "versandhandel.yaml").read_bytes())
     stdout, os_level = run_offline(WORKSHOP, [str(sample), str(tmp_path / "p.pdf")], tmp_path)
     reliability_figures(
         "offline: check, PDF export, window",

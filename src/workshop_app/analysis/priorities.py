@@ -13,7 +13,7 @@ graph stays linear in the number of priorities.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import pairwise
 from typing import Any, NamedTuple
 
@@ -26,6 +26,7 @@ __all__ = [
     "above_graph",
     "is_above",
     "no_priority",
+    "orders_between",
     "priority_conflict",
     "priority_cycle",
     "priority_tie",
@@ -154,30 +155,88 @@ def priority_conflict(G: nx.MultiDiGraph) -> Iterator[tuple[str, ...]]:
     >>> list(priority_conflict(G))
     []
     """
-    above, components = _components(G)
+    _above, components = _components(G)
     component = {node: index for index, members in enumerate(components) for node in members}
-    pairs = {
-        tuple(sorted((node, other)))
-        for node, _ in nodes_of_kind(G, "priority")
-        for other in targets(G, node, "conflicts_with")
-    }
-    for a, b in sorted(pairs):
-        if component[a] != component[b] and _one_above(G, above, a, b):
+    pairs = sorted(
+        {
+            tuple(sorted((node, other)))
+            for node, _ in nodes_of_kind(G, "priority")
+            for other in targets(G, node, "conflicts_with")
+        }
+    )
+    # Different ranks decide at once; only the rest need the order's reachability.
+    undecided = [
+        (a, b) for a, b in pairs if component[a] != component[b] and not _ranked_apart(G, a, b)
+    ]
+    orders = orders_between(G, undecided)
+    for a, b in pairs:
+        if component[a] != component[b] and (_ranked_apart(G, a, b) or any(orders[a, b])):
             continue
         serving_both = set(sources(G, a, "serves")).intersection(sources(G, b, "serves"))
         yield tuple(sorted([a, b, *serving_both]))
 
 
-def _one_above(G: nx.MultiDiGraph, above: nx.DiGraph, a: str, b: str) -> bool:
-    """Whether ``a`` is above ``b`` or ``b`` above ``a``, for two priorities
-    in different components of "above" (so never both)."""
+def _ranked_apart(G: nx.MultiDiGraph, a: str, b: str) -> bool:
     rank_a, rank_b = G.nodes[a].get("rank"), G.nodes[b].get("rank")
-    # Different ranks decide at once; searching is needed only for the rest,
-    # which keeps many conflicts between ranked priorities from costing a
-    # search through the whole order each.
-    if rank_a is not None and rank_b is not None and rank_a != rank_b:
-        return True
-    return is_above(above, a, b) or is_above(above, b, a)
+    return rank_a is not None and rank_b is not None and rank_a != rank_b
+
+
+def orders_between(
+    G: nx.MultiDiGraph, pairs: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], tuple[bool, bool]]:
+    """For each pair ``(a, b)`` of priorities: (*a* is above *b*, *b* is above *a*).
+
+    All pairs are settled in one pass over the "above" order: its strongly
+    connected components are condensed into a DAG once, and walking that DAG
+    from its last components to its first, each component's set of reachable
+    pair ends is a bit set, the union of its successors' (only the ends of
+    the pairs asked about get a bit). A search per pair would cost the whole
+    order each time: two ``outranks`` chains of 10,000 priorities with
+    conflicts between them took minutes.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from(["a", "b", "c", "d"], kind="priority")
+    >>> _ = G.add_edge("a", "b", key="outranks")
+    >>> _ = G.add_edge("b", "c", key="outranks")
+    >>> orders_between(G, [("a", "c"), ("c", "a"), ("a", "d")])
+    {('a', 'c'): (True, False), ('c', 'a'): (False, True), ('a', 'd'): (False, False)}
+    """
+    pairs = list(pairs)
+    if not pairs:
+        return {}
+    above, components = _components(G)
+    condensed = nx.condensation(above, scc=components)
+    of = condensed.graph["mapping"]
+    asked: dict[int, set[int]] = defaultdict(set)
+    for a, b in pairs:
+        asked[of[a]].add(of[b])
+        asked[of[b]].add(of[a])
+    bit = {
+        end: 1 << index for index, end in enumerate(sorted({e for s in asked.values() for e in s}))
+    }
+    reaches: set[tuple[int, int]] = set()
+    waiting = dict(condensed.in_degree())  # predecessors yet to read a component's set
+    reach: dict[int, int] = {}
+    for node in reversed(list(nx.topological_sort(condensed))):
+        ends = bit.get(node, 0)
+        for successor in condensed.successors(node):
+            ends |= reach[successor]
+            waiting[successor] -= 1
+            if not waiting[successor]:
+                del reach[successor]  # read by all: its bits need no memory any more
+        reaches.update((node, end) for end in asked.get(node, ()) if ends & bit[end])
+        if waiting[node]:
+            reach[node] = ends
+    return {
+        (a, b): (
+            a != b and (of[a], of[b]) in reaches,
+            a != b and (of[b], of[a]) in reaches,
+        )
+        for a, b in pairs
+    }
 
 
 def no_priority(G: nx.MultiDiGraph) -> Iterator[tuple[str, ...]]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from workshop_app.analysis.priorities import above_graph, is_above
+from workshop_app.analysis.priorities import above_graph, orders_between
 from workshop_app.domain import EdgeKind, NodeKind
 from workshop_app.protocol.facts import DASH, Facts
 from workshop_app.protocol.model import (
@@ -81,16 +81,17 @@ def _rank(graph: nx.MultiDiGraph, node_id: str) -> float:
 
 def conflicts(facts: Facts) -> list[Conflict]:
     """Each pair of conflicting priorities once, in map order, with whether the order settles it."""
-    above = above_graph(facts.graph)
+    pairs = list(facts.session.edges_of_kind(EdgeKind.CONFLICTS_WITH))
+    orders = orders_between(facts.graph, pairs)  # one pass, not a search per pair
     found: dict[frozenset[str], Conflict] = {}
-    for a, b in facts.session.edges_of_kind(EdgeKind.CONFLICTS_WITH):
+    for a, b in pairs:
         notes = facts.edge_notes(a, b, EdgeKind.CONFLICTS_WITH)
         key = frozenset((a, b))
         if key in found:
             earlier = found[key]
             found[key] = Conflict(earlier.pair, earlier.first, (*earlier.notes, notes))
             continue
-        a_first, b_first = is_above(above, a, b), is_above(above, b, a)
+        a_first, b_first = orders[a, b]
         first = (a if a_first else b) if a_first != b_first else None
         found[key] = Conflict((a, b), first, (notes,))
     return [
