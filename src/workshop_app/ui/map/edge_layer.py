@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from workshop_app.domain import EdgeKind
 from workshop_app.ui.map.grid import GridIndex
 from workshop_app.ui.map.routes import (
+    ARROW,
     DrawnEdge,
     EdgeKey,
     add_heads,
@@ -49,6 +50,9 @@ DASH_MIN_DETAIL = 0.15
 JAG_MIN_DETAIL = 0.5
 #: How far a drawn line reaches beyond its route (half a thick pen, a jag).
 _REACH = 12.0
+#: Changed edges are redrawn in pieces of their routes this long, up to so many pieces.
+_PIECE = 256.0
+_MAX_PIECES = 96
 #: How close (in pixels) the mouse must come to a line to pick it.
 PICK_PIXELS = 6.0
 
@@ -63,6 +67,8 @@ class EdgeLayer(QGraphicsItem):
         self.selected: set[EdgeKey] = set()
         self._content = QRectF()
         self._dirty = QRectF()
+        #: what to redraw at the next flush, piece by piece (None: too many, ``_dirty`` whole)
+        self._pieces: list[QRectF] | None = []
         self.setZValue(0)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -87,17 +93,17 @@ class EdgeLayer(QGraphicsItem):
         old = self._edges.get(edge.key)
         if old is not None:
             self._index.remove(old.key, *old.index_parts())
-            self._dirty = self._dirty.united(old.bounds_rect())
+            self._mark(old)
         self._edges[edge.key] = edge
         self._index.insert(edge.key, *edge.index_parts())
-        self._dirty = self._dirty.united(edge.bounds_rect())
+        self._mark(edge)
 
     def discard(self, key: EdgeKey) -> None:
         old = self._edges.pop(key, None)
         if old is not None:
             self._index.remove(key, *old.index_parts())
             self.selected.discard(key)
-            self._dirty = self._dirty.united(old.bounds_rect())
+            self._mark(old)
 
     def reset(self) -> None:
         """Forget every edge at once (a new session)."""
@@ -105,24 +111,41 @@ class EdgeLayer(QGraphicsItem):
         self._edges.clear()
         self._index = GridIndex()
         self.selected = set()
-        self._content, self._dirty = QRectF(), QRectF()
+        self._content, self._dirty, self._pieces = QRectF(), QRectF(), []
         self.update()
 
     def flush(self) -> None:
-        """Redraw what changed since the last flush, as one rectangle.
+        """Redraw what changed since the last flush.
 
-        One rectangle rather than one per edge: Qt clips the redraw to the
-        union of all rectangles asked for, and clipping thousands of lines to
-        a region of hundreds of rectangles costs more than drawing a few
-        more lines.
+        A few changed edges are redrawn along their routes only (a new
+        relation across a large map would otherwise redraw every edge in the
+        rectangle it spans, a thousand at 1,000 nodes); many are redrawn as
+        one rectangle: Qt clips the redraw to the union of all rectangles
+        asked for, and clipping thousands of lines to a region of hundreds
+        of rectangles costs more than drawing a few more lines.
         """
         if self._dirty.isEmpty():
             return
         dirty, self._dirty = self._dirty, QRectF()
+        pieces, self._pieces = self._pieces, []
         if not self._content.contains(dirty):
             self.prepareGeometryChange()
             self._content = self._content.united(dirty)
-        self.update(dirty)
+        for rect in pieces if pieces is not None else [dirty]:
+            self.update(rect)
+
+    def _mark(self, edge: DrawnEdge) -> None:
+        """``edge`` is to be redrawn (where it was, or where it now is) at the next flush."""
+        self._dirty = self._dirty.united(edge.bounds_rect())
+        if self._pieces is None:
+            return
+        reach = _REACH + ARROW
+        for x0, y0, x1, y1 in edge.pieces(_PIECE):
+            self._pieces.append(
+                QRectF(x0 - reach, y0 - reach, x1 - x0 + 2 * reach, y1 - y0 + 2 * reach)
+            )
+        if len(self._pieces) > _MAX_PIECES:
+            self._pieces = None
 
     # --- picking and selection ---
 
@@ -187,7 +210,7 @@ class EdgeLayer(QGraphicsItem):
     ) -> None:
         detail = option.levelOfDetailFromTransform(painter.worldTransform())
         area = _painted_area(painter, option.exposedRect)
-        edges = self._edges_in_area(area)
+        edges = self._edges_in_area(area, _clip_rects(painter))
         # Lines are cut a little outside the area, so no line ends or dash
         # pattern shows at its border.
         margin = 40 / max(detail, 1e-3)
@@ -226,15 +249,23 @@ class EdgeLayer(QGraphicsItem):
 
     # --- helpers ---
 
-    def _edges_in_area(self, area: QRectF) -> list[DrawnEdge]:
-        if area.contains(self._content):
+    def _edges_in_area(self, area: QRectF, rects: list[QRectF]) -> list[DrawnEdge]:
+        """The edges that can show in ``area``, or only in ``rects`` (parts of it) if given.
+
+        The grid finds the edges whose routes pass near; an edge's bounds
+        would name every long edge whose rectangle merely spans the area.
+        """
+        if not rects and area.contains(self._content):
             return list(self._edges.values())
         # A little wider than the area: a thick pen or a conflict's jags
         # reach into it from a line that runs just outside.
         m = _REACH
-        box = (area.left() - m, area.top() - m, area.right() + m, area.bottom() + m)
-        edges = (self._edges[key] for key in self._index.query(box))
-        return [edge for edge in edges if _overlap(edge.bounds, box)]
+        keys: set[EdgeKey] = set()
+        for rect in rects or [area]:
+            keys |= self._index.query(
+                (rect.left() - m, rect.top() - m, rect.right() + m, rect.bottom() + m)
+            )
+        return [self._edges[key] for key in keys]
 
     def _stroke(
         self, painter: QPainter, edges: list[DrawnEdge], clip: tuple, detail: float
@@ -266,6 +297,16 @@ class EdgeLayer(QGraphicsItem):
 
 def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+
+
+def _clip_rects(painter: QPainter) -> list[QRectF]:
+    """The rectangles the painter is clipped to, in item coordinates, if a few."""
+    if not painter.hasClipping():
+        return []
+    region = painter.clipRegion()
+    if region.rectCount() > _MAX_PIECES:
+        return []
+    return [QRectF(rect) for rect in region]
 
 
 def _painted_area(painter: QPainter, exposed: QRectF) -> QRectF:

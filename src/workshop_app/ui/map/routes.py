@@ -88,6 +88,21 @@ class DrawnEdge:
             boxes.append((x - ARROW, y - ARROW, x + ARROW, y + ARROW))
         return segments, boxes
 
+    def pieces(self, length: float) -> list[Rect]:
+        """Boxes along the route, each over at most ``length`` of it, its tip's and its tag's."""
+        boxes = []
+        for (x0, y0), (x1, y1) in itertools.pairwise(flatten(self.steps, _INDEX_CHORD)):
+            count = max(1, math.ceil(math.hypot(x1 - x0, y1 - y0) / length))
+            dx, dy = (x1 - x0) / count, (y1 - y0) / count
+            for i in range(count):
+                ax, ay, bx, by = x0 + dx * i, y0 + dy * i, x0 + dx * (i + 1), y0 + dy * (i + 1)
+                boxes.append((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
+        if self.tip is not None:
+            boxes.append((self.tip[0], self.tip[1], self.tip[0], self.tip[1]))
+        if self.tag_box is not None:
+            boxes.append(self.tag_box)
+        return boxes
+
     def distance(self, x: float, y: float) -> float:
         """How far ``(x, y)`` is from the route (0 on its tag)."""
         if self.tag_box is not None and _inside(x, y, self.tag_box):
@@ -166,6 +181,8 @@ def add_line(
     large map a line crossing the view can be ten thousand units long.
     """
     steps = edge.steps
+    if clip is not None and _within(edge.bounds, clip):
+        clip = None  # the whole edge is in view: nothing to cut
     curved = any(step[0] == "C" for step in steps)
     if curved and not (jagged and look.zigzag):
         if clip is None or _overlap(_box_of(*_controls(steps)), clip):
@@ -412,6 +429,11 @@ def _clipped(
 
 def _inside(x: float, y: float, box: Rect) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _within(inner: Rect, outer: Rect) -> bool:
+    x0, y0, x1, y1 = inner
+    return outer[0] <= x0 and outer[1] <= y0 and x1 <= outer[2] and y1 <= outer[3]
 
 
 def _overlap(a: Rect, b: Rect) -> bool:

@@ -213,8 +213,13 @@ class MapScene(QGraphicsScene):
                 known = marks.get(subject)
                 if known is None or finding.severity.order < known.order:
                     marks[subject] = finding.severity
-        self._marks = marks
-        self._refresh_marks(set(self.nodes))
+        old, self._marks = self._marks, marks
+        # Only the nodes whose mark changed: an edit changes a few findings.
+        self._refresh_marks(
+            node_id
+            for node_id in old.keys() | marks.keys()
+            if old.get(node_id) != marks.get(node_id)
+        )
 
     def set_focus(self, node_ids: Iterable[str]) -> None:
         """Make these nodes stand out (the finding being discussed); empty: none."""
