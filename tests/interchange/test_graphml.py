@@ -160,3 +160,18 @@ def test_import_session_reads_graphml_by_its_suffix(tmp_path: Path) -> None:
     path = tmp_path / "map.GraphML"
     path.write_text(PLAIN, encoding="utf-8")
     assert len(import_session(path).graph) == 3
+
+
+def test_yed_boxes_are_the_core_geometry(tmp_path: Path) -> None:
+    from workshop_app.layout import map_geometry
+
+    session = load_session(SAMPLE)
+    out = tmp_path / "map.graphml"
+    export_for_tools(session, out)
+    boxes = map_geometry(session).nodes
+
+    for node in ET.parse(out).getroot().iter(f"{G}node"):
+        geometry = node.find(f".//{Y}Geometry").attrib
+        box = boxes[node.get("id")]
+        assert abs(float(geometry["x"]) - box.left) < 0.1
+        assert abs(float(geometry["width"]) - box.width) < 0.1

@@ -3,7 +3,7 @@
 Pure Python (openpyxl for workbooks); nothing here imports Qt or reportlab.
 
 - :func:`export_for_tools` — the tables (``.xlsx``: RACI, roles, findings,
-  actions) for other tools, chosen by the suffix.
+  actions), the map (``.svg``) or the model (``.graphml``) for other tools, chosen by the suffix.
 - :func:`import_session` — a session from a RACI matrix (``.xlsx``/``.csv``)
   or from GraphML, refusing bad input with :class:`ImportRefused`.
 """
@@ -27,7 +27,7 @@ __all__ = [
 #: The files :func:`import_session` reads, by suffix.
 IMPORT_SUFFIXES = (".graphml", ".xlsx", ".csv")
 #: The files :func:`export_for_tools` writes, by suffix.
-EXPORT_SUFFIXES = (".graphml", ".xlsx")
+EXPORT_SUFFIXES = (".graphml", ".svg", ".xlsx")
 
 
 def import_session(path: str | os.PathLike[str], language: str = DEFAULT_LANGUAGE) -> Session:
@@ -71,6 +71,7 @@ def export_for_tools(
         When the file cannot be written; an older file stays as it was.
     """
     from workshop_app.interchange.graphml import export_graphml
+    from workshop_app.interchange.svg import export_svg
     from workshop_app.interchange.tables import export_tables
 
     suffix = Path(path).suffix.lower()
@@ -78,6 +79,8 @@ def export_for_tools(
         export_tables(session, path, language)
     elif suffix == ".graphml":
         export_graphml(session, path, language)
+    elif suffix == ".svg":
+        export_svg(session, path, language)
     else:
         raise ValueError(f"cannot export {suffix or 'a file without suffix'}")
 

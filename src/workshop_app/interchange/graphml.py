@@ -44,7 +44,11 @@ def export_graphml(
     session: Session, path: str | os.PathLike[str], language: str | None = None
 ) -> None:
     """Write ``session`` as GraphML to ``path``, atomically."""
-    write_atomic(path, dumps_graphml(session, language or session.language).encode("utf-8"))
+    write_atomic(
+        path,
+        dumps_graphml(session, language or session.language).encode("utf-8"),
+        keep_backup=False,
+    )
 
 
 def dumps_graphml(session: Session, language: str) -> str:

@@ -49,7 +49,7 @@ def export_tables(
     _centre_letters(workbook.worksheets[0])
     buffer = io.BytesIO()
     workbook.save(buffer)
-    write_atomic(path, buffer.getvalue())
+    write_atomic(path, buffer.getvalue(), keep_backup=False)
 
 
 def tables(session: Session, language: str) -> list[tuple[str, Row, list[Row]]]:

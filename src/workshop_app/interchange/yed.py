@@ -2,8 +2,10 @@
 
 yEd reads node boxes (``y:ShapeNode``) and edge routes (``y:PolyLineEdge``)
 from data keys marked ``yfiles.type``; every other GraphML reader skips
-them. Shapes, colours, line patterns and arrows come from
-:mod:`workshop_app.vocabulary`, so yEd shows the map as the window does.
+them. Boxes and routes are the core geometry the window and the PDF draw
+(:func:`workshop_app.layout.map_geometry`); shapes, colours, line patterns
+and arrows come from :mod:`workshop_app.vocabulary`, so yEd shows the map
+as the window does.
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from workshop_app.domain import EdgeKind, NodeKind, Session
-from workshop_app.layout import NODE_HEIGHT, NODE_WIDTH, auto_layout
-from workshop_app.vocabulary import EDGES, INK, NODES, Arrow, Shape, edge_tag
+from workshop_app.layout import map_geometry
+from workshop_app.vocabulary import EDGES, INK, NODES, Arrow, Shape
 
 __all__ = ["YED_NAMESPACE", "YedGraphics"]
 
@@ -36,16 +38,15 @@ class YedGraphics:
 
     def __init__(self, session: Session, language: str) -> None:
         self._session = session
-        self._language = language
-        self._centres = auto_layout(session)
+        geometry = map_geometry(session, language)
+        self._boxes = geometry.nodes
+        self._routes = {route.key: route for route in geometry.edges}
 
     def node(self, node_id: str) -> str:
-        x, y = self._centres[node_id]
+        box = self._boxes[node_id]
         attrs = self._session.graph.nodes[node_id]
         look = NODES[NodeKind(attrs["kind"])]
-        geometry = _attributes(
-            x=x - NODE_WIDTH / 2, y=y - NODE_HEIGHT / 2, width=NODE_WIDTH, height=NODE_HEIGHT
-        )
+        geometry = _attributes(x=box.left, y=box.top, width=box.width, height=box.height)
         return (
             '<data key="node_graphics"><y:ShapeNode>'
             f"<y:Geometry {geometry}/>"
@@ -61,19 +62,33 @@ class YedGraphics:
     def edge(self, edge: dict[str, Any]) -> str:
         kind = EdgeKind(edge["kind"])
         look = EDGES[kind]
-        tag = edge_tag(kind, self._language)
-        trigger = edge.get("trigger")
-        text = trigger if kind is EdgeKind.ESCALATES_TO and trigger else tag
-        label = f"<y:EdgeLabel>{escape(text)}</y:EdgeLabel>" if text else ""
+        route = self._routes[(edge["source"], edge["target"], kind)]
+        label = (
+            f"<y:EdgeLabel>{escape(' '.join(route.label.text_lines))}</y:EdgeLabel>"
+            if route.label is not None
+            else ""
+        )
         return (
             '<data key="edge_graphics"><y:PolyLineEdge>'
-            '<y:Path sx="0.0" sy="0.0" tx="0.0" ty="0.0"/>'
+            f"{self._path(route.source, route.target, route.points)}"
             f'<y:LineStyle color="{look.colour}" type="{_line_type(look.dash)}" '
             f'width="{look.width * _LINE_SCALE:.1f}"/>'
             f'<y:Arrows source="none" target="{_ARROWS[look.arrow]}"/>'
             f"{label}"
             "</y:PolyLineEdge></data>"
         )
+
+    def _path(self, source: str, target: str, points: tuple[tuple[float, float], ...]) -> str:
+        """The route: its ends relative to the nodes' centres, the points between absolute."""
+        start, end = self._boxes[source], self._boxes[target]
+        ends = _attributes(
+            sx=points[0][0] - start.x,
+            sy=points[0][1] - start.y,
+            tx=points[-1][0] - end.x,
+            ty=points[-1][1] - end.y,
+        )
+        between = "".join(f"<y:Point {_attributes(x=x, y=y)}/>" for x, y in points[1:-1])
+        return f"<y:Path {ends}>{between}</y:Path>"
 
 
 def _attributes(**values: float) -> str:
