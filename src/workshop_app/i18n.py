@@ -99,6 +99,7 @@ NOUNS: dict[str, Noun] = {
         Noun("day", "days", "Tag", "Tage"),
         Noun("hand-off", "hand-offs", "Übergabe", "Übergaben"),
         Noun("case", "cases", "Fall", "Fälle"),
+        Noun("dot", "dots", "Punkt", "Punkte"),
     )
 }
 

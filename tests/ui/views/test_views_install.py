@@ -16,9 +16,16 @@ from workshop_app.ui.views.raci import RaciWidget
 def test_docks_are_named_and_toggled_from_the_view_menu(views_window) -> None:
     install_facilitation_views(views_window)
     docks = {d.objectName(): d for d in views_window.findChildren(QDockWidget)}
-    assert set(docks) == {"guideDock", "prioritiesDock", "raciDock", "actionsDock"}
+    assert set(docks) == {"guideDock", "prioritiesDock", "raciDock", "actionsDock", "votingDock"}
     entries = [a.text() for a in views_window.view_menu.actions() if a.text()]
-    assert entries == ["Guide", "Priorities", "RACI matrix", "Actions", "Presentation mode"]
+    assert entries == [
+        "Guide",
+        "Priorities",
+        "RACI matrix",
+        "Actions",
+        "Dot voting",
+        "Presentation mode",
+    ]
     assert not docks["guideDock"].isHidden()
     assert docks["raciDock"].isHidden()
 

@@ -7,6 +7,27 @@ GERMAN: dict[str, str] = {
     "Priorities": "Prioritäten",
     "RACI matrix": "RACI-Matrix",
     "Actions": "Maßnahmen",
+    # --- dot voting ---
+    "Dot voting": "Punktabfrage",
+    "Open findings": "Offene Befunde",
+    "Start a round": "Runde beginnen",
+    "Who votes (empty: the room's show of hands)": "Wer stimmt ab? (leer: Handzeichen im Raum)",
+    "Count this ballot": "Stimmen zählen",
+    "Take this order into the ranks": "Diese Reihenfolge als Rangfolge übernehmen",
+    "New round on": "Neue Runde über",
+    "dots each": "Punkte je Person",
+    "Round {id}: {topic}, {dots} each": "Runde {id}: {topic}, {dots} je Person",
+    "Start a round to let the group vote.": "Beginnen Sie eine Runde, damit die Gruppe abstimmt.",
+    "{people} voted; {dots} given.": "Abgestimmt: {people}; vergeben: {dots}.",
+    "The group took this order into the ranks.": (
+        "Die Gruppe hat diese Reihenfolge als Rangfolge übernommen."
+    ),
+    "{left} of {dots} left": "{left} von {dots} übrig",
+    "{given} given, {dots} to give": "{given} vergeben, nur {dots} zu vergeben",
+    "Show of hands: {hands} in all": "Handzeichen: {hands} insgesamt",
+    "Start a round of dot voting": "Runde der Punktabfrage beginnen",
+    "Count a ballot": "Stimmen zählen",
+    "Take the voted order into the ranks": "Abgestimmte Reihenfolge als Rangfolge übernehmen",
     "Presentation mode": "Präsentationsmodus",
     "Full screen for the room: the map and the open findings": (
         "Vollbild für den Raum: die Landkarte und die offenen Befunde"

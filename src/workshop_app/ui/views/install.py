@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from workshop_app.ui.views.presentation import PresentationWindow
     from workshop_app.ui.views.priorities import PrioritiesWidget
     from workshop_app.ui.views.raci import RaciWidget
+    from workshop_app.ui.views.voting import VotingWidget
 
 __all__ = ["FacilitationViews", "guide_title", "install"]
 
@@ -61,6 +62,10 @@ class FacilitationViews:
     @property
     def actions(self) -> ActionsWidget:
         return self.view("actions")
+
+    @property
+    def voting(self) -> VotingWidget:
+        return self.view("voting")
 
     def view(self, name: str) -> Any:
         """The view in dock ``name``, built now if it has not been shown yet."""
@@ -123,10 +128,13 @@ def install(window: Any) -> None:
         "actions": _dock(
             window, "actionsDock", tr("Actions"), None, Qt.DockWidgetArea.BottomDockWidgetArea
         ),
+        "voting": _dock(
+            window, "votingDock", tr("Dot voting"), None, Qt.DockWidgetArea.RightDockWidgetArea
+        ),
     }
     window.tabifyDockWidget(docks["raci"], docks["actions"])
     # The guide is what the facilitator steers by; the others open when a phase needs them.
-    for name in ("priorities", "raci", "actions"):
+    for name in ("priorities", "raci", "actions", "voting"):
         docks[name].hide()
 
     presenting = QAction(tr("Presentation mode"), window, checkable=True)
@@ -205,9 +213,16 @@ def _actions(controller: SessionController) -> QWidget:
     return ActionsWidget(controller)
 
 
+def _voting(controller: SessionController) -> QWidget:
+    from workshop_app.ui.views.voting import VotingWidget
+
+    return VotingWidget(controller)
+
+
 #: The docks hidden at start, and how their views are made on first show.
 _BUILDERS: dict[str, Callable[[SessionController], QWidget]] = {
     "priorities": _priorities,
     "raci": _raci,
     "actions": _actions,
+    "voting": _voting,
 }
