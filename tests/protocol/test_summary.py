@@ -8,14 +8,18 @@ one of each kind, in German and English.
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
+import workshop_app
 from workshop_app.analysis import RULE_CODES
 from workshop_app.domain import Session
+from workshop_app.fileformat import load_session
 from workshop_app.i18n import NOUNS
 from workshop_app.protocol import export_protocol
+from workshop_app.resources import resource_path
 from workshop_app.templates import session_from_template
 
 from .helpers import pdf_text
@@ -135,3 +139,16 @@ def test_the_german_protocol_has_no_english_words(tmp_path: Path) -> None:
         "Suggestion", "Page", "settled", "open", "yes", "no", "none", "and", "the", "of",
     }  # fmt: skip
     assert sorted(words & english) == []
+
+
+def test_re_confirmation_has_one_german_word_in_protocol_window_and_analysis(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "sample.pdf"
+    shutil.copy(resource_path("samples", "versandhandel.yaml"), tmp_path / "sample.yaml")
+    export_protocol(load_session(tmp_path / "sample.yaml"), path, today=TODAY)
+    text = " ".join(pdf_text(path).split())
+    # the delegation board's title and the finding's message use the same word
+    assert text.count("in der Praxis rückversichert") >= 2
+    for catalogue in Path(workshop_app.__file__).parent.rglob("_de.py"):
+        assert "gegenbestätig" not in catalogue.read_text(encoding="utf-8").lower(), catalogue

@@ -18,7 +18,7 @@ GERMAN: dict[str, str] = {
     "rank": "Rang",
     "load": "Auslastung",
     "decision limit": "Entscheidungsgrenze",
-    "re-confirmation": "Gegenbestätigung",
+    "re-confirmation": "Rückversicherung",
     "critical": "kritisch",
     "good-enough criterion": "Gut-genug-Kriterium",
     "trigger": "Auslöser",

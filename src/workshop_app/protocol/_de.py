@@ -112,7 +112,7 @@ GERMAN: dict[str, str] = {
     "No responsibilities on the map.": "Keine Verantwortungen auf der Landkarte.",
     "Responsibility": "Verantwortung",
     "Decision limit": "Entscheidungsgrenze",
-    "Re-confirmation": "Gegenbestätigung",
+    "Re-confirmation": "Rückversicherung",
     "Good enough when": "Gut genug, wenn",
     "Critical": "Kritisch",
     "yes": "ja",
@@ -121,7 +121,7 @@ GERMAN: dict[str, str] = {
     "limited by: {labels}": "begrenzt durch: {labels}",
     "Listed: the responsibilities with a decision limit, a re-confirmation or notes."
     " The other {rest} have none of these.": (
-        "Aufgeführt sind die Verantwortungen mit Entscheidungsgrenze, Gegenbestätigung oder"
+        "Aufgeführt sind die Verantwortungen mit Entscheidungsgrenze, Rückversicherung oder"
         " Notizen. Die übrigen {rest} haben nichts davon."
     ),
     "When a solution is good enough": "Wann eine Lösung gut genug ist",
@@ -196,7 +196,7 @@ GERMAN: dict[str, str] = {
     "Not yet said when a solution is good enough": "Noch offen, wann eine Lösung gut genug ist",
     "Not connected to anything yet": "Noch mit nichts verbunden",
     "Delegated on paper, re-confirmed in practice": (
-        "Auf dem Papier delegiert, in der Praxis gegenbestätigt"
+        "Auf dem Papier delegiert, in der Praxis rückversichert"
     ),
     # Actions
     "Agreed actions": "Vereinbarte Maßnahmen",
