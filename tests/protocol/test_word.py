@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import zipfile
@@ -12,11 +13,12 @@ import pytest
 
 from workshop_app.cli import main
 from workshop_app.domain import Session
-from workshop_app.fileformat import save_session
+from workshop_app.fileformat import load_session, save_session
 from workshop_app.protocol import export_protocol
 from workshop_app.protocol.build import build_protocol
+from workshop_app.resources import resource_path
 
-from .helpers import pdf_text
+from .helpers import pdf_pages, pdf_text
 from .sessions import TODAY, customer_service, every_note, one_of_each
 
 SUMMARY_HEADINGS = {
@@ -109,3 +111,28 @@ def test_libreoffice_opens_it_with_the_summary_and_every_label(tmp_path: Path) -
         assert heading in front
     for _node, label in session.graph.nodes(data="label"):
         assert label in text, label
+    pages = pdf_pages(tmp_path / "protocol.pdf")
+    footer = re.compile(r"Seite \d+ von \d+|^Verantwortung im Kundenservice")
+    for number, page in enumerate(pages, start=1):
+        body = [line for line in page.splitlines() if line.strip() and not footer.search(line)]
+        assert body, f"page {number} holds nothing but its footer"
+    contents = next(page for page in pages if "Inhalt" in page.splitlines())
+    assert "Glossar" in contents  # the contents kept together, not a heading at a page foot
+
+
+def test_every_numbered_list_counts_from_one(tmp_path: Path) -> None:
+    session_file = tmp_path / "sample.yaml"
+    shutil.copy(resource_path("samples", "versandhandel.yaml"), session_file)
+    out = tmp_path / "sample.docx"
+    export_protocol(load_session(session_file), out, today=TODAY)
+    lists: list[list[int]] = []
+    previous = False
+    for paragraph in docx.Document(str(out)).paragraphs:
+        item = re.match(r"(\d+)\.\t", paragraph.text)
+        if item and not previous:
+            lists.append([])
+        if item:
+            lists[-1].append(int(item.group(1)))
+        previous = bool(item)
+    assert len(lists) >= 4  # the open points and the steps of each of the three cases
+    assert all(numbers == list(range(1, len(numbers) + 1)) for numbers in lists), lists

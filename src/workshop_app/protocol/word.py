@@ -42,6 +42,9 @@ TONES = {
 }
 _SHADE, _HEAD_SHADE = "DCE7F3", "F3F5F7"
 _MARGIN = Mm(18)
+#: A table of at most this many rows is kept on one page; a longer one keeps
+#: its first ``_HEAD_ROWS`` rows (header and two entries) together.
+_SHORT_TABLE, _HEAD_ROWS = 8, 3
 
 
 def _clean(text: str) -> str:
@@ -77,6 +80,16 @@ def _repeat_header(table: DocxTable) -> None:
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     properties.append(header)
+
+
+def _keep_start_together(table: DocxTable, rows: int) -> None:
+    """A short table stays whole; a long one keeps its head with its first rows
+    (and so with the heading or note before it)."""
+    together = rows if rows <= _SHORT_TABLE else _HEAD_ROWS
+    for row in table.rows[: together - 1]:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
 
 
 def _field(
@@ -151,14 +164,14 @@ class _Writer:
         for index, section in enumerate(self.protocol.sections):
             # The map is not drawn here (see figure()): no page turned for it.
             wide = needs_landscape(section) and not _has_figure(section)
-            if index and (
+            fresh = index and (
                 wide != landscape or (section.new_page and (wide or not section.landscape))
-            ):
+            )
+            if fresh:
                 self._new_page_section(wide)
-            elif index and section.appendix and section is self._first_appendix():
-                self.document.add_page_break()
             landscape = wide
-            self.section(section)
+            turn = not fresh and index and section is self._first_appendix()
+            self.section(section, turn_page=bool(turn))
         buffer = io.BytesIO()
         self.document.save(buffer)
         return buffer.getvalue()
@@ -172,11 +185,13 @@ class _Writer:
         section.orientation = WD_ORIENT.LANDSCAPE if wide else WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = (long, short) if wide else (short, long)
 
-    def section(self, section: Section) -> None:
+    def section(self, section: Section, turn_page: bool = False) -> None:
+        """The section's heading (on a fresh page for the appendix) and its blocks."""
         if section.heading:
             number = self.numbers.get(section.key)
             title = f"{number}\u2002{section.title}" if number else section.title
-            self.document.add_heading(_clean(title), level=1)
+            heading = self.document.add_heading(_clean(title), level=1)
+            heading.paragraph_format.page_break_before = turn_page or None
         for block in section.blocks:
             self.block(block)
 
@@ -212,10 +227,16 @@ class _Writer:
         paragraph.paragraph_format.keep_with_next = True
 
     def item_list(self, block: model.ItemList) -> None:
-        style = "List Number" if block.numbered else "List Bullet"
-        for item in block.items:
-            paragraph = self.document.add_paragraph(style=style)
-            _add_text(paragraph, item.text)
+        for number, item in enumerate(block.items, start=1):
+            if block.numbered:  # numbered by hand: Word's list numbers run on across lists
+                paragraph = self.document.add_paragraph()
+                paragraph.paragraph_format.left_indent = Mm(6.35)
+                paragraph.paragraph_format.first_line_indent = Mm(-6.35)
+                paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(6.35))
+                _add_text(paragraph, (model.Span(f"{number}.\t"), *model.spans(item.text)))
+            else:
+                paragraph = self.document.add_paragraph(style="List Bullet")
+                _add_text(paragraph, item.text)
             for detail in item.details:
                 line = self.document.add_paragraph()
                 line.paragraph_format.left_indent = Mm(6.35)
@@ -240,9 +261,11 @@ class _Writer:
         ]
         paragraph = self.document.add_paragraph()
         _field(paragraph, 'TOC \\o "1-1" \\h \\z \\u', "")
-        for entry in entries:
+        paragraph.paragraph_format.keep_with_next = True
+        for number, entry in enumerate(entries, start=1):
             line = self.document.add_paragraph()
             _add_text(line, entry)
+            line.paragraph_format.keep_with_next = number < len(entries) or None
         settings = self.document.settings.element
         update = OxmlElement("w:updateFields")
         update.set(qn("w:val"), "true")
@@ -283,6 +306,7 @@ class _Writer:
                 if block.label_column and c == 0:
                     cell = model.Cell(cell.text, cell.details, strong=True)
                 self._fill(table.cell(r + offset, c), cell, columns[c])
+        _keep_start_together(table, len(block.rows) + offset)
         for footnote in block.footnotes:
             paragraph = self.document.add_paragraph()
             _add_text(paragraph, footnote, 8)
