@@ -213,6 +213,9 @@ GERMAN: dict[str, str] = {
         "Bitte einen Dateinamen wählen, der auf .png oder .svg endet."
     ),
     "Connect": "Verbinden",
+    "There is not enough memory for a picture of the map.": (
+        "Für ein Bild der Karte reicht der Arbeitsspeicher nicht."
+    ),
     "Decision limit: {limit}": "Entscheidungsgrenze: {limit}",
     "Delete": "Löschen",
     "Load {load} %": "Auslastung {load} %",

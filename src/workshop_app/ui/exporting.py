@@ -3,13 +3,16 @@
 The protocol of a large workshop takes a few seconds; it is written from a
 snapshot of the session in a background thread, so the window stays
 responsive, with a progress dialog that appears only when the export takes
-longer than half a second.
+longer than half a second. The snapshot itself (about 0.2 s at 5,000 nodes)
+is taken in that thread too, under the controller's ``reading`` lock, so an
+edit made meanwhile waits for it instead of the window waiting for the copy.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -47,10 +50,13 @@ class ProtocolJob(QObject):
         path: Path,
         parent: QObject | None = None,
         previous: Session | None = None,
+        reading: AbstractContextManager[object] | None = None,
     ) -> None:
         super().__init__(parent)
-        self._session = session.copy()  # the window goes on editing its own
-        self._previous = None if previous is None else previous.copy()
+        # The window goes on editing its own; the copies are taken in the worker.
+        self._session = session
+        self._previous = previous
+        self._reading = reading if reading is not None else nullcontext()
         self.path = path
         self._stop = threading.Event()
         #: Characters no bundled font has (they print as gaps), known once written.
@@ -71,8 +77,11 @@ class ProtocolJob(QObject):
 
     def _run(self) -> None:
         try:
+            with self._reading:
+                session = self._session.copy()
+                previous = None if self._previous is None else self._previous.copy()
             self.missing = export_protocol(
-                self._session, self.path, progress=self._report, previous=self._previous
+                session, self.path, progress=self._report, previous=previous
             )
         except _Cancelled:
             self.cancelled.emit()
@@ -144,7 +153,8 @@ class Exporter(QObject):
         progress.setAutoClose(False)
         progress.setAutoReset(False)
         progress.setValue(0)
-        job = ProtocolJob(self._controller.session, path, self, previous)
+        controller = self._controller
+        job = ProtocolJob(controller.session, path, self, previous, controller.reading)
         queued = Qt.ConnectionType.QueuedConnection
         job.progressed.connect(progress.setValue, queued)
         job.succeeded.connect(self._succeeded, queued)

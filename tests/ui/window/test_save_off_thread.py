@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from workshop_app.domain import SetNodeFields
+from workshop_app.domain import Session, SetNodeFields
 from workshop_app.domain.kinds import LARGEST_WHOLE_NUMBER
 from workshop_app.fileformat import load_session
 from workshop_app.ui import saving
@@ -75,3 +75,22 @@ def test_the_largest_rank_is_shown_and_nothing_is_edited(
     assert window.controller.undo_stack.count() == 0
     assert window.files.save()
     assert load_session(window_session_file).graph.nodes["p_speed"]["rank"] == 2**31 - 1
+
+
+def test_the_protocol_snapshot_is_taken_off_the_gui_thread_under_the_lock(
+    window: MainWindow, qtbot: QtBot, monkeypatch: Any, tmp_path: Path
+) -> None:
+    """Copying 5,000 nodes takes about 0.2 s: the window must not wait for it."""
+    copies: list[tuple[str, bool]] = []
+    real_copy = Session.copy
+
+    def copy(session: Session) -> Session:
+        owned = window.controller.reading._is_owned()  # type: ignore[attr-defined]
+        copies.append((threading.current_thread().name, owned))
+        return real_copy(session)
+
+    monkeypatch.setattr(Session, "copy", copy)
+    job = window.exporter.start_protocol(tmp_path / "protocol.pdf")
+    qtbot.waitUntil(lambda: window.exporter.is_idle(), timeout=60_000)
+    assert copies[:1] == [(job.thread.name, True)]
+    assert (tmp_path / "protocol.pdf").read_bytes()[:5] == b"%PDF-"

@@ -1,4 +1,11 @@
-"""Export the whole map, with its legend, as a PNG or SVG image."""
+"""Export the whole map, with its legend, as a PNG or SVG image.
+
+The picture is drawn into memory and written with the app's one atomic write
+(fsync, no backup, the old file untouched on failure). A PNG has at most
+:data:`MAX_PNG_PIXELS` pixels and :data:`MAX_PNG_SIDE` per side, whatever the
+map's extent: a node far out (±1e8) or 5,000 nodes shrink the scale instead of
+asking for gigabytes and minutes with the window frozen.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +13,25 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QIODevice, QPointF, QRectF, QSaveFile, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
 
+from workshop_app.fileformat import SaveError
+from workshop_app.fileformat.atomic import write_atomic
 from workshop_app.ui.i18n import tr
 from workshop_app.ui.map.legend import legend_height, paint_legend
 from workshop_app.ui.map.scene import MapScene
 
-__all__ = ["SUFFIXES", "export_map"]
+__all__ = ["MAX_PNG_PIXELS", "MAX_PNG_SIDE", "SUFFIXES", "export_map", "png_scale"]
 
 SUFFIXES = (".png", ".svg")
 #: Pixels per scene unit in a PNG: crisp on a projector and in slides.
 PNG_SCALE = 2.0
+#: The most pixels a PNG gets (about 190 MB while drawn), and the most per side.
+MAX_PNG_PIXELS = 48_000_000
+MAX_PNG_SIDE = 16_384
 _MARGIN = 24.0
 #: A small map's image is made this wide, so its legend is not a tall column.
 LEGEND_MIN_WIDTH = 640.0
@@ -39,20 +51,36 @@ def export_map(scene: MapScene, path: Path) -> None:
     source = scene.itemsBoundingRect().adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
     width = max(source.width(), LEGEND_MIN_WIDTH)
     height = source.height() + legend_height(scene.style, width)
-    file = QSaveFile(str(path))
-    if not file.open(QIODevice.OpenModeFlag.WriteOnly):
-        raise OSError(
-            tr("Cannot write {path}: {reason}").format(path=path, reason=file.errorString())
-        )
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     with _for_export(scene):
         if suffix == ".png":
-            _write_png(scene, file, source, QSize(round(width), round(height)))
+            _write_png(scene, buffer, source, QSize(round(width), round(height)))
         else:
-            _write_svg(scene, file, source, QSize(round(width), round(height)))
-    if not file.commit():
+            _write_svg(scene, buffer, source, QSize(round(width), round(height)))
+    buffer.close()
+    try:
+        write_atomic(path, data.data(), keep_backup=False)
+    except OSError as error:
+        reason = error.cause.strerror if isinstance(error, SaveError) else error.strerror
         raise OSError(
-            tr("Cannot write {path}: {reason}").format(path=path, reason=file.errorString())
-        )
+            tr("Cannot write {path}: {reason}").format(path=path, reason=reason or error)
+        ) from None
+
+
+def png_scale(width: float, height: float) -> float:
+    """Pixels per scene unit for a picture of ``width`` by ``height`` scene units.
+
+    >>> png_scale(800, 600)
+    2.0
+    >>> png_scale(2e8, 600) == MAX_PNG_SIDE / 2e8
+    True
+    """
+    fits = min(
+        MAX_PNG_SIDE / width, MAX_PNG_SIDE / height, (MAX_PNG_PIXELS / (width * height)) ** 0.5
+    )
+    return min(PNG_SCALE, fits)
 
 
 def _paint(painter: QPainter, scene: MapScene, source: QRectF, width: float) -> None:
@@ -65,20 +93,23 @@ def _paint(painter: QPainter, scene: MapScene, source: QRectF, width: float) -> 
     paint_legend(painter, QPointF(0, source.height()), scene.style, width)
 
 
-def _write_png(scene: MapScene, file: QSaveFile, source: QRectF, size: QSize) -> None:
-    image = QImage(size * PNG_SCALE, QImage.Format.Format_ARGB32_Premultiplied)
+def _write_png(scene: MapScene, file: QBuffer, source: QRectF, size: QSize) -> None:
+    scale = png_scale(size.width(), size.height())
+    pixels = QSize(max(1, round(size.width() * scale)), max(1, round(size.height() * scale)))
+    image = QImage(pixels, QImage.Format.Format_ARGB32_Premultiplied)
+    if image.isNull():
+        raise OSError(tr("There is not enough memory for a picture of the map."))
     image.setDotsPerMeterX(round(96 * PNG_SCALE / 0.0254))
     image.setDotsPerMeterY(round(96 * PNG_SCALE / 0.0254))
     image.fill(scene.style.background)
     painter = QPainter(image)
-    painter.scale(PNG_SCALE, PNG_SCALE)
+    painter.scale(scale, scale)
     _paint(painter, scene, source, size.width())
     painter.end()
-    if not image.save(file, "PNG"):
-        file.cancelWriting()
+    image.save(file, "PNG")
 
 
-def _write_svg(scene: MapScene, file: QSaveFile, source: QRectF, size: QSize) -> None:
+def _write_svg(scene: MapScene, file: QBuffer, source: QRectF, size: QSize) -> None:
     generator = QSvgGenerator()
     generator.setOutputDevice(file)
     generator.setSize(size)
