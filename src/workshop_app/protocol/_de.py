@@ -330,4 +330,19 @@ GERMAN: dict[str, str] = {
     "New:": "Neu:",
     "Removed:": "Entfallen:",
     "Changed:": "Geändert:",
+    # --- dot voting ---
+    "Dot voting": "Punktabfrage",
+    "Vote on the priorities": "Abstimmung über die Prioritäten",
+    "Vote on the open findings": "Abstimmung über die offenen Befunde",
+    "{people} voted, {dots} each.": "Abgestimmt: {people}, je Person {dots}.",
+    "The room voted by a show of hands.": "Der Raum hat per Handzeichen abgestimmt.",
+    "The group took the order into the ranks.": (
+        "Die Gruppe hat die Reihenfolge als Rangfolge übernommen."
+    ),
+    "The group did not take the order into the ranks.": (
+        "Die Gruppe hat die Reihenfolge nicht als Rangfolge übernommen."
+    ),
+    "Voted on": "Abgestimmt über",
+    "Dots": "Punkte",
+    "No dots were given.": "Es wurden keine Punkte vergeben.",
 }

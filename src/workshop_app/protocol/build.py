@@ -28,6 +28,7 @@ from workshop_app.protocol.priorities import priorities_section
 from workshop_app.protocol.roles import raci_section, roles_section
 from workshop_app.protocol.since import since_section
 from workshop_app.protocol.spaces import decision_spaces_section
+from workshop_app.protocol.voting import voting_section
 from workshop_app.protocol.words import format_date
 
 __all__ = ["SECTIONS", "SectionBuilder", "build_protocol", "map_section"]
@@ -64,6 +65,7 @@ SECTIONS: tuple[SectionBuilder, ...] = (
     since_section,
     map_section,
     priorities_section,
+    voting_section,
     raci_section,
     roles_section,
     decision_spaces_section,
