@@ -25,7 +25,12 @@ from workshop_app.ui import dialogs
 from workshop_app.ui.i18n import set_ui_language, tr
 from workshop_app.ui.language import install_qt_translation
 from workshop_app.ui.mainwindow import MainWindow
-from workshop_app.ui.settings import configured_language, recent_files, restore_window_state
+from workshop_app.ui.settings import (
+    configured_language,
+    recent_files,
+    restore_window_state,
+    was_maximized,
+)
 
 __all__ = [
     "APPLICATION_NAME",
@@ -136,7 +141,8 @@ def run(path: Path | None) -> int:
     window = MainWindow()
     saved_geometry, _state = restore_window_state()
     # The first start fills the screen (a projector's); later ones keep the user's size.
-    if saved_geometry is None:
+    if saved_geometry is None or was_maximized():
+        # A window closed maximized, also on a larger screen, fills this one.
         window.setGeometry(window.screen().availableGeometry())  # where nobody maximizes
         window.showMaximized()
     else:

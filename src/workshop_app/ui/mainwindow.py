@@ -299,5 +299,5 @@ class MainWindow(QMainWindow):
             return
         self.autosaver.close()
         self.files.close()
-        save_window_state(self.saveGeometry(), self.saveState())
+        save_window_state(self.saveGeometry(), self.saveState(), maximized=self.isMaximized())
         event.accept()

@@ -23,6 +23,7 @@ __all__ = [
     "saved_language",
     "set_saved_language",
     "system_language",
+    "was_maximized",
 ]
 
 MAX_RECENT_FILES = 8
@@ -30,6 +31,7 @@ _RECENT = "files/recent"
 _LANGUAGE = "ui/language"
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"
+_MAXIMIZED = "window/maximized"
 
 
 def _stored_paths(settings: QSettings) -> list[str]:
@@ -78,10 +80,16 @@ def configured_language() -> str:
     return saved_language() or system_language()
 
 
-def save_window_state(geometry: QByteArray, state: QByteArray) -> None:
+def save_window_state(geometry: QByteArray, state: QByteArray, *, maximized: bool = False) -> None:
     settings = QSettings()
     settings.setValue(_GEOMETRY, geometry)
     settings.setValue(_STATE, state)
+    settings.setValue(_MAXIMIZED, maximized)
+
+
+def was_maximized() -> bool:
+    """Whether the window was closed maximized (Qt's geometry forgets it on a smaller screen)."""
+    return QSettings().value(_MAXIMIZED, False, type=bool)
 
 
 def restore_window_state() -> tuple[QByteArray | None, QByteArray | None]:

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from workshop_app.ui.mainwindow import MainWindow
 from workshop_app.ui.room_layout import COMPACT_BELOW, fit_inside
-from workshop_app.ui.settings import restore_window_state, save_window_state
+from workshop_app.ui.settings import restore_window_state, save_window_state, was_maximized
 
 
 def _sample_window(qtbot: QtBot, width: int, height: int) -> MainWindow:
@@ -73,6 +73,27 @@ def test_a_geometry_saved_on_a_large_screen_is_restored_inside_a_small_one(
     screen = window.screen().availableGeometry()
     assert screen.width() < 1920  # the test screen is smaller than the one saved on
     qtbot.waitUntil(lambda: screen.contains(window.frameGeometry()))
+
+
+def test_a_window_closed_maximized_is_remembered_so_the_next_start_fills_the_screen(
+    qtbot: QtBot,
+) -> None:
+    # Qt's saved geometry of a maximized 1920x1080 window comes back as a small
+    # plain window on a 1280x720 screen; the start reads this flag instead.
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.files.open_sample()
+    window.showMaximized()
+    qtbot.waitUntil(window.isMaximized)
+    window.close()
+    assert was_maximized()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.showNormal()
+    qtbot.waitExposed(again)
+    qtbot.waitUntil(lambda: not again.isMaximized())
+    again.close()
+    assert not was_maximized()
 
 
 def test_fit_inside_moves_and_shrinks_a_window_onto_the_screen() -> None:

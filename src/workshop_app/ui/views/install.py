@@ -133,6 +133,11 @@ def install(window: Any) -> None:
         ),
     }
     window.tabifyDockWidget(docks["raci"], docks["actions"])
+    findings = getattr(window, "findings_dock", None)
+    if findings is not None:  # the bars take the findings' place, a tab away
+        window.tabifyDockWidget(findings, docks["voting"])
+    voting = docks["voting"]
+    voting.toggleViewAction().triggered.connect(lambda on: on and voting.raise_())
     # The guide is what the facilitator steers by; the others open when a phase needs them.
     for name in ("priorities", "raci", "actions", "voting"):
         docks[name].hide()

@@ -79,7 +79,7 @@ class VotingWidget(QWidget):
         self.refresh()
 
     def _lay_out(self) -> None:
-        new = row(QLabel(tr("New round on")), self.topic, QLabel(tr("dots each")), self.dots)
+        new = row(QLabel(tr("New round on")), self.topic, self.dots, QLabel(tr("dots each")))
         new.addWidget(self.start)
         ballot = QWidget()
         ballot.setLayout(self.items)
