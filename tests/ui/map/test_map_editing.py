@@ -12,7 +12,7 @@ from workshop_app.domain import NodeKind
 from workshop_app.ui.map import MapView
 from workshop_app.ui.map.connect import CONNECT_MENU_NAME
 from workshop_app.ui.map.editor import LabelEditor
-from workshop_app.ui.map.style import HANDLE_OFFSET, NODE_WIDTH
+from workshop_app.ui.map.style import HANDLE_OFFSET
 
 #: The offscreen platform cannot raise a popup menu or grab the keyboard for it.
 POPUP_NOISE = pytest.mark.qt_log_ignore(
@@ -153,7 +153,8 @@ def test_shift_drag_offers_only_the_allowed_relations(map_view: MapView) -> None
 def test_dragging_from_the_handle_connects_and_existing_relations_are_ticked(
     map_view: MapView,
 ) -> None:
-    handle = point_of(map_view, "r_agent", QPointF(NODE_WIDTH / 2 + HANDLE_OFFSET, 0))
+    width = map_view.scene().nodes["r_agent"].width  # the core's box of it
+    handle = point_of(map_view, "r_agent", QPointF(width / 2 + HANDLE_OFFSET, 0))
     drag(map_view, handle, point_of(map_view, "x_goodwill"))
     menu = _connect_menu(map_view)
     assert menu is not None

@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterable, Iterator, Mapping
 
 from workshop_app.domain import EdgeKind, Session
+from workshop_app.layout import EdgeRoute
 from workshop_app.ui.i18n import tr
 from workshop_app.ui.map.edge_layer import EdgeLayer
 from workshop_app.ui.map.node_item import NodeItem
@@ -45,6 +46,8 @@ class EdgeSet:
         self._incident: dict[str, set[EdgeKey]] = {}
         self._offsets: dict[EdgeKey, float] = {}  # only edges drawn apart from the middle
         self._pending: list[EdgeKey] = []  # built, not yet routed (last first)
+        #: the core's routes, drawn while both ends stand where the core put them
+        self._routes: dict[EdgeKey, EdgeRoute] = {}
 
     def __iter__(self) -> Iterator[EdgeKey]:
         return iter(self._keys)
@@ -135,6 +138,17 @@ class EdgeSet:
         for key in keys:
             self._route(key)
 
+    def use_routes(self, routes: Mapping[EdgeKey, EdgeRoute]) -> None:
+        """Draw the core's ``routes`` from the next routing on (a build)."""
+        self._routes = dict(routes)
+
+    def adopt(self, routes: Mapping[EdgeKey, EdgeRoute]) -> None:
+        """Draw the core's ``routes`` (by ``(source, target, kind value)``); re-draw changes."""
+        old, self._routes = self._routes, dict(routes)
+        for key in (old.keys() | self._routes.keys()) & self._keys:
+            if old.get(key) != self._routes.get(key):
+                self._route(key)
+
     def set_style(self, style: MapStyle) -> None:
         self._style = style
         for key in self._keys:
@@ -191,6 +205,15 @@ class EdgeSet:
 
     def _route(self, key: EdgeKey) -> None:
         source, target = self._nodes[key[0]], self._nodes[key[1]]
+        route = self._routes.get(key)
+        if route is not None and _at_box(source) and _at_box(target):
+            label = route.label
+            centre = (label.x, label.y) if label is not None else None
+            look = self._style.edges[EdgeKind(key[2])]
+            self.layer.put(
+                drawn_edge(key, route.path, look, self._tag(key), self._style.presentation, centre)
+            )
+            return
         start, end = source.pos(), target.pos()
         if (end - start).manhattanLength() < 1:
             self.layer.discard(key)
@@ -200,7 +223,7 @@ class EdgeSet:
             node = target if which else source
             x, y = node.pos().x(), node.pos().y()
             dx, dy = toward[0] - x, toward[1] - y
-            t = border_distance(node.kind, dx, dy)
+            t = border_distance(node.kind, dx, dy, node.width, node.height)
             return x + dx * t, y + dy * t
 
         first = key[0] < key[1]
@@ -224,3 +247,9 @@ class EdgeSet:
             trigger = trigger.strip()
             return trigger if len(trigger) <= TAG_MAX_CHARS else trigger[: TAG_MAX_CHARS - 1] + "…"
         return edge_tag(kind)
+
+
+def _at_box(node: NodeItem) -> bool:
+    """Whether the node stands where the core's box of it is (not dragged away since)."""
+    box, pos = node.box, node.pos()
+    return box is not None and box.x == pos.x() and box.y == pos.y()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, Q
 
 from workshop_app.analysis import Severity
 from workshop_app.domain import NodeKind
+from workshop_app.layout import NodeBox
 from workshop_app.ui.i18n import tr
 from workshop_app.ui.map.labels import fitting_font, wrap_label
 from workshop_app.ui.map.style import (
@@ -57,6 +58,8 @@ class NodeItem(QGraphicsItem):
         self._detail: tuple[QPointF, QStaticText] | None = None
         self._elided = False
         self._text_stale = True
+        self.width, self.height = NODE_WIDTH, NODE_HEIGHT
+        self.box: NodeBox | None = None  # the core's box, when the map draws its geometry
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
@@ -79,6 +82,18 @@ class NodeItem(QGraphicsItem):
             self._text_stale = True
             self.update()
 
+    def set_box(self, box: NodeBox | None) -> None:
+        """Draw the core's box: its size, its label lines as wrapped there (None: fixed box)."""
+        if box == self.box:
+            return
+        size = (box.width, box.height) if box is not None else (NODE_WIDTH, NODE_HEIGHT)
+        if size != (self.width, self.height):
+            self.prepareGeometryChange()
+            self.width, self.height = size
+        self.box = box
+        self._text_stale = True
+        self.update()
+
     def set_style(self, style: MapStyle) -> None:
         self._style = style
         self._text_stale = True
@@ -92,16 +107,17 @@ class NodeItem(QGraphicsItem):
     def handle_contains(self, scene_pos: QPointF) -> bool:
         """Whether ``scene_pos`` is on the connector handle (the "+" on the right)."""
         local = self.mapFromScene(scene_pos)
-        centre = QPointF(NODE_WIDTH / 2 + HANDLE_OFFSET, 0)
+        centre = QPointF(self.width / 2 + HANDLE_OFFSET, 0)
         return (local - centre).manhattanLength() <= HANDLE_RADIUS * 1.6
 
     # --- QGraphicsItem ---
 
     def boundingRect(self) -> QRectF:
-        return _BOUNDS
+        w, h = self.width / 2 + NODE_MARGIN, self.height / 2 + NODE_MARGIN
+        return QRectF(-w, -h, 2 * w, 2 * h)
 
     def shape(self) -> QPainterPath:
-        return _shape(self.kind)
+        return _shape(self.kind, self.width, self.height)
 
     def hoverEnterEvent(self, event: Any) -> None:
         self.hovered = True
@@ -120,21 +136,21 @@ class NodeItem(QGraphicsItem):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if self.focused:
             painter.setPen(style.pens.focus)
-            painter.drawPath(_outline(kind, 9))
+            painter.drawPath(_outline(kind, 9, self.width, self.height))
         if self.mark is not None:
             painter.setPen(style.pens.marks[self.mark])
-            painter.drawPath(_outline(kind, 10))
+            painter.drawPath(_outline(kind, 10, self.width, self.height))
         painter.setPen(style.pens.nodes[kind])
         painter.setBrush(style.nodes[kind].fill)
-        painter.drawPath(_outline(kind, 0))
+        painter.drawPath(_outline(kind, 0, self.width, self.height))
         if option.state & QStyle.StateFlag.State_Selected:
             painter.setPen(style.pens.selection)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(_outline(kind, 4.5))
+            painter.drawPath(_outline(kind, 4.5, self.width, self.height))
         if self.target_state is not None:
             painter.setPen(style.pens.target if self.target_state else style.pens.no_target)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(_outline(kind, 4.5))
+            painter.drawPath(_outline(kind, 4.5, self.width, self.height))
         if option.levelOfDetailFromTransform(painter.worldTransform()) < TEXT_MIN_DETAIL:
             return
         self._paint_text(painter)
@@ -160,7 +176,7 @@ class NodeItem(QGraphicsItem):
             painter.drawStaticText(point, text)
         if self._detail is not None:
             painter.setPen(self._style.detail_text)
-            painter.setFont(self._style.detail_font)
+            painter.setFont(self._style.box_detail_font if self.box else self._style.detail_font)
             painter.drawStaticText(*self._detail)
 
     def _paint_person(self, painter: QPainter) -> None:
@@ -168,7 +184,7 @@ class NodeItem(QGraphicsItem):
         color = self._style.nodes[NodeKind.ROLE].border
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color)
-        x = -NODE_WIDTH / 2 + 19
+        x = -self.width / 2 + 19
         painter.drawEllipse(QPointF(x, -7), 5.5, 5.5)
         shoulders = QPainterPath(QPointF(x - 10, 12))
         shoulders.cubicTo(x - 10, -1, x + 10, -1, x + 10, 12)
@@ -178,7 +194,7 @@ class NodeItem(QGraphicsItem):
     def _paint_badge(self, painter: QPainter) -> None:
         # Severity by shape too (a warning is a triangle), not by colour alone.
         look = self._style.marks[self.mark]
-        centre = QPointF(-NODE_WIDTH / 2 + 4, -NODE_HEIGHT / 2 - 2)
+        centre = QPointF(-self.width / 2 + 4, -self.height / 2 - 2)
         painter.setPen(QPen(Qt.GlobalColor.white, 1.5))
         painter.setBrush(look.color)
         if self.mark is Severity.WARNING:
@@ -193,7 +209,7 @@ class NodeItem(QGraphicsItem):
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, look.badge)
 
     def _paint_handle(self, painter: QPainter) -> None:
-        centre = QPointF(NODE_WIDTH / 2 + HANDLE_OFFSET, 0)
+        centre = QPointF(self.width / 2 + HANDLE_OFFSET, 0)
         painter.setPen(QPen(Qt.GlobalColor.white, 1.5))
         painter.setBrush(self._style.selection)
         painter.drawEllipse(centre, HANDLE_RADIUS, HANDLE_RADIUS)
@@ -207,6 +223,9 @@ class NodeItem(QGraphicsItem):
         if not self._text_stale:
             return
         self._text_stale = False
+        if self.box is not None:
+            self._layout_box_text(self.box)
+            return
         style, box = self._style, text_box(self.kind)
         detail = self._detail_text()
         self._font = fitting_font(self.label, style.font, box.width())
@@ -226,6 +245,21 @@ class NodeItem(QGraphicsItem):
             x = box.center().x() - detail_metrics.horizontalAdvance(detail) / 2
             y = top + len(lines) * metrics.height()
             self._detail = (QPointF(x, y), _static(detail, style.detail_font))
+
+    def _layout_box_text(self, box: NodeBox) -> None:
+        """The core's lines at the core's places: the window and the PDF set the same text."""
+        self._font, self._elided, self._detail = self._style.box_font, False, None
+        self._lines = []
+        for index, (text, _size, centre, baseline) in enumerate(box.text_lines()):
+            font = self._font if index < len(box.label_lines) else self._style.box_detail_font
+            metrics = QFontMetricsF(font)
+            x = centre - box.x - metrics.horizontalAdvance(text) / 2
+            point = QPointF(x, baseline - box.y - metrics.ascent())
+            if index < len(box.label_lines):
+                self._lines.append((point, _static(text, font)))
+            else:
+                self._detail = (point, _static(text, font))
+        self._elided = "…" in "".join(box.label_lines)
 
     def _detail_text(self) -> str:
         attrs, parts = self._attrs, []
@@ -262,24 +296,16 @@ def _without_position(attrs: Mapping[str, Any]) -> dict[str, Any]:
     return {name: value for name, value in attrs.items() if name != "position"}
 
 
-_BOUNDS = QRectF(
-    -NODE_WIDTH / 2 - NODE_MARGIN,
-    -NODE_HEIGHT / 2 - NODE_MARGIN,
-    NODE_WIDTH + 2 * NODE_MARGIN,
-    NODE_HEIGHT + 2 * NODE_MARGIN,
-)
+@lru_cache(maxsize=4096)
+def _outline(kind: NodeKind, grow: float, width: float, height: float) -> QPainterPath:
+    return node_outline(kind, grow, width, height)
 
 
-@cache
-def _outline(kind: NodeKind, grow: float) -> QPainterPath:
-    return node_outline(kind, grow)
-
-
-@cache
-def _shape(kind: NodeKind) -> QPainterPath:
+@lru_cache(maxsize=1024)
+def _shape(kind: NodeKind, width: float, height: float) -> QPainterPath:
     """The node and its connector handle: what the mouse can hit."""
-    path = node_outline(kind, 2)
-    path.addEllipse(QPointF(NODE_WIDTH / 2 + HANDLE_OFFSET, 0), HANDLE_RADIUS, HANDLE_RADIUS)
+    path = node_outline(kind, 2, width, height)
+    path.addEllipse(QPointF(width / 2 + HANDLE_OFFSET, 0), HANDLE_RADIUS, HANDLE_RADIUS)
     return path
 
 

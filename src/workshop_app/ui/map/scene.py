@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneHelpE
 
 from workshop_app.analysis import Finding, Severity
 from workshop_app.domain import Change, EdgeKind, NodeKind, Session
-from workshop_app.layout import NODE_HEIGHT, NODE_WIDTH
+from workshop_app.ui.map.core_drawing import CoreDrawing
 from workshop_app.ui.map.edge_layer import PICK_PIXELS, EdgeLayer
 from workshop_app.ui.map.edge_set import EdgeSet
 from workshop_app.ui.map.node_item import NodeItem
@@ -64,6 +64,8 @@ class MapScene(QGraphicsScene):
         self.addItem(self.layer)
         #: the edges, by key (source, target, kind)
         self.edges = EdgeSet(self.layer, self.nodes, self.style)
+        #: the core's boxes and routes, as the PDF draws them
+        self.drawing = CoreDrawing(self.nodes, self.edges, self)
         self._marks: dict[str, Severity] = {}
         self._focus: frozenset[str] = frozenset()
         self._overlays: list[QGraphicsItem] = []
@@ -85,6 +87,7 @@ class MapScene(QGraphicsScene):
         for node_id, attrs in session.graph.nodes(data=True):
             self._add_node(node_id, attrs, placed)
         self.edges.build(session)
+        self.drawing.take(session)
         if self.edges.pending <= EDGES_AT_ONCE:
             self.edges.route_pending()
         else:
@@ -107,6 +110,8 @@ class MapScene(QGraphicsScene):
         """Draw every edge still pending now (an export, a test)."""
         self._slices.stop()
         self.edges.route_pending()
+        if self.drawing.pending:
+            self.drawing.refresh()
         self.buildProgress.emit(self._edges_total, self._edges_total)
 
     def _next_slice(self) -> None:
@@ -132,6 +137,7 @@ class MapScene(QGraphicsScene):
         if self.layer.selected != selected:
             self.edgeSelectionChanged.emit()
         if node_ids or edge_keys:
+            self.drawing.changed(session)
             self.geometryChanged.emit()
 
     def follow_drag(self, node_ids: Iterable[str]) -> None:
@@ -181,9 +187,8 @@ class MapScene(QGraphicsScene):
         item = self.nodes.get(node_id)
         if item is None:
             return None
-        return item.mapRectToScene(
-            QRectF(-NODE_WIDTH / 2, -NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT)
-        )
+        w, h = item.width, item.height
+        return item.mapRectToScene(QRectF(-w / 2, -h / 2, w, h))
 
     def edge_path(self, key: EdgeKey) -> QPainterPath | None:
         """The drawn route of edge ``key`` (source, target, kind) in scene coordinates."""

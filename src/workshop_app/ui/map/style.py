@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainterPath, QPen, QPol
 from workshop_app import vocabulary
 from workshop_app.analysis import Severity
 from workshop_app.domain import EdgeKind, NodeKind
-from workshop_app.layout import NODE_HEIGHT, NODE_WIDTH
+from workshop_app.layout import DETAIL_SIZE, LABEL_SIZE, NODE_HEIGHT, NODE_WIDTH
 from workshop_app.resources import ResourceNotFoundError, resource_path
 from workshop_app.ui.i18n import ui_language
 from workshop_app.vocabulary import Arrow
@@ -93,6 +93,9 @@ class MapStyle:
     presentation: bool
     font: QFont
     detail_font: QFont
+    #: the core's label and detail sizes, regular as the core measured them
+    box_font: QFont
+    box_detail_font: QFont
     edge_font: QFont
     legend_font: QFont
     text: QColor
@@ -163,6 +166,8 @@ def map_style(presentation: bool = False) -> MapStyle:
         presentation=presentation,
         font=_font(17 if presentation else 14, bold=presentation),
         detail_font=_font(13 if presentation else 12, bold=presentation),
+        box_font=_font(round(LABEL_SIZE)),
+        box_detail_font=_font(round(DETAIL_SIZE)),
         edge_font=_font(14 if presentation else 12, bold=True),
         legend_font=_font(15 if presentation else 12),
         text=ink,
@@ -184,9 +189,11 @@ def _dashed_pen(color: QColor, width: float, dashes: tuple[float, ...]) -> QPen:
     return pen
 
 
-def node_outline(kind: NodeKind, grow: float = 0.0) -> QPainterPath:
-    """The node's shape centred on (0, 0), ``grow`` scene units larger all round."""
-    shape = vocabulary.outline(vocabulary.NODES[kind].shape, NODE_WIDTH, NODE_HEIGHT, grow)
+def node_outline(
+    kind: NodeKind, grow: float = 0.0, width: float = NODE_WIDTH, height: float = NODE_HEIGHT
+) -> QPainterPath:
+    """The node's shape in a ``width`` x ``height`` box centred on (0, 0), ``grow`` larger."""
+    shape = vocabulary.outline(vocabulary.NODES[kind].shape, width, height, grow)
     path = QPainterPath()
     if shape.polygon:
         path.addPolygon(_polygon(*shape.polygon))
@@ -197,7 +204,9 @@ def node_outline(kind: NodeKind, grow: float = 0.0) -> QPainterPath:
     return path
 
 
-def border_distance(kind: NodeKind, dx: float, dy: float) -> float:
+def border_distance(
+    kind: NodeKind, dx: float, dy: float, width: float = NODE_WIDTH, height: float = NODE_HEIGHT
+) -> float:
     """How far along (dx, dy) from a node's centre its border lies, as a factor.
 
     ``(dx * t, dy * t)`` is on the border of the shape :func:`node_outline`
@@ -207,12 +216,13 @@ def border_distance(kind: NodeKind, dx: float, dy: float) -> float:
     ax, ay = abs(dx), abs(dy)
     if ax + ay < 1e-9:
         return 0.0
-    w, h = NODE_WIDTH / 2, NODE_HEIGHT / 2
+    w, h = width / 2, height / 2
+    scale = height / NODE_HEIGHT  # the slant and the cut grow with the height
     box = min(w / ax if ax else math.inf, h / ay if ay else math.inf)
     if kind is NodeKind.PRIORITY:  # hexagon: the sides slant in by the inset
-        return min(h / ay if ay else math.inf, w / (ax + _HEXAGON_INSET * ay / h))
+        return min(h / ay if ay else math.inf, w / (ax + _HEXAGON_INSET * scale * ay / h))
     if kind is NodeKind.GUARDRAIL:  # octagon: corners cut along |x| + |y|
-        return min(box, (w + h - _OCTAGON_CUT) / (ax + ay))
+        return min(box, (w + h - _OCTAGON_CUT * scale) / (ax + ay))
     if kind is NodeKind.ROLE and ax * box > w - h:  # the pill's round end
         centre = w - h
         a, b = ax * ax + ay * ay, ax * centre
