@@ -50,7 +50,8 @@ def main() -> int:
         window.map_view.fit_all()
         _settle(app)
         scale = window.map_view.transform().m11()
-        print(f"{width}x{height}: map scale {scale:.3f}, label {LABEL_SIZE * scale:.1f} px at Fit map")
+        label = LABEL_SIZE * scale
+        print(f"{width}x{height}: map scale {scale:.3f}, label {label:.1f} px at Fit map")
         _save(window, f"window-{width}.png")
         window.close()
         _settle(app)
