@@ -123,15 +123,17 @@ def smoke() -> int:
                                env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
         # The sample has open errors on purpose: the check's "no" is exit 1.
         assert check.returncode == 1 and check.stdout.lstrip().startswith("["), check.stderr
-        pdf = home / "protocol.pdf"
-        export = subprocess.run([str(BUNDLE), "export", str(SAMPLE), "-o", str(pdf)],
-                                env=env, capture_output=True, text=True, timeout=300)  # fmt: skip
-        assert export.returncode == 0 and pdf.read_bytes()[:5] == b"%PDF-", export.stderr
+        for name, magic in (("protocol.pdf", b"%PDF-"), ("protocol.docx", b"PK"),
+                            ("map.svg", b"<?xml"), ("tables.xlsx", b"PK")):  # fmt: skip
+            out = home / name
+            export = subprocess.run([str(BUNDLE), "export", str(SAMPLE), "-o", str(out)],
+                                    env=env, capture_output=True, text=True, timeout=300)  # fmt: skip
+            assert export.returncode == 0 and out.read_bytes().startswith(magic), export.stderr
         with x_server("xvfb") as display:
             if display is None:
                 raise SystemExit("bundle smoke test: Xvfb is needed for the window")
             seconds = time_to_window([str(BUNDLE)], display)
-    print(f"bundle smoke test passed: check, export, window after {seconds:.1f} s; "
+    print(f"bundle smoke test passed: check, export (PDF, Word, SVG, Excel), window after {seconds:.1f} s; "
           f"{folder_mib(BUNDLE.parent):.0f} MiB")  # fmt: skip
     return 0
 

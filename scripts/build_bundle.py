@@ -53,10 +53,19 @@ def pyinstaller_arguments(dist: Path, work: Path) -> list[str]:
         f"--paths={ROOT / 'src'}",
         # The command line imports its commands (and Qt) only when asked for them.
         "--collect-submodules=workshop_app",
+        # Templates and settings these libraries read from their own folders.
+        "--collect-data=docx",
+        "--collect-data=arabic_reshaper",
         f"--add-data={ROOT / 'resources'}{separator}workshop_app/resources",
         f"--add-data={ROOT / 'workshop_templates'}{separator}workshop_app/workshop_templates",
         f"--icon={ROOT / 'resources' / 'icons' / 'responsibility-map.png'}",
     ]
+    # python-docx finds its templates as docx/parts/../templates: the folder
+    # docx/parts must exist on disk, although its modules live in the archive.
+    import docx
+
+    parts = Path(docx.__file__).parent / "parts" / "__init__.py"
+    arguments.append(f"--add-data={parts}{separator}docx/parts")
     arguments += [f"--exclude-module={module}" for module in EXCLUDED]
     return [*arguments, str(ROOT / "packaging" / "bundle_entry.py")]
 

@@ -26,7 +26,7 @@ def test_the_bundle_adds_every_folder_the_wheel_force_includes(tmp_path: Path) -
     added = {
         tuple(a.removeprefix("--add-data=").rsplit(":", 1))
         for a in arguments
-        if a.startswith("--add-data=")
+        if a.startswith("--add-data=") and a.endswith(tuple(wheel.values()))
     }
 
     assert added == {(str(ROOT / source), target) for source, target in wheel.items()}
