@@ -126,15 +126,15 @@ def smoke() -> int:
         for name, magic in (("protocol.pdf", b"%PDF-"), ("protocol.docx", b"PK"),
                             ("map.svg", b"<?xml"), ("tables.xlsx", b"PK")):  # fmt: skip
             out = home / name
-            export = subprocess.run([str(BUNDLE), "export", str(SAMPLE), "-o", str(out)],
-                                    env=env, capture_output=True, text=True, timeout=300)  # fmt: skip
+            command = [str(BUNDLE), "export", str(SAMPLE), "-o", str(out)]
+            export = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
             assert export.returncode == 0 and out.read_bytes().startswith(magic), export.stderr
         with x_server("xvfb") as display:
             if display is None:
                 raise SystemExit("bundle smoke test: Xvfb is needed for the window")
             seconds = time_to_window([str(BUNDLE)], display)
-    print(f"bundle smoke test passed: check, export (PDF, Word, SVG, Excel), window after {seconds:.1f} s; "
-          f"{folder_mib(BUNDLE.parent):.0f} MiB")  # fmt: skip
+    print(f"bundle smoke test passed: check, export (PDF, Word, SVG, Excel), "
+          f"window after {seconds:.1f} s; {folder_mib(BUNDLE.parent):.0f} MiB")  # fmt: skip
     return 0
 
 
