@@ -28,7 +28,12 @@ from pathlib import Path
 
 from workshop_app.domain import Session
 from workshop_app.fileformat import DiskState, SessionFormatError, load_session
-from workshop_app.fileformat.atomic import BACKUP_SUFFIX, backup_path, remove_stale_temporaries
+from workshop_app.fileformat.atomic import (
+    BACKUP_SUFFIX,
+    backup_path,
+    remove_stale_temporaries,
+    write_atomic,
+)
 from workshop_app.fileformat.locking import FileLock
 
 __all__ = [
@@ -186,7 +191,7 @@ def _move_aside(
         for path in _files_of(folder, ident, with_backup=not keep_backup):
             os.replace(path, target / path.name)
         if note is not None:
-            (target / "why.txt").write_text(note + "\n", encoding="utf-8")
+            write_atomic(target / "why.txt", (note + "\n").encode("utf-8"), keep_backup=False)
     except OSError:
         _log.warning("Could not set the autosaved copy %s aside", ident, exc_info=True)
         return None
