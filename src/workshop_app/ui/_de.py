@@ -213,6 +213,7 @@ GERMAN: dict[str, str] = {
         "Bitte einen Dateinamen wählen, der auf .png oder .svg endet."
     ),
     "Connect": "Verbinden",
+    "Drawing the map…": "Die Karte wird gezeichnet…",
     "There is not enough memory for a picture of the map.": (
         "Für ein Bild der Karte reicht der Arbeitsspeicher nicht."
     ),

@@ -201,8 +201,17 @@ class Exporter(QObject):
             return
         if path.suffix.lower() not in (".png", ".svg"):
             path = path.with_suffix(".png")
+        progress = QProgressDialog(tr("Drawing the map…"), tr("Cancel"), 0, 100, self._window)
+        progress.setWindowTitle(tr("Export map"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(500)
+
+        def report(fraction: float) -> bool:
+            progress.setValue(round(fraction * 100))  # paints, and hears Cancel
+            return not progress.wasCanceled()
+
         try:
-            self._map_view.export_image(path)
+            written = self._map_view.export_image(path, report)
         except OSError as error:
             dialogs.show_error(
                 self._window,
@@ -212,4 +221,8 @@ class Exporter(QObject):
                 ),
             )
             return
-        self._status.showMessage(tr("Map exported: {file}").format(file=path), _STATUS_MS)
+        finally:
+            progress.close()
+            progress.deleteLater()
+        if written:
+            self._status.showMessage(tr("Map exported: {file}").format(file=path), _STATUS_MS)

@@ -63,3 +63,22 @@ def test_a_picture_is_written_through_a_link_to_its_target(
     view.export_image(link)
     assert link.is_symlink()
     assert target.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+
+
+def test_a_large_picture_reports_progress_and_can_be_stopped(
+    map_show: MapShow, tmp_path: Path
+) -> None:
+    """The window paints between bands, and Cancel leaves the old file as it was."""
+    view = map_show(german_session(positioned=True))
+    path = tmp_path / "karte.png"
+    path.write_bytes(b"old picture")
+    told: list[float] = []
+    assert not view.export_image(path, lambda fraction: told.append(fraction) and False)
+    assert told and told[0] < 1
+    assert [p.name for p in tmp_path.iterdir()] == ["karte.png"]
+    assert path.read_bytes() == b"old picture"
+
+    told.clear()
+    assert view.export_image(path, lambda fraction: not told.append(fraction))
+    assert told == sorted(told) and len(told) >= 1
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

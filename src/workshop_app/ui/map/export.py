@@ -9,7 +9,8 @@ asking for gigabytes and minutes with the window frozen.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -32,17 +33,25 @@ PNG_SCALE = 2.0
 #: The most pixels a PNG gets (about 190 MB while drawn), and the most per side.
 MAX_PNG_PIXELS = 48_000_000
 MAX_PNG_SIDE = 16_384
+#: Pixel rows of a PNG painted between two progress reports.
+BAND_PIXELS = 512
+#: Told the fraction done; False stops the export.
+Progress = Callable[[float], bool]
+Bands = tuple[int, Progress | None] | None
 _MARGIN = 24.0
 #: A small map's image is made this wide, so its legend is not a tall column.
 LEGEND_MIN_WIDTH = 640.0
 
 
-def export_map(scene: MapScene, path: Path) -> None:
+def export_map(scene: MapScene, path: Path, progress: Progress | None = None) -> bool:
     """Write ``scene`` and a legend to ``path``; the suffix picks PNG or SVG.
 
-    The file is replaced only when the image is complete. Raises
-    :class:`ValueError` for another suffix and :class:`OSError` when the
-    file cannot be written; both carry a message for the user.
+    A PNG is painted in bands; after each, ``progress(fraction)`` is called
+    (it may let the window paint) and stops the export when it returns False:
+    then nothing is written and the answer is False. The file is replaced
+    only when the image is complete. Raises :class:`ValueError` for another
+    suffix and :class:`OSError` when the file cannot be written; both carry a
+    message for the user.
     """
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -56,10 +65,12 @@ def export_map(scene: MapScene, path: Path) -> None:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     with _for_export(scene):
         if suffix == ".png":
-            _write_png(scene, buffer, source, QSize(round(width), round(height)))
+            done = _write_png(scene, buffer, source, QSize(round(width), round(height)), progress)
         else:
-            _write_svg(scene, buffer, source, QSize(round(width), round(height)))
+            done = _write_svg(scene, buffer, source, QSize(round(width), round(height)))
     buffer.close()
+    if not done:
+        return False
     try:
         write_atomic(path, data.data(), keep_backup=False)
     except OSError as error:
@@ -67,6 +78,7 @@ def export_map(scene: MapScene, path: Path) -> None:
         raise OSError(
             tr("Cannot write {path}: {reason}").format(path=path, reason=reason or error)
         ) from None
+    return True
 
 
 def png_scale(width: float, height: float) -> float:
@@ -83,17 +95,33 @@ def png_scale(width: float, height: float) -> float:
     return min(PNG_SCALE, fits)
 
 
-def _paint(painter: QPainter, scene: MapScene, source: QRectF, width: float) -> None:
-    """The map ``source`` at the top, centred in ``width``, the legend below it."""
+def _paint(
+    painter: QPainter, scene: MapScene, source: QRectF, width: float, bands: Bands = None
+) -> bool:
+    """The map ``source`` at the top, centred in ``width``, the legend below it.
+
+    ``bands`` (count, progress) paints the map in that many horizontal bands,
+    each only what lies in it, telling ``progress`` after each; False when
+    it said stop.
+    """
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     left = (width - source.width()) / 2
-    target = QRectF(left, 0, source.width(), source.height())
-    scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
+    count, progress = bands if bands is not None else (1, None)
+    step = source.height() / count
+    for band in range(count):
+        piece = QRectF(source.left(), source.top() + band * step, source.width(), step)
+        target = QRectF(left, band * step, source.width(), step)
+        scene.render(painter, target, piece, Qt.AspectRatioMode.IgnoreAspectRatio)
+        if progress is not None and not progress((band + 1) / (count + 1)):
+            return False
     paint_legend(painter, QPointF(0, source.height()), scene.style, width)
+    return True
 
 
-def _write_png(scene: MapScene, file: QBuffer, source: QRectF, size: QSize) -> None:
+def _write_png(
+    scene: MapScene, file: QBuffer, source: QRectF, size: QSize, progress: Progress | None
+) -> bool:
     scale = png_scale(size.width(), size.height())
     pixels = QSize(max(1, round(size.width() * scale)), max(1, round(size.height() * scale)))
     image = QImage(pixels, QImage.Format.Format_ARGB32_Premultiplied)
@@ -104,12 +132,13 @@ def _write_png(scene: MapScene, file: QBuffer, source: QRectF, size: QSize) -> N
     image.fill(scene.style.background)
     painter = QPainter(image)
     painter.scale(scale, scale)
-    _paint(painter, scene, source, size.width())
+    count = max(1, math.ceil(source.height() * scale / BAND_PIXELS))
+    done = _paint(painter, scene, source, size.width(), (count, progress))
     painter.end()
-    image.save(file, "PNG")
+    return done and image.save(file, "PNG")
 
 
-def _write_svg(scene: MapScene, file: QBuffer, source: QRectF, size: QSize) -> None:
+def _write_svg(scene: MapScene, file: QBuffer, source: QRectF, size: QSize) -> bool:
     generator = QSvgGenerator()
     generator.setOutputDevice(file)
     generator.setSize(size)
@@ -119,6 +148,7 @@ def _write_svg(scene: MapScene, file: QBuffer, source: QRectF, size: QSize) -> N
     painter.fillRect(QRectF(0, 0, size.width(), size.height()), scene.style.background)
     _paint(painter, scene, source, size.width())
     painter.end()
+    return True
 
 
 @contextmanager

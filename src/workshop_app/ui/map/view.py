@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
@@ -301,12 +301,13 @@ class MapView(QGraphicsView):
     def legend_visible(self) -> bool:
         return not self._legend.isHidden()
 
-    def export_image(self, path: Path) -> None:
-        """Write the whole map with a legend as PNG (2x) or SVG, chosen by suffix."""
+    def export_image(self, path: Path, progress: Callable[[float], bool] | None = None) -> bool:
+        """Write the whole map with a legend as PNG (2x) or SVG, chosen by suffix;
+        False when ``progress`` stopped it (nothing written)."""
         # Imported on first use: the window needs neither it nor QtSvg to start.
         from workshop_app.ui.map.export import export_map
 
-        export_map(self._scene, Path(path))
+        return export_map(self._scene, Path(path), progress)
 
     def edge_at(self, view_pos: QPointF | QPoint) -> tuple[str, str, str] | None:
         """The key of the edge under a point of the viewport, if any."""
