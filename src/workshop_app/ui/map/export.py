@@ -10,6 +10,7 @@ asking for gigabytes and minutes with the window frozen.
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -135,7 +136,29 @@ def _write_png(
     count = max(1, math.ceil(source.height() * scale / BAND_PIXELS))
     done = _paint(painter, scene, source, size.width(), (count, progress))
     painter.end()
-    return done and image.save(file, "PNG")
+    return done and file.write(_encoded(image, progress)) > 0
+
+
+def _encoded(image: QImage, progress: Progress | None) -> bytes:
+    """The PNG of ``image``, compressed in a worker thread (seconds for 48 Mpx) while
+    ``progress`` keeps the window painting; it can no longer stop the export."""
+
+    def encode() -> None:
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")
+        buffer.close()
+        encoded.append(data.data())
+
+    encoded: list[bytes] = []
+    worker = threading.Thread(target=encode, name="png", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        worker.join(0.03)
+        if progress is not None:
+            progress(0.99)
+    return encoded[0] if encoded else b""
 
 
 def _write_svg(scene: MapScene, file: QBuffer, source: QRectF, size: QSize) -> bool:
