@@ -66,11 +66,15 @@ def _layout_and_export(size: int, pdf: Path) -> float:
     return cpu_clock() - start
 
 
-def run_dot(dot: str, source: Path, output: Path, timeout: float) -> tuple[float, bool]:
-    """CPU seconds ``dot -Tpdf`` used, and whether it finished within ``timeout``."""
+def run_dot(
+    dot: str, source: Path, output: Path, timeout: float, output_format: str = "pdf"
+) -> tuple[float, bool]:
+    """CPU seconds ``dot -T<format>`` used, and whether it finished within ``timeout``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     try:
-        subprocess.run([dot, "-Tpdf", "-o", str(output), str(source)], check=True, timeout=timeout)
+        subprocess.run(
+            [dot, f"-T{output_format}", "-o", str(output), str(source)], check=True, timeout=timeout
+        )
         finished = True
     except subprocess.TimeoutExpired:
         finished = False

@@ -9,6 +9,7 @@ import shutil
 import pytest
 
 from benchmarks.dot_drawing import dot_drawing
+from benchmarks.geometry import issue_cases
 from workshop_app.domain import EdgeKind, Session
 from workshop_app.fileformat import load_session
 from workshop_app.layout import MapGeometry, map_geometry
@@ -27,18 +28,6 @@ from .maps import build
 
 def sample() -> Session:
     return load_session(resource_path("samples", "versandhandel.yaml"))
-
-
-def cases(generate) -> dict[str, Session]:
-    """The graphs issue #10 is judged on."""
-    return {
-        "org20": generate(20),
-        "sample": sample(),
-        "template-en": session_from_template("customer-service-responsibility"),
-        "template-de": session_from_template("kundenservice-verantwortung"),
-        "org60": generate(60),
-        "org200": generate(200),
-    }
 
 
 def through(geometry: MapGeometry) -> list:
@@ -142,9 +131,9 @@ def test_the_geometry_does_not_depend_on_insertion_order(generate) -> None:
 
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz dot is not installed")
-def test_fewer_crossings_than_dot_on_the_graphs_of_issue_10(generate) -> None:
+def test_fewer_crossings_than_dot_on_the_graphs_of_issue_10() -> None:
     ours = theirs = 0
-    for session in cases(generate).values():
+    for session in issue_cases().values():
         ours += geometry_crossings(map_geometry(session))
         theirs += dot_drawing(session).crossings()
     assert ours <= theirs
