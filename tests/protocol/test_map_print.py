@@ -86,3 +86,12 @@ def test_a_large_map_prints_an_overview_and_only_the_detail_pages_it_needs(
     for box in printed.nodes:
         first = box.label_lines[0].split()[0]
         assert any(first in text for text in details), box.id
+
+
+def test_map_labels_in_other_scripts_print_as_their_characters(tmp_path: Path) -> None:
+    session = customer_service("de")
+    node = next(n for n, data in session.graph.nodes(data=True) if data["label"] == "Kulanz")
+    session.graph.nodes[node]["label"] = "客户投诉处理"
+    path = tmp_path / "scripts.pdf"
+    export_protocol(session, path)
+    assert "客户投诉处理" in pdf_pages(path)[map_page(path) - 1]

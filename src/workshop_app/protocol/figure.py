@@ -32,6 +32,7 @@ from workshop_app.domain import EdgeKind, NodeKind
 from workshop_app.layout import EDGE_LABEL_SIZE, LINE_HEIGHT, NodeBox
 from workshop_app.layout.geometry import PathStep, flatten
 from workshop_app.layout.shapes import person_centre
+from workshop_app.protocol import fonts
 from workshop_app.protocol.scene import PrintedMap, Rect
 from workshop_app.protocol.styles import (
     BOLD,
@@ -119,8 +120,14 @@ class MapFigure(Flowable):
                 detail = box.detail and index == len(box.label_lines)
                 if detail:
                     canvas.setFillColor(colors.HexColor(vocabulary.DETAIL_INK))
-                canvas.setFont(REGULAR, size * self.scale)
-                canvas.drawCentredString(*self._point(x, y), text)
+                fonts.draw_text(
+                    canvas,
+                    *self._point(x, y),
+                    text,
+                    REGULAR,
+                    size * self.scale,
+                    "middle",
+                )
                 if detail:
                     canvas.setFillColor(colors.HexColor(vocabulary.INK))
 
@@ -156,11 +163,11 @@ class MapFigure(Flowable):
             width, height = label.width * scale, label.height * scale
             canvas.roundRect(left, top - height, width, height, 1.5 * scale, stroke=1, fill=1)
             canvas.setFillColor(colors.HexColor(vocabulary.INK))
-            canvas.setFont(BOLD if len(label.text_lines[0]) == 1 else REGULAR, size)
+            font = BOLD if len(label.text_lines[0]) == 1 else REGULAR
             first = label.y - label.height / 2 + EDGE_LABEL_SIZE * 0.945 + 1
             for index, line in enumerate(label.text_lines):
                 y = first + index * EDGE_LABEL_SIZE * LINE_HEIGHT
-                canvas.drawCentredString(*self._point(label.x, y), line)
+                fonts.draw_text(canvas, *self._point(label.x, y), line, font, size, "middle")
 
     def _draw_tile_outline(self, name: str, rect: Rect) -> None:
         canvas = self.canv
