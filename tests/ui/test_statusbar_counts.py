@@ -31,6 +31,8 @@ def test_one_of_each_is_counted_in_the_singular_in_german(qtbot) -> None:
         session.apply(AddEdge("x", "lead", EdgeKind.ESCALATES_TO))
         summary = SessionSummary(SessionController(session))
         qtbot.addWidget(summary)
-        assert summary.text() == "2 Knoten · 1 Beziehung · offen: 1 Fehler, 1 Warnung, 0 Hinweise"
+        assert summary.text() == (
+            "2 Knoten · 1 Beziehung · offen: 1 Punkt zu klären, 1 Risiko, 0 Anregungen"
+        )
     finally:
         set_ui_language("en")

@@ -16,7 +16,10 @@ __all__ = ["SessionSummary"]
 
 
 class SessionSummary(QLabel):
-    """ "12 nodes · 1 relation · open: 3 errors, 1 warning, 0 notes", kept up to date."""
+    """The map's counts, kept up to date.
+
+    "12 nodes · 1 relation · open: 3 points to settle, 1 risk, 0 suggestions".
+    """
 
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,8 +44,9 @@ class SessionSummary(QLabel):
                 # Counted from the edge view: number_of_edges() sums networkx's
                 # degree view, node by node, four times slower on every edit.
                 edges=n_(len(graph.edges), "relation"),
-                errors=n_(open_by_severity[Severity.ERROR], "error"),
-                warnings=n_(open_by_severity[Severity.WARNING], "warning"),
-                notes=n_(open_by_severity[Severity.INFO], "note"),
+                # The findings' client words, as in the findings list and the legend.
+                errors=n_(open_by_severity[Severity.ERROR], "point to settle"),
+                warnings=n_(open_by_severity[Severity.WARNING], "risk"),
+                notes=n_(open_by_severity[Severity.INFO], "suggestion"),
             )
         )

@@ -19,13 +19,13 @@ def _add_responsibility(window: MainWindow) -> str:
 
 def test_a_new_responsibility_shows_up_without_an_owner(window: MainWindow) -> None:
     assert shown_findings(window) == []
-    assert "0 errors" in window.summary.text()
+    assert "0 points to settle" in window.summary.text()
 
     node_id = _add_responsibility(window)
 
     assert ("no-owner", (node_id,), False) in shown_findings(window)
     assert group_texts(window)[0].endswith("To be settled: 1 open")
-    assert "1 error," in window.summary.text()
+    assert "1 point to settle," in window.summary.text()
     window.command("edit.undo").trigger()
     assert shown_findings(window) == []
 
@@ -64,7 +64,7 @@ def test_accepting_a_finding_stores_the_review_and_shows_it_accepted(
     item = dock.tree.currentItem()
     assert item.text(0).startswith("✓") and "owner is named next week" in item.text(0)
     assert group_texts(window)[0].endswith("To be settled: 0 open, 1 accepted")
-    assert "0 errors" in window.summary.text()
+    assert "0 points to settle" in window.summary.text()
     assert not dock.accept_button.isEnabled() and dock.reopen_button.isEnabled()
 
     qtbot.mouseClick(dock.reopen_button, Qt.MouseButton.LeftButton)
