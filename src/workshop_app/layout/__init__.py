@@ -6,7 +6,7 @@ draw them.
 """
 
 from workshop_app.layout.auto import auto_layout, layout_operation
-from workshop_app.layout.drawing import map_geometry
+from workshop_app.layout.drawing import label_routes, map_geometry
 from workshop_app.layout.geometry import (
     DETAIL_SIZE,
     EDGE_LABEL_SIZE,
@@ -39,6 +39,7 @@ __all__ = [
     "MapGeometry",
     "NodeBox",
     "auto_layout",
+    "label_routes",
     "layout_operation",
     "map_geometry",
     "node_positions",

@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
+
 from workshop_app.domain import EdgeKind, Session
 from workshop_app.layout.boxes import node_box
-from workshop_app.layout.geometry import EdgeRoute, MapGeometry, NodeBox, Rect
+from workshop_app.layout.geometry import EdgeLabel, EdgeRoute, MapGeometry, NodeBox, Rect
 from workshop_app.layout.labels import LabelPlacer, label_text
 from workshop_app.layout.layers import layered_graph
 from workshop_app.layout.routing import EdgeKey, plan_routes
 from workshop_app.layout.settle import node_positions
 
-__all__ = ["map_geometry"]
+__all__ = ["label_routes", "map_geometry"]
 
 #: Room around the drawing for finding rings and badges on the boxes' corners.
 MARGIN = 16.0
 
 
-def map_geometry(session: Session, language: str | None = None) -> MapGeometry:
+def map_geometry(
+    session: Session, language: str | None = None, *, labels: bool = True
+) -> MapGeometry:
     """Boxes at the nodes' positions (stored, else laid out) and routes between them.
 
     ``language`` (``de`` or ``en``, default the session's) is that of the
-    tags written on relations.
+    tags written on relations; without ``labels`` the routes carry none (a
+    map printed too small to read them), and :func:`label_routes` can add
+    them later.
     """
-    language = language or session.language
     positions = node_positions(session)
     graph = session.graph
     boxes = {node: node_box(node, graph.nodes[node], positions[node]) for node in sorted(graph)}
@@ -30,18 +36,33 @@ def map_geometry(session: Session, language: str | None = None) -> MapGeometry:
         (source, target, EdgeKind(kind)) for source, target, kind in graph.edges(keys=True)
     )
     paths = plan_routes(boxes, keys, layered_graph(session)).paths()
-    texts = {key: label_text(key[2], graph.edges[key], language) for key in paths}
-    placer = LabelPlacer(boxes)
-    labels = {
-        key: placer.place(texts[key], paths[key])
-        # Triggers first: they are longer and say more than a letter.
-        for key in sorted(paths, key=lambda key: (-len(texts[key]), key))
-    }
-    routes = tuple(EdgeRoute(*key, paths[key], labels[key]) for key in keys if key in paths)
-    return MapGeometry(boxes, routes, _bounds(boxes, routes))
+    routes = tuple(EdgeRoute(*key, paths[key]) for key in keys if key in paths)
+    geometry = MapGeometry(boxes, routes, _bounds(boxes, routes))
+    return label_routes(geometry, session, language) if labels else geometry
 
 
-def _bounds(boxes: dict[str, NodeBox], routes: tuple[EdgeRoute, ...]) -> Rect:
+def label_routes(
+    geometry: MapGeometry, session: Session, language: str | None = None
+) -> MapGeometry:
+    """``geometry`` of ``session`` with each relation's tag or trigger placed on its route."""
+    language = language or session.language
+    graph, routes = session.graph, geometry.edges
+    texts = [
+        label_text(route.kind, graph.edges[route.source, route.target, route.kind], language)
+        for route in routes
+    ]
+    placer = LabelPlacer(geometry.nodes)
+    labels: list[EdgeLabel | None] = [None] * len(routes)
+    # Triggers first: they are longer and say more than a letter.
+    for index in sorted(range(len(routes)), key=lambda index: -len(texts[index])):
+        labels[index] = placer.place(texts[index], routes[index].path)
+    labelled = tuple(
+        replace(route, label=label) for route, label in zip(routes, labels, strict=True)
+    )
+    return MapGeometry(geometry.nodes, labelled, _bounds(geometry.nodes, labelled))
+
+
+def _bounds(boxes: Mapping[str, NodeBox], routes: tuple[EdgeRoute, ...]) -> Rect:
     xs: list[float] = []
     ys: list[float] = []
     for box in boxes.values():

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from workshop_app.domain import EdgeKind
 from workshop_app.layout.geometry import (
@@ -99,22 +99,34 @@ class LabelPlacer:
         return EdgeLabel(lines, x, y, width, height)
 
 
-def _candidates(path: tuple[PathStep, ...]) -> list[Point]:
-    """Points on the route to centre a label on: curves first, the middle of the route first."""
-    curves: list[tuple[float, Point]] = []
-    lines: list[tuple[float, Point]] = []
+def _candidates(path: tuple[PathStep, ...]) -> Iterator[Point]:
+    """Points on the route to centre a label on: curves first, the middle of the route first.
+
+    Each point is computed when it is tried: most labels take the first.
+    """
+    curves: list[tuple[float, int, float]] = []
+    lines: list[tuple[float, int]] = []
     middle = (len(path) - 1) / 2
-    previous = (path[0][1], path[0][2])
-    for index, step in enumerate(path[1:], start=1):
-        end = (step[-2], step[-1])
+    for index in range(1, len(path)):
         distance = abs(index - 0.5 - middle)
-        if step[0] == "C":
-            for t in (0.5, 0.35, 0.65, 0.2, 0.8):
-                curves.append((distance + abs(t - 0.5), _cubic(previous, step, t)))
-        elif math.dist(previous, end) > 1.0:
-            lines.append((distance, ((previous[0] + end[0]) / 2, (previous[1] + end[1]) / 2)))
-        previous = end
-    return [point for _, point in sorted(curves)] + [point for _, point in sorted(lines)]
+        if path[index][0] == "C":
+            curves += ((distance + abs(t - 0.5), index, t) for t in _ALONG_CURVE)
+        else:
+            lines.append((distance, index))
+    for _, index, t in sorted(curves):
+        yield _cubic(_end(path[index - 1]), path[index], t)
+    for _, index in sorted(lines):
+        (x0, y0), (x1, y1) = _end(path[index - 1]), _end(path[index])
+        if math.hypot(x1 - x0, y1 - y0) > 1.0:
+            yield (x0 + x1) / 2, (y0 + y1) / 2
+
+
+#: Where on a curve a label may sit (curve parameter), the middle first.
+_ALONG_CURVE = (0.5, 0.35, 0.65, 0.2, 0.8)
+
+
+def _end(step: PathStep) -> Point:
+    return step[-2], step[-1]
 
 
 def _cubic(start: Point, step: PathStep, t: float) -> Point:

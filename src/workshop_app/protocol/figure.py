@@ -23,7 +23,6 @@ from collections.abc import Callable, Sequence
 
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus.flowables import Flowable
 
 from workshop_app import vocabulary
@@ -219,9 +218,13 @@ def _map_form(canvas: Canvas, printed: PrintedMap) -> str:
 
     routes: dict[EdgeKind, list[tuple[PathStep, ...]]] = defaultdict(list)
     for route in printed.geometry.edges:
-        routes[route.kind].append(_flipped(route.path, flip))
+        routes[route.kind].append(route.path)
+    # Routes keep the geometry's coordinates; the form's transform flips them.
+    canvas.saveState()
+    canvas.transform(1, 0, 0, -1, -bx0, by1)
     for kind, paths in routes.items():
         draw_edges(canvas, kind, paths)
+    canvas.restoreState()
     rings: dict[Severity, list[tuple[NodeKind, Box]]] = defaultdict(list)
     boxes: dict[NodeKind, list[Box]] = defaultdict(list)
     for box in printed.nodes:
@@ -240,16 +243,6 @@ def _map_form(canvas: Canvas, printed: PrintedMap) -> str:
     return name
 
 
-def _flipped(
-    path: tuple[PathStep, ...], flip: Callable[[float, float], Point]
-) -> tuple[PathStep, ...]:
-    steps = []
-    for step in path:
-        points = [flip(step[i], step[i + 1]) for i in range(1, len(step), 2)]
-        steps.append((step[0], *itertools.chain.from_iterable(points)))
-    return tuple(steps)
-
-
 def _draw_rings(canvas: Canvas, severity: Severity, ringed: Sequence[tuple[NodeKind, Box]]) -> None:
     """The ring of a finding: the node's own shape, a little larger, in the severity's line."""
     look = vocabulary.SEVERITIES[severity.value]
@@ -258,10 +251,7 @@ def _draw_rings(canvas: Canvas, severity: Severity, ringed: Sequence[tuple[NodeK
     canvas.setLineWidth(width)
     if look.dash:
         canvas.setDash([d * width for d in look.dash])
-    path = canvas.beginPath()
-    for kind, box in ringed:
-        _outline(path, kind, box, _RING)
-    canvas.drawPath(path, stroke=1, fill=0)
+    canvas.addLiteral("\n".join(_outline(kind, box, _RING) for kind, box in ringed) + " S")
     if look.dash:
         canvas.setDash()
 
@@ -283,20 +273,31 @@ def _draw_people(
     canvas.drawPath(path, stroke=0, fill=1)
 
 
-def _outline(path: PDFPathObject, kind: NodeKind, box: Box, grow: float = 0.0) -> None:
-    """The vocabulary's shape of ``kind`` filling ``box``, ``grow`` larger all round."""
+def _outline(kind: NodeKind, box: Box, grow: float = 0.0) -> str:
+    """The vocabulary's shape of ``kind`` filling ``box``, ``grow`` larger all round.
+
+    As PDF path operators, like every path of the map: reportlab's path
+    object formats each number in Python, which was most of the export of
+    a thousand-node map.
+    """
     left, bottom, width, height = box
     shape = vocabulary.outline(vocabulary.NODES[kind].shape, width, height, grow)
-    cx, cy = left + width / 2, bottom + height / 2
     if shape.polygon:
         # The vocabulary's y grows downward, the PDF's upward: flip.
+        cx, cy = left + width / 2, bottom + height / 2
         (x0, y0), *rest = shape.polygon
-        path.moveTo(cx + x0, cy - y0)
-        for x, y in rest:
-            path.lineTo(cx + x, cy - y)
-        path.close()
-    else:
-        path.roundRect(left - grow, bottom - grow, shape.width, shape.height, shape.radius)
+        return " ".join([_MOVE(cx + x0, cy - y0), *(_LINE(cx + x, cy - y) for x, y in rest), "h"])
+    x0, y0, radius = left - grow, bottom - grow, shape.radius
+    x1, y1 = x0 + shape.width, y0 + shape.height
+    # Corners as quarter circles: the control points this far from the corner.
+    t = 0.4477 * radius
+    return _ROUND_RECT(
+        *(x0 + radius, y0, x1 - radius, y0),
+        *(x1 - t, y0, x1, y0 + t, x1, y0 + radius, x1, y1 - radius),
+        *(x1, y1 - t, x1 - t, y1, x1 - radius, y1, x0 + radius, y1),
+        *(x0 + t, y1, x0, y1 - t, x0, y1 - radius, x0, y0 + radius),
+        *(x0, y0 + t, x0 + t, y0, x0 + radius, y0),
+    )
 
 
 def draw_nodes(canvas: Canvas, kind: NodeKind, boxes: Sequence[Box], weight: float = 1.0) -> None:
@@ -305,10 +306,7 @@ def draw_nodes(canvas: Canvas, kind: NodeKind, boxes: Sequence[Box], weight: flo
     canvas.setFillColor(palette.fill)
     canvas.setStrokeColor(palette.stroke)
     canvas.setLineWidth(1.2 * weight)
-    path = canvas.beginPath()
-    for box in boxes:
-        _outline(path, kind, box)
-    canvas.drawPath(path, stroke=1, fill=1)
+    canvas.addLiteral("\n".join(_outline(kind, box) for box in boxes) + " B*")
 
 
 def draw_edges(
@@ -321,7 +319,7 @@ def draw_edges(
     """Routes of one kind, in the kind's line style, with its arrowhead at each end.
 
     Each path is the geometry's: ``("M", x, y)`` then ``("L", x, y)`` and
-    ``("C", x1, y1, x2, y2, x, y)`` steps, in the drawing's units (y up).
+    ``("C", x1, y1, x2, y2, x, y)`` steps.
     """
     look = vocabulary.EDGES[kind]
     style = EDGE_STYLES[kind]
@@ -332,46 +330,50 @@ def draw_edges(
         canvas.setDash(list(style.dash))
     double = look.arrow is vocabulary.Arrow.DOUBLE
     inset = 0.0 if look.arrow is vocabulary.Arrow.NONE else arrow * (1.5 if double else 0.8)
-    lines, heads = canvas.beginPath(), canvas.beginPath()
+    lines: list[str] = []
+    heads: list[str] = []
     for path in paths:
         end, direction = _ending(path)
         drawn = _drawn_back(path, inset, end, direction)
         if look.zigzag:
             points = _zigzag(list(flatten(drawn)))
-            lines.moveTo(*points[0])
-            for point in points[1:]:
-                lines.lineTo(*point)
+            lines.append(_MOVE(*points[0]))
+            lines += [_LINE(*point) for point in points[1:]]
         else:
-            _trace(lines, drawn)
+            lines += [_OPERATORS[step[0]](*step[1:]) for step in drawn]
         if inset:
-            _head(heads, end, direction, arrow)
+            heads.append(_head(end, direction, arrow))
             if double:
                 back = (end[0] - direction[0] * arrow * 0.7, end[1] - direction[1] * arrow * 0.7)
-                _head(heads, back, direction, arrow)
-    canvas.drawPath(lines, stroke=1, fill=0)
+                heads.append(_head(back, direction, arrow))
+    if lines:
+        canvas.addLiteral("\n".join(lines) + " S")
     if style.dash:
         canvas.setDash()
-    if inset:
-        canvas.drawPath(heads, stroke=0, fill=1)
+    if heads:
+        canvas.addLiteral("\n".join(heads) + " f*")
 
 
-def _trace(target: PDFPathObject, path: tuple[PathStep, ...]) -> None:
-    for step in path:
-        if step[0] == "M":
-            target.moveTo(step[1], step[2])
-        elif step[0] == "L":
-            target.lineTo(step[1], step[2])
-        else:
-            target.curveTo(*step[1:])
+# PDF path operators, to a tenth of a map unit: move, line, curve, a closed triangle,
+# a rounded rectangle.
+_MOVE = "{:.1f} {:.1f} m".format
+_LINE = "{:.1f} {:.1f} l".format
+_CURVE = "{:.1f} {:.1f} {:.1f} {:.1f} {:.1f} {:.1f} c".format
+_TRIANGLE = "{:.1f} {:.1f} m {:.1f} {:.1f} l {:.1f} {:.1f} l h".format
+_ROUND_RECT = " ".join(
+    ["{:.1f} {:.1f} m {:.1f} {:.1f} l"]
+    + ["{:.1f} {:.1f} {:.1f} {:.1f} {:.1f} {:.1f} c {:.1f} {:.1f} l"] * 3
+    + ["{:.1f} {:.1f} {:.1f} {:.1f} {:.1f} {:.1f} c h"]
+).format
+_OPERATORS = {"M": _MOVE, "L": _LINE, "C": _CURVE}
 
 
-def _head(path: PDFPathObject, tip: Point, direction: Point, length: float) -> None:
+def _head(tip: Point, direction: Point, length: float) -> str:
+    """An arrowhead at ``tip`` pointing along ``direction``."""
     (x, y), (dx, dy) = tip, direction
     base_x, base_y = x - dx * length, y - dy * length
-    path.moveTo(x, y)
-    path.lineTo(base_x - dy * length * 0.45, base_y + dx * length * 0.45)
-    path.lineTo(base_x + dy * length * 0.45, base_y - dx * length * 0.45)
-    path.close()
+    side_x, side_y = -dy * length * 0.45, dx * length * 0.45
+    return _TRIANGLE(x, y, base_x + side_x, base_y + side_y, base_x - side_x, base_y - side_y)
 
 
 def _ending(path: tuple[PathStep, ...]) -> tuple[Point, Point]:

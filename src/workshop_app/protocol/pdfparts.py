@@ -10,7 +10,7 @@ used before it is defined; the file is written at the end.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Spacer
@@ -19,6 +19,7 @@ from reportlab.platypus.flowables import Flowable
 from workshop_app.analysis import find_ambiguities
 from workshop_app.domain import Session
 from workshop_app.i18n import Translator
+from workshop_app.layout import label_routes
 from workshop_app.protocol import mappages
 from workshop_app.protocol.document import FrameSize, form_name
 from workshop_app.protocol.figure import MapFigure
@@ -87,9 +88,9 @@ class FigureContext:
     landscape: FrameSize
 
 
-def _printed(context: FigureContext) -> PrintedMap:
+def _printed(context: FigureContext, *, labels: bool = True) -> PrintedMap:
     session, language = context.session, context.language
-    return printed_map(session, find_ambiguities(session, language), language)
+    return printed_map(session, find_ambiguities(session, language), language, labels=labels)
 
 
 def _map(context: FigureContext, heading: Flowable, caption: str) -> list[Flowable]:
@@ -110,14 +111,23 @@ def _overview(context: FigureContext, heading: Flowable, caption: str) -> list[F
     Tiles at a readable scale would take dozens of pages for a map of a
     thousand nodes; the caption says where the details are.
     """
-    printed = _printed(context)
     frame = context.landscape
-    legend = mappages.Legend(printed, context._, context.language)
     note = RLParagraph(text_markup(keep_together(caption)), context.styles.small)
-    reserved = sum(_height(f, frame.width) for f in (heading, note, legend)) + 8
-    scale = min(
-        mappages.MAX_SCALE, frame.width / printed.width, (frame.height - reserved) / printed.height
-    )
+
+    def fitted(printed: PrintedMap) -> tuple[float, mappages.Legend]:
+        legend = mappages.Legend(printed, context._, context.language)
+        reserved = sum(_height(f, frame.width) for f in (heading, note, legend)) + 8
+        room = (frame.width / printed.width, (frame.height - reserved) / printed.height)
+        return min(mappages.MAX_SCALE, *room), legend
+
+    # Routes get their labels only if these will print legibly: placing a
+    # thousand labels is a good part of a large map's export.
+    printed = _printed(context, labels=False)
+    scale, legend = fitted(printed)
+    if scale >= mappages.MIN_SCALE:
+        geometry = label_routes(printed.geometry, context.session, context.language)
+        printed = replace(printed, geometry=geometry)
+        scale, legend = fitted(printed)
     view = MapFigure(printed, printed.bounds, scale, labels=scale >= mappages.MIN_SCALE)
     return [heading, note, view, Spacer(1, 8), legend]
 

@@ -106,8 +106,13 @@ def _overlaps(a: Rect, b: Rect) -> bool:
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
-def printed_map(session: Session, findings: Iterable[Finding], language: str) -> PrintedMap:
-    """The map of ``session`` with the most severe open finding on each node."""
+def printed_map(
+    session: Session, findings: Iterable[Finding], language: str, *, labels: bool = True
+) -> PrintedMap:
+    """The map of ``session`` with the most severe open finding on each node.
+
+    Without ``labels`` its routes carry no tags (see ``map_geometry``).
+    """
     marks: dict[str, Severity] = {}
     for finding in findings:
         if finding.accepted:
@@ -117,4 +122,4 @@ def printed_map(session: Session, findings: Iterable[Finding], language: str) ->
                 current = marks.get(subject)
                 if current is None or finding.severity.order < current.order:
                     marks[subject] = finding.severity
-    return PrintedMap(map_geometry(session, language), marks)
+    return PrintedMap(map_geometry(session, language, labels=labels), marks)
