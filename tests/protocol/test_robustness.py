@@ -135,3 +135,11 @@ def test_a_thousand_nodes_print_in_under_forty_pages(
     assert "full list in the appendix" in text
     for label in ("Head of customer service", "Service manager 1", "Goodwill refund"):
         assert label in text
+    # The overview is too small for text on it: its legend names the shapes, lines and
+    # rings it shows, not the badges, load or tags it leaves out.
+    overview = next(page for page in pages if "map this large shows its structure" in page)
+    legend = " ".join(overview.split())
+    for shown in ("Priority", "Role", "Accountable (A)", "Escalates to"):
+        assert shown in legend
+    for left_out in ("load of a role", "rank of a priority", "decision limit"):
+        assert left_out not in legend

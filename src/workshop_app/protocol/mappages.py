@@ -70,7 +70,11 @@ class Legend(Flowable):
     _SIZE = 7.5
     _ROW = 15.0
 
-    def __init__(self, printed: PrintedMap, _: Translator, language: str) -> None:
+    def __init__(
+        self, printed: PrintedMap, _: Translator, language: str, *, details: bool = True
+    ) -> None:
+        """``details`` off leaves out the marks written as text (badges, load, limits, tags),
+        for a map printed too small to carry them."""
         super().__init__()
         self.items: list[tuple[str, object]] = [
             (node_kind_name(kind, language), kind) for kind in printed.kinds
@@ -79,9 +83,10 @@ class Legend(Flowable):
         self.items += [
             (severity_name(severity.value, language), severity) for severity in printed.severities
         ]
-        details = _detail_items(_)
+        named = _detail_items(_)
         self.items += [
-            (details[mark][1], ("detail", mark, details[mark][0])) for mark in printed.details
+            (named[mark][1], ("detail", mark, named[mark][0]))
+            for mark in (printed.details if details else ())
         ]
         self.title = _("Legend")
         self.placed: list[tuple[float, float, str, object]] = []

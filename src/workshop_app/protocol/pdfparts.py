@@ -114,20 +114,21 @@ def _overview(context: FigureContext, heading: Flowable, caption: str) -> list[F
     frame = context.landscape
     note = RLParagraph(text_markup(keep_together(caption)), context.styles.small)
 
-    def fitted(printed: PrintedMap) -> tuple[float, mappages.Legend]:
-        legend = mappages.Legend(printed, context._, context.language)
+    def fitted(printed: PrintedMap, details: bool) -> tuple[float, mappages.Legend]:
+        legend = mappages.Legend(printed, context._, context.language, details=details)
         reserved = sum(_height(f, frame.width) for f in (heading, note, legend)) + 8
         room = (frame.width / printed.width, (frame.height - reserved) / printed.height)
         return min(mappages.MAX_SCALE, *room), legend
 
-    # Routes get their labels only if these will print legibly: placing a
-    # thousand labels is a good part of a large map's export.
+    # Routes get their labels only if these will print legibly (placing a
+    # thousand labels is a good part of a large map's export); badges, load
+    # and tags are text, so the legend names them only then.
     printed = _printed(context, labels=False)
-    scale, legend = fitted(printed)
+    scale, legend = fitted(printed, details=False)
     if scale >= mappages.MIN_SCALE:
         geometry = label_routes(printed.geometry, context.session, context.language)
         printed = replace(printed, geometry=geometry)
-        scale, legend = fitted(printed)
+        scale, legend = fitted(printed, details=True)
     view = MapFigure(printed, printed.bounds, scale, labels=scale >= mappages.MIN_SCALE)
     return [heading, note, view, Spacer(1, 8), legend]
 
