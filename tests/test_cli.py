@@ -130,6 +130,18 @@ def test_a_protocol_that_cannot_be_written_exits_2_and_names_the_file(tmp_path: 
     assert not target.parent.exists()
 
 
+@pytest.mark.parametrize("name", ["protocol.txt", "protocol"])
+def test_export_to_a_suffix_it_cannot_write_exits_2_and_names_the_choices(
+    tmp_path: Path, name: str
+) -> None:
+    target = tmp_path / name
+    result = run("export", SAMPLE, "-o", target)
+    assert result.returncode == 2
+    assert name in result.stderr and ".pdf, .docx, .graphml, .svg, .xlsx" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not target.exists()
+
+
 def test_layout_writes_the_maps_geometry_as_json(tmp_path: Path) -> None:
     sample = resource_path("samples", "versandhandel.yaml")
     printed = run("layout", sample)

@@ -187,11 +187,15 @@ def _diff(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from workshop_app.fileformat import SaveError
     from workshop_app.interchange import EXPORT_SUFFIXES
-    from workshop_app.protocol import export_protocol
+    from workshop_app.protocol import PROTOCOL_SUFFIXES, export_protocol
 
     _refuse_own_input(args.file, args.output)
-    if args.output.suffix.lower() in EXPORT_SUFFIXES:
+    suffix = args.output.suffix.lower()
+    if suffix in EXPORT_SUFFIXES:
         return _export_for_tools(args)
+    if suffix not in PROTOCOL_SUFFIXES:
+        choices = ", ".join((*PROTOCOL_SUFFIXES, *EXPORT_SUFFIXES))
+        raise _Refused(f"{args.output}: its suffix says what to write; choose one of {choices}")
     session = _load(args.file)
     previous = _previous(args.since)
     try:

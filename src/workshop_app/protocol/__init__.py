@@ -19,7 +19,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from workshop_app.domain import Session
 
-__all__ = ["character_names", "export_protocol"]
+__all__ = ["PROTOCOL_SUFFIXES", "character_names", "export_protocol"]
+
+#: The files the protocol is written as: a PDF, or a Word document to edit.
+PROTOCOL_SUFFIXES = (".pdf", ".docx")
 
 
 def export_protocol(
