@@ -51,12 +51,30 @@ def _wrap_with_room(graph: LayeredGraph, widths: list[float], width: float) -> P
     target = width
     for _ in range(_NARROWING):
         row, row_count = wrap_layers(graph.layer, graph.neighbours, widths, width, graph.tier)
-        proper = proper_graph(graph, row, row_count)
-        drawn = [0.0] * row_count
-        for vertex, value in enumerate(proper.row):
-            drawn[value] += widths[vertex] + H_GAP if vertex < proper.size else DUMMY_STEP
-        widest = max(drawn)
+        widest = max(_drawn_widths(graph, row, row_count, widths))
         if widest <= 1.25 * target:
             break
         width = max(max(widths) + H_GAP, width * math.sqrt(target / widest))
-    return proper
+    return proper_graph(graph, row, row_count)
+
+
+def _drawn_widths(
+    graph: LayeredGraph, row: list[int], row_count: int, widths: list[float]
+) -> list[float]:
+    """The width of each row: its boxes, and a route's room for every pair of nodes passing it."""
+    drawn = [0.0] * row_count
+    for node, value in enumerate(row):
+        drawn[value] += widths[node] + H_GAP
+    # Routes starting to pass at a row (+1) and no longer passing it (-1).
+    passing = [0] * (row_count + 1)
+    for node, others in enumerate(graph.neighbours):
+        for other in set(others):
+            high, low = sorted((row[node], row[other]))
+            if other > node and low - high > 1:
+                passing[high + 1] += 1
+                passing[low] -= 1
+    routes = 0
+    for index in range(row_count):
+        routes += passing[index]
+        drawn[index] += routes * DUMMY_STEP
+    return drawn

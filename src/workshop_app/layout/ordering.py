@@ -49,7 +49,7 @@ def order_rows(proper: ProperGraph) -> Rows:
     The last few results are kept: routing a map that was just laid out
     asks for the same order again.
     """
-    key = (tuple(proper.row), tuple(map(tuple, proper.up)), tuple(proper.tier))
+    key = proper.key
     if key not in _RECENT:
         _RECENT[key] = _search(proper)
         while len(_RECENT) > _KEEP:

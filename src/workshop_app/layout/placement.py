@@ -27,6 +27,8 @@ DUMMY_STEP = 6.0
 DUMMY_CLEAR = H_GAP / 2 + 2
 #: How hard an edge pulls, by what it joins: node-node, node-dummy, dummy-dummy.
 _PULL = (1.0, 2.0, 8.0)
+#: How hard a vertex without neighbours holds on to where it is.
+_HOLD = 0.05
 _LARGE = 6000
 
 
@@ -40,18 +42,20 @@ def place_rows(
     """The centre of every node (not the dummies), left edge at x = 0, top at y = 0."""
     size = proper.size
     x = [0.0] * proper.vertex_count
-    steps = [_steps(members, widths, size) for members in rows]
-    for members, gaps in zip(rows, steps, strict=True):
-        at = -sum(gaps) / 2
-        for index, vertex in enumerate(members):
-            x[vertex] = at
-            if index < len(gaps):
-                at += gaps[index]
+    # Each vertex's least distance from the first of its row.
+    offsets = [
+        list(itertools.accumulate(_steps(members, widths, size), initial=0.0)) for members in rows
+    ]
+    for members, offset in zip(rows, offsets, strict=True):
+        middle = offset[-1] / 2
+        for vertex, at in zip(members, offset, strict=True):
+            x[vertex] = at - middle
     rounds = 2 if proper.vertex_count > _LARGE else ALIGN_ROUNDS
     order = [*range(len(rows)), *reversed(range(len(rows)))]
+    pulls = [_pulls(members, proper) for members in rows]
     for _ in range(rounds):
         for index in order:
-            _align(rows[index], steps[index], proper, x)
+            _align(rows[index], offsets[index], pulls[index], x)
     left = min((x[v] - widths[v] / 2 for v in range(size)), default=0.0)
     y = _row_centres(rows, heights, row_layer, size)
     return [(x[v] - left, y[proper.row[v]]) for v in range(size)]
@@ -71,50 +75,73 @@ def _steps(members: list[int], widths: Sequence[float], size: int) -> list[float
     return steps
 
 
-def _align(members: list[int], steps: list[float], proper: ProperGraph, x: list[float]) -> None:
+#: A row's pulls: for each, the index of the vertex pulled, the vertex pulling and how
+#: hard; then each vertex's pulls summed.
+_Pulls = tuple[list[int], list[int], list[float], list[float]]
+
+
+def _pulls(members: list[int], proper: ProperGraph) -> _Pulls:
+    """What pulls on each vertex of a row; one without neighbours holds on to where it is."""
+    size, up, down = proper.size, proper.up, proper.down
+    pulled: list[int] = []
+    pulling: list[int] = []
+    pulls: list[float] = []
+    weights: list[float] = []
+    for index, vertex in enumerate(members):
+        weight = 0.0
+        for other in (*up[vertex], *down[vertex]):
+            pull = _PULL[(vertex >= size) + (other >= size)]
+            pulled.append(index)
+            pulling.append(other)
+            pulls.append(pull)
+            weight += pull
+        if not weight:
+            pulled.append(index)
+            pulling.append(vertex)
+            pulls.append(_HOLD)
+            weight = _HOLD
+        weights.append(weight)
+    return pulled, pulling, pulls, weights
+
+
+def _align(members: list[int], offsets: list[float], pulls: _Pulls, x: list[float]) -> None:
     """Move one row's vertices towards their neighbours, in order and apart."""
-    size = proper.size
-    desired, weights = [], []
-    for vertex in members:
-        total = weight = 0.0
-        for neighbours in (proper.up[vertex], proper.down[vertex]):
-            for other in neighbours:
-                pull = _PULL[(vertex >= size) + (other >= size)]
-                total += pull * x[other]
-                weight += pull
-        if weight:
-            desired.append(total / weight)
-            weights.append(weight)
-        else:
-            desired.append(x[vertex])
-            weights.append(0.05)
-    for vertex, value in zip(members, spread(desired, weights, steps), strict=True):
+    pulled, pulling, strength, weights = pulls
+    totals = [0.0] * len(members)
+    for index, other, pull in zip(pulled, pulling, strength, strict=True):
+        totals[index] += pull * x[other]
+    desired = [total / weight for total, weight in zip(totals, weights, strict=True)]
+    for vertex, value in zip(members, spread(desired, weights, offsets), strict=True):
         x[vertex] = value
 
 
-def spread(desired: list[float], weights: list[float], steps: list[float]) -> list[float]:
-    """Least-squares positions, in the given order, each at least ``steps[i]`` after the last.
+def spread(desired: list[float], weights: list[float], offsets: list[float]) -> list[float]:
+    """Least-squares positions in the given order, the i-th at least ``offsets[i]`` after the first.
 
     Examples
     --------
-    >>> spread([0.0, 0.0, 10.0], [1, 1, 1], [4.0, 4.0])
+    >>> spread([0.0, 0.0, 10.0], [1, 1, 1], [0.0, 4.0, 8.0])
     [-2.0, 2.0, 10.0]
     """
-    offsets = [0.0]
-    for step in steps:
-        offsets.append(offsets[-1] + step)
-    blocks: list[list[float]] = []  # [value, weight, count]
+    # Blocks of vertices that stand exactly their steps apart: value, weight, count.
+    values: list[float] = []
+    totals: list[float] = []
+    counts: list[int] = []
     for wanted, weight, offset in zip(desired, weights, offsets, strict=True):
         value, total, count = wanted - offset, weight, 1
-        while blocks and blocks[-1][0] > value:
-            previous, previous_total, previous_count = blocks.pop()
-            value = (previous * previous_total + value * total) / (previous_total + total)
+        while values and values[-1] > value:
+            previous_total = totals.pop()
+            value = (values.pop() * previous_total + value * total) / (previous_total + total)
             total += previous_total
-            count += int(previous_count)
-        blocks.append([value, total, count])
+            count += counts.pop()
+        values.append(value)
+        totals.append(total)
+        counts.append(count)
     # Halves keep neighbours exactly a step apart, where float noise could bring them closer.
-    values = [round(value * 2) / 2 for value, _, count in blocks for _ in range(int(count))]
-    return [value + offset for value, offset in zip(values, offsets, strict=True)]
+    placed: list[float] = []
+    for value, count in zip(values, counts, strict=True):
+        placed += [round(value * 2) / 2] * count
+    return [value + offset for value, offset in zip(placed, offsets, strict=True)]
 
 
 def _row_centres(
