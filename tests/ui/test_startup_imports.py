@@ -28,3 +28,17 @@ def test_the_window_module_does_not_load_export_code() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert json.loads(done.stdout) == []
+
+
+def test_starting_the_window_keeps_no_copy_of_the_sources_in_memory() -> None:
+    # PySide6 looks into every module imported after it for its own name; the
+    # window's modules are read for that without keeping their text (17 MiB).
+    code = (
+        "import json, linecache; import workshop_app.ui.app; "
+        "print(json.dumps(sorted(f for f in linecache.cache if 'workshop_app' in f "
+        "or 'networkx' in f)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert json.loads(done.stdout) == []

@@ -111,7 +111,7 @@ class Finding:
     def _facts(self) -> tuple[object, ...]:
         return self.code, self.severity, self.subjects, self.accepted, self.note
 
-    @property
+    @functools.cached_property
     def key(self) -> ReviewKey:
         """The finding's rule and subjects, as the group's review of it is kept."""
         return review_key(self.code, self.subjects)

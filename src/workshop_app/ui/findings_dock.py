@@ -113,6 +113,8 @@ class FindingsDock(QDockWidget):
         self.tree.setFont(font)
         self.tree.setAccessibleName(tr("Findings"))
         self._groups: dict[Severity, QTreeWidgetItem] = {}
+        #: each group's findings as listed, with their rows
+        self._listed: dict[Severity, list[tuple[Finding, QTreeWidgetItem]]] = {}
         self._glyphs: dict[Severity, str] = {}
         style = map_style(False)
         for severity in Severity:
@@ -187,17 +189,41 @@ class FindingsDock(QDockWidget):
         accepted = sum(f.accepted for f in findings)
         title = _group_title(severity, len(findings) - accepted, accepted)
         group.setText(0, f"{self._glyphs[severity]}  {title}")
-        rows = [group.child(i) for i in range(group.childCount())]
-        shown = [row.data(0, _FINDING) for row in rows]
-        if [finding_key(f) for f in shown] == [finding_key(f) for f in findings]:
-            for row, old, new in zip(rows, shown, findings, strict=True):
-                if old != new:
+        listed = self._listed.get(severity, [])
+        old_keys = [finding_key(f) for f, _ in listed]
+        new_keys = [finding_key(f) for f in findings]
+        kept = set(old_keys) & set(new_keys)
+        if old_keys == new_keys:
+            rows = [row for _, row in listed]
+            for (old, row), new in zip(listed, findings, strict=True):
+                if old is not new and old != new:
                     self._show(row, new)
+        elif len(set(new_keys)) == len(new_keys) and [k for k in old_keys if k in kept] == [
+            k for k in new_keys if k in kept
+        ]:
+            # An edit adds or removes a few findings: only their rows come and go,
+            # the others keep their place (and Qt its measured heights).
+            for index in reversed(range(len(old_keys))):
+                if old_keys[index] not in kept:
+                    group.takeChild(index)
+            by_key = {key: entry for key, entry in zip(old_keys, listed, strict=True)}
+            rows = []
+            for index, (key, finding) in enumerate(zip(new_keys, findings, strict=True)):
+                entry = by_key.get(key)
+                if entry is None:
+                    row = self._show(QTreeWidgetItem(), finding)
+                    group.insertChild(index, row)
+                else:
+                    old, row = entry
+                    if old is not finding and old != finding:
+                        self._show(row, finding)
+                rows.append(row)
         else:
             group.takeChildren()
             rows = [self._show(QTreeWidgetItem(), finding) for finding in findings]
             group.addChildren(rows)
-        return {finding_key(f): row for f, row in zip(findings, rows, strict=True)}
+        self._listed[severity] = list(zip(findings, rows, strict=True))
+        return dict(zip(new_keys, rows, strict=True))
 
     def _show(self, item: QTreeWidgetItem, finding: Finding) -> QTreeWidgetItem:
         """Let ``item`` show ``finding``: its message, and the group's verdict."""

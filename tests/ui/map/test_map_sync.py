@@ -6,7 +6,9 @@ import math
 
 from map_helpers import MapShow
 from map_samples import german_session
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QLineF, QPointF, QRectF
+from PySide6.QtGui import QImage, QPainter, QPainterPath
+from PySide6.QtWidgets import QApplication
 
 from workshop_app.domain import (
     AddEdge,
@@ -14,6 +16,7 @@ from workshop_app.domain import (
     Batch,
     EdgeKind,
     NodeKind,
+    RemoveEdge,
     RemoveNode,
     Session,
     SetEdgeFields,
@@ -21,6 +24,8 @@ from workshop_app.domain import (
 )
 from workshop_app.layout import auto_layout
 from workshop_app.ui.map import MapView
+from workshop_app.ui.map.routes import add_thin_line, drawn_edge, line_path
+from workshop_app.ui.map.style import map_style
 
 
 def test_every_node_and_edge_has_an_item(map_view: MapView) -> None:
@@ -137,3 +142,54 @@ def test_a_second_view_shows_the_same_map(map_show: MapShow) -> None:
             assert second.scene().nodes[node_id].pos() == item.pos()
     finally:
         second.deleteLater()
+
+
+def test_far_zoomed_out_every_relation_is_still_drawn_straight_or_bent(map_view: MapView) -> None:
+    # Below the dashes' zoom the layer draws thin lines in a batch: a bent
+    # relation (the second kind between two nodes) is drawn as well as a
+    # straight one, and removing either takes its line off the picture.
+    controller, scene = map_view.controller, map_view.scene()
+    controller.execute(AddEdge("r_2nd", "x_returns", EdgeKind.CONSULTED), "")
+    scene.finish_building()
+
+    def picture() -> QImage:
+        area = scene.nodes_rect()
+        image = QImage(
+            int(area.width() * 0.1) + 2, int(area.height() * 0.1) + 2, QImage.Format.Format_ARGB32
+        )
+        image.fill(0)
+        painter = QPainter(image)
+        scene.render(painter, QRectF(image.rect()), area)
+        painter.end()
+        return image
+
+    both = picture()
+    without = []
+    for kind in (EdgeKind.CONSULTED, EdgeKind.ACCOUNTABLE):
+        controller.execute(RemoveEdge("r_2nd", "x_returns", kind), "")
+        scene.finish_building()
+        without.append(picture())
+        controller.undo_stack.undo()
+    assert both not in without
+    assert without[0] != without[1]
+
+
+def test_far_out_lines_follow_the_same_routes_as_close_up(qapp: QApplication) -> None:
+    # Far zoomed out, a bent route is stroked from the same curve, a straight
+    # one from the same points, as at full detail.
+    look = map_style(False).edges[EdgeKind.CONSULTED]
+    bent = drawn_edge(
+        ("a", "b", "consulted"), (("M", 0, 0), ("C", 40, 60, 160, 60, 200, 0)), look, None, False
+    )
+    straight = drawn_edge(("a", "c", "consulted"), (("M", 0, 0), ("L", 0, 300)), look, None, False)
+    lines: list[QLineF] = []
+    curves = QPainterPath()
+    add_thin_line(lines, curves, bent)
+    add_thin_line(lines, curves, straight)
+
+    for t in (0.25, 0.5, 0.75):
+        assert curves.pointAtPercent(t) == line_path(bent, look).pointAtPercent(t)
+    path = line_path(straight, look)
+    assert lines == [
+        QLineF(path.elementAt(0).x, path.elementAt(0).y, path.elementAt(1).x, path.elementAt(1).y)
+    ]

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from window_support import group_texts, shown_findings
 
-from workshop_app.domain import AddNode, NodeKind, SetNodeFields
+from workshop_app.analysis import Finding
+from workshop_app.domain import AddEdge, AddNode, EdgeKind, NodeKind, SetNodeFields
 from workshop_app.ui.mainwindow import MainWindow
 
 
@@ -124,3 +125,42 @@ def test_the_findings_list_works_from_the_keyboard(
     assert [(r["code"], r["subjects"]) for r in window.controller.session.reviews] == [
         (finding.code, [node_id])
     ]
+
+
+def test_the_list_matches_the_analysis_after_edits_that_add_and_remove_findings_amid_others(
+    window: MainWindow,
+) -> None:
+    # Findings come and go in the middle of a group: the rows that stay are
+    # kept, new ones are put in their place; the list reads as if built anew.
+    controller = window.controller
+    for index in range(6):
+        controller.execute(AddNode(f"r{index}", NodeKind.RESPONSIBILITY, f"Task {index}"), "add")
+    controller.execute(AddNode("lead", NodeKind.ROLE, "Lead"), "add")
+    window.findings_dock.select_finding("no-owner", ["r4"])
+
+    def listed() -> list[tuple[str, tuple[str, ...], bool, str]]:
+        tree = window.findings_dock.tree
+        rows = [
+            tree.topLevelItem(g).child(i)
+            for g in range(tree.topLevelItemCount())
+            for i in range(tree.topLevelItem(g).childCount())
+        ]
+        return [
+            (*shown, row.text(0)) for shown, row in zip(shown_findings(window), rows, strict=True)
+        ]
+
+    def analysed() -> list[tuple[str, tuple[str, ...], bool, str]]:
+        return [
+            (f.code, f.subjects, f.accepted, f.message)
+            for f in sorted(controller.findings, key=Finding.sort_key)
+        ]
+
+    for owned in ("r2", "r0", "r5"):
+        controller.execute(AddEdge("lead", owned, EdgeKind.ACCOUNTABLE), "own")
+        assert listed() == analysed()
+    assert ("no-owner", ("r2",), False) not in shown_findings(window)
+    for _ in range(3):
+        window.command("edit.undo").trigger()
+        assert listed() == analysed()
+    assert ("no-owner", ("r2",), False) in shown_findings(window)
+    assert window.findings_dock.current_finding().subjects == ("r4",)

@@ -30,6 +30,7 @@ from workshop_app.ui.map.routes import (
     EdgeKey,
     add_heads,
     add_line,
+    add_thin_line,
     line_path,
     static_tag,
 )
@@ -224,17 +225,22 @@ class EdgeLayer(QGraphicsItem):
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         looks = self._style.edges
-        selected = [edge for edge in edges if edge.key in self.selected]
+        chosen = self.selected
+        selected = [edge for edge in edges if edge.key in chosen] if chosen else []
         if selected:
             painter.setPen(self._glow)
             self._stroke(painter, selected, clip, detail)
         by_kind: dict[EdgeKind, list[DrawnEdge]] = defaultdict(list)
         for edge in edges:
             by_kind[edge.kind].append(edge)
-        pens = self._thin if detail < DASH_MIN_DETAIL else self._pens
+        thin = detail < DASH_MIN_DETAIL
+        pens = self._thin if thin else self._pens
         for kind, kind_edges in by_kind.items():
             painter.setPen(pens[kind])
-            self._stroke(painter, kind_edges, clip, detail)
+            if thin:
+                self._stroke_thin(painter, kind_edges)
+            else:
+                self._stroke(painter, kind_edges, clip, detail)
         if detail >= HEAD_MIN_DETAIL:
             painter.setPen(Qt.PenStyle.NoPen)
             for kind, kind_edges in by_kind.items():
@@ -281,6 +287,18 @@ class EdgeLayer(QGraphicsItem):
             painter.drawLines(lines)
         for curve in curves:
             painter.drawPath(curve)
+
+    @staticmethod
+    def _stroke_thin(painter: QPainter, edges: list[DrawnEdge]) -> None:
+        """Stroke ``edges`` far zoomed out (a thin solid pen): two calls for them all."""
+        lines: list[QLineF] = []
+        curves = QPainterPath()
+        for edge in edges:
+            add_thin_line(lines, curves, edge)
+        if lines:
+            painter.drawLines(lines)
+        if not curves.isEmpty():
+            painter.drawPath(curves)
 
     def _paint_tags(self, painter: QPainter, edges: list[DrawnEdge]) -> None:
         painter.setFont(self._style.edge_font)

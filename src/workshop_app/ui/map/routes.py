@@ -31,6 +31,7 @@ __all__ = [
     "Step",
     "add_heads",
     "add_line",
+    "add_thin_line",
     "drawn_edge",
     "flatten",
     "line_path",
@@ -198,6 +199,27 @@ def add_line(
                 lines.append(QLineF(*c, *d))
         else:
             lines.append(QLineF(*piece[0], *piece[1]))
+
+
+def add_thin_line(lines: list[QLineF], curves: QPainterPath, edge: DrawnEdge) -> None:
+    """Add ``edge``'s line as a thin solid pen draws it far zoomed out.
+
+    Whole (Qt cuts a cosmetic line to the view at no cost), straight (no
+    jags), not drawn back under an arrowhead (none is drawn): the route as
+    it is. Straight pieces go to ``lines``, curves into the one path
+    ``curves`` (a cosmetic pen strokes a path without outlining it, so one
+    path for all is cheap). Most edges are one straight step: they cost one
+    ``QLineF``.
+    """
+    steps = edge.steps
+    _, x, y = steps[0]
+    for step in steps[1:]:
+        if step[0] == "C":
+            curves.moveTo(x, y)
+            curves.cubicTo(*step[1:])
+        else:
+            lines.append(QLineF(x, y, step[1], step[2]))
+        x, y = step[-2], step[-1]
 
 
 def add_heads(path: QPainterPath, edge: DrawnEdge, look: EdgeLook) -> None:
