@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from workshop_app.domain import AddEdge, AddNode, EdgeKind, NodeKind, Session
-from workshop_app.layout import H_GAP, NODE_HEIGHT, NODE_WIDTH, V_GAP
+from workshop_app.layout import H_GAP, V_GAP
+from workshop_app.layout.boxes import box_content
 
 KINDS = {
     "p": NodeKind.PRIORITY,
@@ -35,17 +36,27 @@ def build(nodes: Iterable[NodeSpec], edges: Iterable[EdgeSpec] = ()) -> Session:
     return session
 
 
-def overlapping(positions: dict[str, tuple[float, float]], slack: float = 0.0) -> list[tuple]:
-    """Pairs of node boxes closer than the gaps allow (a grid hash keeps this linear)."""
-    clear_x, clear_y = NODE_WIDTH + H_GAP - slack, NODE_HEIGHT + V_GAP - slack
+def overlapping(
+    positions: dict[str, tuple[float, float]], session: Session, slack: float = 0.0
+) -> list[tuple]:
+    """Pairs of node boxes (each as large as its content) closer than the gaps allow.
+
+    A grid hash, its cells as large as the largest box and a gap, keeps this linear.
+    """
+    sizes = {node: box_content(session.graph.nodes[node]) for node in positions}
+    cell_x = max(size.width for size in sizes.values()) + H_GAP
+    cell_y = max(size.height for size in sizes.values()) + V_GAP
     cells: dict[tuple[int, int], list[str]] = {}
     found = []
     for node, (x, y) in sorted(positions.items()):
-        cx, cy = int(x // clear_x), int(y // clear_y)
+        cx, cy = int(x // cell_x), int(y // cell_y)
         for dx in (-1, 0, 1):
             for dy in (-1, 0, 1):
                 for other in cells.get((cx + dx, cy + dy), ()):
                     ox, oy = positions[other]
+                    a, b = sizes[node], sizes[other]
+                    clear_x = (a.width + b.width) / 2 + H_GAP - slack
+                    clear_y = (a.height + b.height) / 2 + V_GAP - slack
                     if abs(x - ox) < clear_x and abs(y - oy) < clear_y:
                         found.append((other, node))
         cells.setdefault((cx, cy), []).append(node)

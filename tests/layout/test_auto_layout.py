@@ -37,7 +37,8 @@ def test_every_node_gets_a_finite_position(generate) -> None:
 
 @pytest.mark.parametrize("size", [8, 50, 300, 1000])
 def test_no_two_boxes_overlap_or_touch(generate, size: int) -> None:
-    assert overlapping(auto_layout(generate(size))) == []
+    session = generate(size)
+    assert overlapping(auto_layout(session), session) == []
 
 
 def test_layers_run_priorities_guardrails_responsibilities_roles(generate) -> None:
@@ -85,12 +86,13 @@ def test_an_escalation_loop_is_broken_the_same_way_every_time() -> None:
         ("r2", "r3", "escalates_to"),
         ("r3", "r1", "escalates_to"),
     ]
-    first = auto_layout(build(["r1", "r2", "r3"], loop))
+    session = build(["r1", "r2", "r3"], loop)
+    first = auto_layout(session)
     again = auto_layout(build(["r3", "r2", "r1"], reversed(loop)))
     assert first == again
     # The depth-first search from r1 drops r3 -> r1: r3 on top, then r2, then r1.
     assert first["r3"][1] < first["r2"][1] < first["r1"][1]
-    assert overlapping(first) == []
+    assert overlapping(first, session) == []
 
 
 def test_priorities_run_by_rank_from_the_left_unranked_last() -> None:
@@ -133,7 +135,7 @@ def test_a_wide_layer_wraps_into_rows() -> None:
     rows = Counter(positions[task][1] for task in tasks)
     assert len(rows) >= 4
     assert max(rows.values()) <= 12
-    assert overlapping(positions) == []
+    assert overlapping(positions, session) == []
 
 
 def test_a_large_map_is_about_as_wide_as_it_is_tall(generate) -> None:

@@ -41,7 +41,7 @@ def test_nodes_with_a_position_keep_it_and_new_ones_fit_in_between(generate) -> 
         add_responsibility(session, f"x_new{i}", roles[i % len(roles)], priorities[0])
     positions = auto_layout(session)
     assert {node: positions[node] for node in before} == before
-    assert overlapping(positions, slack=ROUNDING) == []
+    assert overlapping(positions, session, slack=ROUNDING) == []
 
 
 def test_a_new_node_lands_between_the_nodes_it_connects_to() -> None:
@@ -55,7 +55,7 @@ def test_a_new_node_lands_between_the_nodes_it_connects_to() -> None:
     assert positions["p_2"][1] < new_y < positions["r_2"][1]
     aim = (positions["p_2"][0] + positions["r_2"][0]) / 2
     assert abs(new_x - aim) <= 2 * (NODE_WIDTH + H_GAP)
-    assert overlapping(positions, slack=ROUNDING) == []
+    assert overlapping(positions, session, slack=ROUNDING) == []
 
 
 def test_a_new_node_joins_a_row_of_its_own_layer(generate) -> None:
@@ -67,7 +67,7 @@ def test_a_new_node_joins_a_row_of_its_own_layer(generate) -> None:
         add_responsibility(session, f"x_new{i}", role, session.nodes_of_kind(NodeKind.PRIORITY)[0])
     positions = auto_layout(session)
     assert {positions[f"x_new{i}"][1] for i in range(len(roles))} <= rows
-    assert overlapping(positions, slack=ROUNDING) == []
+    assert overlapping(positions, session, slack=ROUNDING) == []
 
 
 def test_new_nodes_find_room_in_a_crowded_spot() -> None:
@@ -80,7 +80,7 @@ def test_new_nodes_find_room_in_a_crowded_spot() -> None:
     positions = auto_layout(session)
     new = {node: positions[node] for node in positions if node.startswith("x_new")}
     # The crowd was placed by hand and overlaps itself; only the new boxes must stay clear.
-    assert not [pair for pair in overlapping(positions) if set(pair) & set(new)]
+    assert not [pair for pair in overlapping(positions, session) if set(pair) & set(new)]
 
 
 def test_unconnected_new_nodes_are_placed_clear_of_the_map(generate) -> None:
@@ -89,7 +89,7 @@ def test_unconnected_new_nodes_are_placed_clear_of_the_map(generate) -> None:
         session.apply(AddNode(f"r_new{i}", NodeKind.ROLE, "Newcomer"))
     positions = auto_layout(session)
     assert all(math.isfinite(v) for centre in positions.values() for v in centre)
-    assert overlapping(positions, slack=ROUNDING) == []
+    assert overlapping(positions, session, slack=ROUNDING) == []
 
 
 def test_when_most_nodes_are_new_every_one_is_still_placed_clear(generate) -> None:
@@ -99,7 +99,7 @@ def test_when_most_nodes_are_new_every_one_is_still_placed_clear(generate) -> No
     kept = stored(session)
     positions = auto_layout(session)
     assert positions.keys() == set(session.graph.nodes)
-    assert overlapping(positions) == []
+    assert overlapping(positions, session) == []
     assert {node: positions[node] for node in kept} == kept
     # The new nodes are laid out in layers of their own.
     new_y = {
@@ -138,4 +138,4 @@ def test_the_first_node_of_a_new_layer_goes_between_its_neighbours_layers() -> N
     session.apply(AddEdge("x_1", "g_1", EdgeKind.BOUNDED_BY))
     positions = auto_layout(session)
     assert positions["g_1"][1] < positions["x_1"][1]
-    assert overlapping(positions, slack=ROUNDING) == []
+    assert overlapping(positions, session, slack=ROUNDING) == []

@@ -74,7 +74,7 @@ def auto_layout(
             position = stored_position(session.graph.nodes[node_id])
             if position is not None:
                 fixed[index] = position
-    sizes = [_size(session.graph.nodes[node_id]) for node_id in graph.ids]
+    sizes = _sizes(session, graph.ids)
     if not fixed:
         centres = layered_layout(graph, sizes, max_per_row)
     elif 2 * len(fixed) >= len(graph.ids):
@@ -84,17 +84,21 @@ def auto_layout(
     return dict(zip(graph.ids, centres, strict=True))
 
 
-#: Lay out for the boxes the geometry gives each node (``box_content``). Off
-#: while the window still draws every node in a box of NODE_WIDTH x
-#: NODE_HEIGHT: the layout then leaves that much room for each.
-CONTENT_SIZES = False
+#: Up to this many nodes each node gets the room its box needs (``box_content``):
+#: the window draws such maps in the core's boxes. A larger map is drawn in
+#: the window's fixed boxes (``NODE_WIDTH`` x ``NODE_HEIGHT``), so there every
+#: node gets the same room, as large as the largest box of either kind.
+CONTENT_SIZES_UP_TO = 400
 
 
-def _size(attrs: dict) -> tuple[float, float]:
-    if not CONTENT_SIZES:
-        return NODE_WIDTH, NODE_HEIGHT
-    content = box_content(attrs)
-    return content.width, content.height
+def _sizes(session: Session, ids: list[str]) -> list[tuple[float, float]]:
+    contents = [box_content(session.graph.nodes[node_id]) for node_id in ids]
+    sizes = [(content.width, content.height) for content in contents]
+    if len(sizes) <= CONTENT_SIZES_UP_TO:
+        return sizes
+    width = max(NODE_WIDTH, *(width for width, _ in sizes))
+    height = max(NODE_HEIGHT, *(height for _, height in sizes))
+    return [(width, height)] * len(sizes)
 
 
 def layout_operation(

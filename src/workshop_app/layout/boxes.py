@@ -13,8 +13,8 @@ Examples
 >>> content = box_content({"kind": "role", "label": "Teamleitung", "load": 92})
 >>> content.label_lines, content.detail
 (('Teamleitung',), '92 %')
->>> content.width < NODE_WIDTH and content.height < NODE_HEIGHT
-True
+>>> content.width, content.height
+(147, 45)
 """
 
 from __future__ import annotations
@@ -27,8 +27,6 @@ from workshop_app.layout.geometry import (
     DETAIL_SIZE,
     LABEL_SIZE,
     LINE_HEIGHT,
-    NODE_HEIGHT,
-    NODE_WIDTH,
     NodeBox,
 )
 from workshop_app.layout.shapes import shape_of, side_room
@@ -71,14 +69,14 @@ def box_content(attrs: dict[str, Any]) -> BoxContent:
     text_height = len(lines) * LABEL_SIZE * LINE_HEIGHT
     if detail:
         text_height += DETAIL_SIZE * LINE_HEIGHT
-    height = min(NODE_HEIGHT * 1.5, max(_MIN_HEIGHT, text_height + 2 * _PAD_Y))
+    height = max(_MIN_HEIGHT, text_height + 2 * _PAD_Y)
     widest = max(
         [text_width(line, LABEL_SIZE) for line in lines]
         + ([text_width(detail, DETAIL_SIZE)] if detail else [])
     )
     shape = shape_of(kind)
     left, right = side_room(shape, height, kind is NodeKind.ROLE)
-    width = min(NODE_WIDTH + 20, max(_MIN_WIDTH, widest + left + right))
+    width = max(_MIN_WIDTH, widest + left + right)
     return BoxContent(kind, shape, lines, detail, _badge(kind, attrs), round(width), round(height))
 
 

@@ -45,7 +45,9 @@ Rect = tuple[float, float, float, float]  # x0, y0, x1, y1
 PathStep = tuple[Any, ...]
 
 #: Node label size; the window and the PDF draw labels at this size (scene units = points).
-LABEL_SIZE = 12.0
+#: Large against the gaps between boxes and routes, which do not grow with it: at
+#: "Fit map" the labels of a workshop-sized map read from the back of the room.
+LABEL_SIZE = 16.0
 #: The smaller second line of a node (load, decision limit).
 DETAIL_SIZE = 10.0
 #: Edge labels: RACI letters and escalation triggers.
@@ -61,9 +63,9 @@ NODE_HEIGHT = 64.0
 #: Free space between two boxes side by side: room for routes passing between them.
 H_GAP = 28.0
 #: Free space between two rows of boxes within a layer.
-V_GAP = 44.0
+V_GAP = 36.0
 #: Free space between two layers: more than between rows, for labels and curves.
-LAYER_GAP = 56.0
+LAYER_GAP = 48.0
 
 
 @dataclass(frozen=True)

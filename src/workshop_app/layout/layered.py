@@ -9,7 +9,13 @@ from workshop_app.layout.layers import LayeredGraph
 from workshop_app.layout.ordering import order_rows
 from workshop_app.layout.placement import DUMMY_STEP, place_rows
 from workshop_app.layout.proper import ProperGraph, proper_graph
-from workshop_app.layout.wrapping import row_width, wrap_layers
+from workshop_app.layout.wrapping import (
+    ASPECT,
+    WIDE_ASPECT,
+    drawn_height,
+    row_widths,
+    wrap_layers,
+)
 
 __all__ = ["layered_layout"]
 
@@ -21,8 +27,7 @@ def layered_layout(
     widths = [width for width, _ in sizes]
     heights = [height for _, height in sizes]
     if max_per_row is None:
-        width = row_width(graph.layer, widths, heights)
-        proper = _wrap_with_room(graph, widths, width)
+        proper = _wrap_with_room(graph, widths, heights)
     else:
         # Each node counted as wide as the widest: at most max_per_row a row.
         widest = [max(widths)] * len(widths)
@@ -37,24 +42,47 @@ def layered_layout(
     return place_rows(proper, rows, [w for w, _ in sizes], heights, row_layer)
 
 
-#: Rounds of narrowing the rows when the routes passing them widen the drawing.
-_NARROWING = 2
+#: How many of the most promising row widths are tried, and rounds of
+#: narrowing the best when the routes passing its rows widen it; fewer for a
+#: map of more than ``_LARGE`` nodes.
+_TRIES, _NARROWING, _LARGE = 12, 3, 300
+#: The placement, aligning each row with its neighbours, spreads a drawing
+#: about this much wider than its widest row.
+_SPREAD = 1.2
 
 
-def _wrap_with_room(graph: LayeredGraph, widths: list[float], width: float) -> ProperGraph:
-    """Rows no wider than ``width`` once the routes passing them have their room too.
+def _wrap_with_room(graph: LayeredGraph, widths: list[float], heights: list[float]) -> ProperGraph:
+    """Rows wrapped so that the drawing, routes passing the rows included, shows largest.
 
     The routes between rows far apart pass the rows in between and widen
-    them; the rows are wrapped narrower until the widest, routes included,
-    is within a quarter of ``width``.
+    them. So the best few widths of :func:`row_widths` (an estimate without
+    those routes) are tried with the routes counted, and the best of them
+    narrowed while the routes make its rows much wider than it; the one
+    whose drawing fills a screen of ``ASPECT`` best wins (``WIDE_ASPECT`` for
+    a map of more than ``_LARGE`` nodes, read in parts anyway).
     """
-    target = width
-    for _ in range(_NARROWING):
+    small = len(widths) <= _LARGE
+    tries, rounds = (_TRIES, _NARROWING) if small else (3, 2)
+    aspect = ASPECT if small else WIDE_ASPECT
+
+    def attempt(width: float) -> tuple[float, float, list[int], int]:
         row, row_count = wrap_layers(graph.layer, graph.neighbours, widths, width, graph.tier)
-        widest = max(_drawn_widths(graph, row, row_count, widths))
-        if widest <= 1.25 * target:
+        across = max(_drawn_widths(graph, row, row_count, widths))
+        tall = drawn_height(row, row_count, graph.layer, heights)
+        return max(_SPREAD * across, aspect * tall), across, row, row_count
+
+    candidates = row_widths(graph.layer, widths, heights, aspect)[:tries]
+    tried = [(*attempt(width), width) for width in candidates]
+    score, across, row, row_count, width = min(tried, key=lambda entry: entry[0])
+    narrowest = max(widths) + H_GAP
+    for _ in range(rounds):
+        if across <= 1.25 * width or width <= narrowest:
             break
-        width = max(max(widths) + H_GAP, width * math.sqrt(target / widest))
+        width = max(narrowest, width * math.sqrt(width / across))
+        narrower, across, narrow_row, narrow_count = attempt(width)
+        if narrower >= score:
+            break
+        score, row, row_count = narrower, narrow_row, narrow_count
     return proper_graph(graph, row, row_count)
 
 

@@ -189,14 +189,37 @@ def wrap(
 
 
 def _split_word(word: str, font: FontMetrics, size: float, width: float) -> tuple[str, str]:
-    """The longest head of ``word`` that fits ``width`` (with a hyphen), and the rest."""
+    """The longest head of ``word`` that fits ``width`` (with a hyphen), and the rest.
+
+    A hyphen in the word is the best place to break; next best is a joint
+    of a German compound ("Beschwerde-management", "Qualitäts-management").
+    """
     hyphen = word.rfind("-", 1, _fitting(word, font, size, width))
     if hyphen > 0:
         return word[: hyphen + 1], word[hyphen + 1 :]
     cut = max(1, _fitting(word + "-", font, size, width) - 1)
     # Leave at least a few letters for the next line: "Beschwerdemanageme-nt" reads badly.
     cut = max(1, min(cut, len(word) - 4)) if len(word) > 8 else max(1, min(cut, len(word) - 1))
+    lower = word.lower()
+    joints = (
+        end
+        for end in range(min(cut, len(word) - 4), 3, -1)
+        if lower[:end].endswith(_JOINTS) or lower[end:].startswith(_PARTS)
+    )
+    cut = next(joints, cut)
     return word[:cut] + "-", word[cut:]
+
+
+#: Endings of the first part of a German compound (with the joining "s").
+_JOINTS = ("ungs", "heits", "keits", "täts", "ions", "schafts", "lings")
+#: Words that often end a compound in service workshops.
+_PARTS = (
+    "management", "zufriedenheit", "anfrage", "bearbeitung", "abwicklung", "leitung",
+    "leitfaden", "rückgewinnung", "gewinnung", "grenze", "rahmen", "dauer", "kontakt",
+    "kräfte", "kraft", "service", "prüfung", "regel", "prozess", "zeit", "fall", "fälle",
+    "qualität", "kosten", "schutz", "recht", "planung", "steuerung", "entscheidung",
+    "sicherheit", "auskunft", "ersuchen", "sendungen", "markenstimme", "stimme",
+)  # fmt: skip
 
 
 def _ellipsize(line: str, font: FontMetrics, size: float, width: float) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from workshop_app.domain import Session
 from workshop_app.layout import EdgeRoute, MapGeometry, map_geometry
+from workshop_app.layout.auto import CONTENT_SIZES_UP_TO
 from workshop_app.ui.i18n import ui_language
 from workshop_app.ui.map.edge_set import EdgeSet
 from workshop_app.ui.map.node_item import NodeItem
@@ -25,8 +26,9 @@ from workshop_app.ui.map.routes import EdgeKey
 
 __all__ = ["GEOMETRY_LIMIT", "CoreDrawing"]
 
-#: Maps with more nodes than this keep the window's own fixed boxes.
-GEOMETRY_LIMIT = 400
+#: Maps with more nodes than this keep the window's own fixed boxes (the
+#: layout then gives every node room for one of those).
+GEOMETRY_LIMIT = CONTENT_SIZES_UP_TO
 #: How long after an edit the geometry is worked out again (ms).
 _SETTLE_MS = 150
 

@@ -1,0 +1,68 @@
+"""Readable from the back row: how tall the map's labels are on screen after "Fit map".
+
+A label's height on screen is its font's size in scene units times the
+map's scale. Measured in the real window at projector sizes, with its
+docks and legend, on a generated organisation of 40 nodes and the sample.
+"""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from benchmarks.orgs import generate_organisation
+from workshop_app.ui.mainwindow import MainWindow
+
+
+def _fitted_window(qtbot: QtBot, width: int, height: int, nodes: int | None) -> MainWindow:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    if nodes is None:
+        window.files.open_sample()
+    else:
+        window.controller.replace_session(generate_organisation(nodes), None)
+    window.resize(width, height)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.room_layout.compact is not None)
+    qtbot.wait(20)
+    window.command("view.fit").trigger()
+    return window
+
+
+def _label_pixels(window: MainWindow) -> tuple[float, float]:
+    """On-screen height of node labels and edge labels, in pixels."""
+    view = window.map_view
+    style = view.scene().style
+    scale = view.transform().m11()
+    return style.box_font.pixelSize() * scale, style.edge_font.pixelSize() * scale
+
+
+def _every_node_shows(window: MainWindow) -> bool:
+    view = window.map_view
+    area = view.viewport().rect()
+    return all(
+        area.contains(view.mapFromScene(node.sceneBoundingRect()).boundingRect())
+        for node in view.scene().nodes.values()
+    )
+
+
+@pytest.mark.parametrize(
+    ("nodes", "node_pixels", "edge_pixels"),
+    [
+        # The sample (19 nodes): the goal of issue #10, 16 px and 12 px.
+        (None, 16.0, 12.0),
+        # 40 nodes and 139 relations: 5.6 px before the map was wrapped for
+        # the window; the goal of 16 px is not reached (see docs/performance.md).
+        (40, 12.0, 9.0),
+    ],
+)
+def test_labels_at_fit_map_on_1920x1080(
+    qtbot: QtBot, nodes: int | None, node_pixels: float, edge_pixels: float
+) -> None:
+    window = _fitted_window(qtbot, 1920, 1080, nodes)
+    assert window.map_view.legend_visible()
+    node_label, edge_label = _label_pixels(window)
+    assert node_label >= node_pixels
+    assert edge_label >= edge_pixels
+    assert _every_node_shows(window)
