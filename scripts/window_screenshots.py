@@ -2,9 +2,11 @@
 
 ``xvfb-run -a -s "-screen 0 1920x1080x24" python scripts/window_screenshots.py``
 writes ``docs/window-1920.png`` and ``docs/window-1280.png`` (German, "Fit map")
-and prints how tall a node label is on screen there (its font's pixel size
-times the map's scale). The PNGs are reduced with ImageMagick when ``convert``
-is there.
+and prints how tall node and edge labels are on screen there (their fonts'
+pixel sizes times the map's scale). At 1920x1080 it also writes
+``docs/window-finding-selected.png`` (the first finding picked) and
+``docs/presentation.png`` (presentation mode on its first finding). The PNGs
+are reduced with ImageMagick when ``convert`` is there.
 """
 
 from __future__ import annotations
@@ -16,10 +18,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from workshop_app.layout import LABEL_SIZE
 from workshop_app.resources import resource_path
 from workshop_app.ui.i18n import set_ui_language
 from workshop_app.ui.mainwindow import MainWindow
+from workshop_app.ui.map import MapView
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -38,6 +40,26 @@ def _save(widget: object, name: str) -> None:
     print(path)
 
 
+def _label_pixels(view: MapView) -> str:
+    style, scale = view.scene().style, view.transform().m11()
+    node, edge = style.box_font.pixelSize() * scale, style.edge_font.pixelSize() * scale
+    return f"map scale {scale:.3f}, node labels {node:.1f} px, edge labels {edge:.1f} px"
+
+
+def _finding_and_presentation(app: QApplication, window: MainWindow) -> None:
+    tree = window.findings_dock.tree
+    tree.setCurrentItem(tree.topLevelItem(0).child(0))
+    _settle(app)
+    _save(window, "window-finding-selected.png")
+    window.facilitation.presentation_action.setChecked(True)
+    _settle(app)
+    presentation = window.facilitation.presentation
+    print(f"presentation: {_label_pixels(presentation.map_view)}")
+    _save(presentation, "presentation.png")
+    window.facilitation.presentation_action.setChecked(False)
+    _settle(app)
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     set_ui_language("de")
@@ -49,10 +71,10 @@ def main() -> int:
         _settle(app)
         window.map_view.fit_all()
         _settle(app)
-        scale = window.map_view.transform().m11()
-        label = LABEL_SIZE * scale
-        print(f"{width}x{height}: map scale {scale:.3f}, label {label:.1f} px at Fit map")
+        print(f"{width}x{height}, Fit map: {_label_pixels(window.map_view)}")
         _save(window, f"window-{width}.png")
+        if width == 1920:
+            _finding_and_presentation(app, window)
         window.close()
         _settle(app)
     return 0

@@ -53,7 +53,7 @@ def _every_node_shows(window: MainWindow) -> bool:
         # The sample (19 nodes): the goal of issue #10, 16 px and 12 px.
         (None, 16.0, 12.0),
         # 40 nodes and 139 relations: 5.6 px before the map was wrapped for
-        # the window; the goal of 16 px is not reached (see docs/performance.md).
+        # the window; the goal of 16 px is not reached (see the README).
         (40, 12.0, 9.0),
     ],
 )
@@ -65,4 +65,14 @@ def test_labels_at_fit_map_on_1920x1080(
     node_label, edge_label = _label_pixels(window)
     assert node_label >= node_pixels
     assert edge_label >= edge_pixels
+    assert _every_node_shows(window)
+
+
+def test_picking_a_finding_keeps_a_map_that_fits_whole_in_view(qtbot: QtBot) -> None:
+    window = _fitted_window(qtbot, 1920, 1080, None)
+    tree = window.findings_dock.tree
+    tree.setCurrentItem(tree.topLevelItem(0).child(0))
+    assert window.map_view.selected_nodes()
+    node_label, _ = _label_pixels(window)
+    assert node_label >= 16.0
     assert _every_node_shows(window)

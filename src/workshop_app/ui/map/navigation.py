@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsView
 
-__all__ = ["MAX_ZOOM", "MIN_ZOOM", "ZOOM_STEP", "show_rect", "zoom_at", "zoom_by"]
+__all__ = ["MAX_ZOOM", "MIN_ZOOM", "ZOOM_STEP", "fits", "show_rect", "zoom_at", "zoom_by"]
 
 #: One wheel notch or one zoom command magnifies by this factor.
 ZOOM_STEP = 1.25
@@ -35,6 +35,13 @@ def zoom_at(view: QGraphicsView, factor: float, view_pos: QPointF) -> None:
     zoom_by(view, factor, QGraphicsView.ViewportAnchor.NoAnchor)
     drift = view.mapToScene(point) - before
     view.centerOn(view.mapToScene(view.viewport().rect().center()) - drift)
+
+
+def fits(view: QGraphicsView, rect: QRectF, zoom: float) -> bool:
+    """Whether ``rect``, framed as :func:`show_rect` frames it, fits the view at ``zoom``."""
+    framed = rect.adjusted(-_FRAME_MARGIN, -_FRAME_MARGIN, _FRAME_MARGIN, _FRAME_MARGIN)
+    area = view.viewport().rect()
+    return framed.width() * zoom <= area.width() and framed.height() * zoom <= area.height()
 
 
 def show_rect(view: QGraphicsView, rect: QRectF, max_zoom: float) -> None:

@@ -39,7 +39,7 @@ from workshop_app.ui.map.connect import Connector
 from workshop_app.ui.map.editor import Renamer
 from workshop_app.ui.map.gestures import Gestures, position_change
 from workshop_app.ui.map.legend import LegendStrip
-from workshop_app.ui.map.navigation import ZOOM_STEP, show_rect, zoom_at, zoom_by
+from workshop_app.ui.map.navigation import ZOOM_STEP, fits, show_rect, zoom_at, zoom_by
 from workshop_app.ui.map.node_item import NodeItem
 from workshop_app.ui.map.progress import BuildProgress
 from workshop_app.ui.map.scene import MapScene
@@ -92,7 +92,7 @@ class MapView(QGraphicsView):
         self._gestures = Gestures(self)
         self.connector = Connector(self)
         self._zoom_preview = ZoomPreview(self)
-        #: keep the whole map in view (when the view is resized) until the user navigates
+        self._framed: frozenset[str] = frozenset()
         self.auto_fit = True
         self._scene.set_style(self._scene.style)
         self.selection = Selection(self)
@@ -107,6 +107,16 @@ class MapView(QGraphicsView):
 
     def scene(self) -> MapScene:
         return self._scene
+
+    @property
+    def auto_fit(self) -> bool:
+        """Keep the whole map in view (when the view is resized) until the user navigates."""
+        return self._auto_fit
+
+    @auto_fit.setter
+    def auto_fit(self, on: bool) -> None:
+        self._auto_fit = on
+        self._framed = frozenset()  # navigating lets go of the finding's subjects too
 
     # --- selection ---
 
@@ -130,17 +140,30 @@ class MapView(QGraphicsView):
         """Select these nodes and the edges among them, and bring them into view.
 
         Used when a finding is picked: its subjects also stand out with a
-        highlight until the selection changes.
+        highlight until the selection changes. They are shown at 100 % or
+        larger; a map that fits whole at that size stays whole in view.
         """
         nodes = self._scene.nodes
         wanted = {node_id for node_id in ids if node_id in nodes}
         self.selection.select_subjects(wanted)
         if wanted:
-            rect = QRectF()
-            for node_id in wanted:
-                rect = rect.united(nodes[node_id].sceneBoundingRect())
             self.auto_fit = False
-            show_rect(self, rect, max(self.zoom(), 1.0))
+            self._frame(wanted)
+            # Framed again when the view is resized (presentation mode picks
+            # its first finding before it goes full screen).
+            self._framed = frozenset(wanted)
+
+    def _frame(self, wanted: Iterable[str]) -> None:
+        nodes = self._scene.nodes
+        rect = QRectF()
+        for node_id in wanted:
+            if node_id in nodes:
+                rect = rect.united(nodes[node_id].sceneBoundingRect())
+        zoom = max(self.zoom(), 1.0)
+        whole = self._scene.nodes_rect()
+        if fits(self, whole, zoom):
+            rect = whole  # the whole map at that size: nothing moves out of view
+        show_rect(self, rect, zoom)
 
     def clear_selection(self) -> None:
         """Select nothing (Escape); a highlighted finding is let go too."""
@@ -447,6 +470,8 @@ class MapView(QGraphicsView):
         self._place_legend()
         if self.auto_fit:
             self.fit_all()
+        elif self._framed:
+            self._frame(self._framed)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
