@@ -182,13 +182,17 @@ def _for_export(scene: MapScene) -> Iterator[None]:
     The selection is cleared with the scene's signals blocked, so the rest of
     the window never hears of it.
     """
-    cached = [*scene.nodes.values(), scene.layer]
+    cached = [
+        (item, item.cacheMode())
+        for item in (*scene.nodes.values(), scene.layer)
+        if item.cacheMode() != QGraphicsItem.CacheMode.NoCache
+    ]
     selected, selected_edges = scene.selectedItems(), scene.selected_edges
     focus = scene.focus
     hovered = [node for node in scene.nodes.values() if node.hovered]
     blocked = scene.blockSignals(True)
     try:
-        for item in cached:
+        for item, _mode in cached:
             item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         scene.clearSelection()
         scene.select_edges(())
@@ -203,6 +207,6 @@ def _for_export(scene: MapScene) -> Iterator[None]:
         for item in selected:
             item.setSelected(True)
         scene.select_edges(selected_edges)
-        for item in cached:
-            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        for item, mode in cached:
+            item.setCacheMode(mode)
         scene.blockSignals(blocked)

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QStaticText
-from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from workshop_app.analysis import Severity
 from workshop_app.domain import NodeKind
@@ -43,7 +43,9 @@ class NodeItem(QGraphicsItem):
     more than copying pixmaps.
     """
 
-    def __init__(self, node_id: str, attrs: Mapping[str, Any], style: MapStyle) -> None:
+    def __init__(
+        self, node_id: str, attrs: Mapping[str, Any], style: MapStyle, *, cached: bool = True
+    ) -> None:
         super().__init__()
         self.node_id = node_id
         self.kind = NodeKind(attrs["kind"])
@@ -65,7 +67,8 @@ class NodeItem(QGraphicsItem):
             | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
         )
         self.setAcceptHoverEvents(True)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        if cached:
+            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(1)
 
     @property
@@ -113,8 +116,8 @@ class NodeItem(QGraphicsItem):
     # --- QGraphicsItem ---
 
     def boundingRect(self) -> QRectF:
-        w, h = self.width / 2 + NODE_MARGIN, self.height / 2 + NODE_MARGIN
-        return QRectF(-w, -h, 2 * w, 2 * h)
+        # Qt asks every item for it on every repaint (the scene keeps no index).
+        return _bounds(self.width, self.height)
 
     def shape(self) -> QPainterPath:
         return _shape(self.kind, self.width, self.height)
@@ -143,7 +146,7 @@ class NodeItem(QGraphicsItem):
         painter.setPen(style.pens.nodes[kind])
         painter.setBrush(style.nodes[kind].fill)
         painter.drawPath(_outline(kind, 0, self.width, self.height))
-        if option.state & QStyle.StateFlag.State_Selected:
+        if self.isSelected():
             painter.setPen(style.pens.selection)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(_outline(kind, 4.5, self.width, self.height))
@@ -294,6 +297,12 @@ class NodeItem(QGraphicsItem):
 
 def _without_position(attrs: Mapping[str, Any]) -> dict[str, Any]:
     return {name: value for name, value in attrs.items() if name != "position"}
+
+
+@lru_cache(maxsize=1024)
+def _bounds(width: float, height: float) -> QRectF:
+    w, h = width / 2 + NODE_MARGIN, height / 2 + NODE_MARGIN
+    return QRectF(-w, -h, 2 * w, 2 * h)
 
 
 @lru_cache(maxsize=4096)
