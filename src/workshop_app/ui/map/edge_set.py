@@ -94,11 +94,12 @@ class EdgeSet:
         """How many edges of the last :meth:`build` are still to be drawn."""
         return len(self._pending)
 
-    def route_pending(self, seconds: float = math.inf) -> None:
+    def route_pending(self, seconds: float = math.inf, *, show: bool = True) -> None:
         """Route the edges still to be drawn, for at most about ``seconds``.
 
         A map of thousands of edges is drawn in slices, so the window shows
         the nodes at once and stays responsive while the edges fill in.
+        ``show=False`` leaves them to the layer's next flush.
         """
         pending, end = self._pending, time.monotonic() + seconds
         while pending:
@@ -108,7 +109,8 @@ class EdgeSet:
                     self._route(key)
             if time.monotonic() >= end:
                 break
-        self.layer.flush()
+        if show:
+            self.layer.flush()
 
     def sync(self, key: EdgeKey, session: Session) -> None:
         """Make edge ``key`` match ``session``: add, change or remove it."""

@@ -10,6 +10,7 @@ and a batch whose parts cancel out.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -35,6 +36,8 @@ SCENE_MARGIN = 1500.0
 #: slices of this many seconds, between which the window stays responsive.
 EDGES_AT_ONCE = 2500
 SLICE_SECONDS = 0.03
+#: ... and shows the edges drawn so far at most this often.
+SHOW_SECONDS = 0.25
 #: Up to this many nodes, each node's picture is cached in device pixels. A
 #: larger map shown whole would keep thousands of small pixmaps, each with
 #: its own paint engine (about 12 MiB at 5,000 nodes), to save a full
@@ -76,6 +79,7 @@ class MapScene(QGraphicsScene):
         self._focus: frozenset[str] = frozenset()
         self._overlays: list[QGraphicsItem] = []
         self._edges_total = 0
+        self._show_at = 0.0
         self._cache_nodes = True
         self._slices = QTimer(self)
         self._slices.setInterval(0)
@@ -100,6 +104,7 @@ class MapScene(QGraphicsScene):
             self.edges.route_pending()
         else:
             self._edges_total = self.edges.pending
+            self._show_at = 0.0
             self._slices.start()
         rect = self.nodes_rect()
         margin = SCENE_MARGIN
@@ -123,10 +128,18 @@ class MapScene(QGraphicsScene):
         self.buildProgress.emit(self._edges_total, self._edges_total)
 
     def _next_slice(self) -> None:
-        self.edges.route_pending(SLICE_SECONDS)
+        # The edges routed are shown every few slices: each showing repaints
+        # most of the view (thousands of edges and nodes on a large map), so
+        # showing every slice took as long as the routing itself.
+        now = time.monotonic()
+        show = now >= self._show_at
+        if show:
+            self._show_at = now + SHOW_SECONDS
+        self.edges.route_pending(SLICE_SECONDS, show=show)
         done = self._edges_total - self.edges.pending
         if not self.edges.pending:
             self._slices.stop()
+            self.layer.flush()
             self.geometryChanged.emit()
         self.buildProgress.emit(done, self._edges_total)
 
