@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import operator
 from collections import deque
 
 from workshop_app.layout.proper import ProperGraph, count_crossings
@@ -308,11 +309,24 @@ def _median(values: list[int]) -> float:
 
 def _rotate_ties(order: list[int], values: list[float], passes: int) -> list[int]:
     """Each run of equal medians turned as ``dot``'s bubble sort leaves it after ``passes``."""
-    rotated: list[int] = []
-    for _, tied in itertools.groupby(order, values.__getitem__):
-        run = list(tied)
-        if len(run) > 1:
-            shift = passes % len(run)
-            run = run[shift:] + run[:shift]
-        rotated += run
+    sorted_values = list(map(values.__getitem__, order))
+    rotated = list(order)
+    # Only the runs are visited: where a value equals the next.
+    start = end = -1
+    for at in itertools.compress(
+        range(len(order)), map(operator.eq, sorted_values, sorted_values[1:])
+    ):
+        if at != end:
+            _rotate(rotated, start, end + 1, passes)
+            start = at
+        end = at + 1
+    _rotate(rotated, start, end + 1, passes)
     return rotated
+
+
+def _rotate(order: list[int], start: int, end: int, passes: int) -> None:
+    """Turn ``order[start:end]`` left by ``passes`` places (nothing when ``start`` is -1)."""
+    if start >= 0:
+        run = order[start:end]
+        shift = passes % len(run)
+        order[start:end] = run[shift:] + run[:shift]
