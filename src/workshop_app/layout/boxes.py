@@ -34,10 +34,11 @@ from workshop_app.layout.text import text_width, words, wrap
 
 __all__ = ["MAX_LINES", "TEXT_WIDTH", "BoxContent", "box_content", "node_box"]
 
-#: The widest a label line may be.
-TEXT_WIDTH = 112.0
+#: The widest a label line may be: six ems of the label size, about eleven letters
+#: (narrow boxes with large type fill a screen better than wide ones with small type).
+TEXT_WIDTH = 96.0
 #: A line may grow to this width to keep a long word (a German compound) whole.
-WORD_WIDTH = 168.0
+WORD_WIDTH = 160.0
 #: A label longer than this many lines ends in "…" (the full label is in the tooltip).
 MAX_LINES = 4
 #: Space above and below the text.
@@ -110,8 +111,8 @@ def _detail(kind: NodeKind, attrs: dict[str, Any]) -> str:
         if attrs.get("critical") is True:
             parts.append("!")
         detail = "  ".join(parts)
-        if text_width(detail, DETAIL_SIZE) > TEXT_WIDTH:
-            return wrap(detail, DETAIL_SIZE, TEXT_WIDTH, 1)[0]
+        if text_width(detail, DETAIL_SIZE) > WORD_WIDTH:
+            return wrap(detail, DETAIL_SIZE, WORD_WIDTH, 1)[0]
         return detail
     return ""
 
