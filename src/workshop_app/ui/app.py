@@ -17,9 +17,11 @@ from types import TracebackType
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from workshop_app import __version__
+from workshop_app.resources import resource_path
 from workshop_app.terminal import SafeLogFormatter
 from workshop_app.ui import dialogs
 from workshop_app.ui.i18n import set_ui_language, tr
@@ -56,6 +58,9 @@ def configure_application(app: QApplication) -> None:
     app.setOrganizationName(ORGANIZATION_NAME)
     app.setApplicationName(APPLICATION_NAME)
     app.setApplicationVersion(__version__)
+    # The task bar, the window switcher and (on Wayland) the .desktop entry's icon.
+    app.setWindowIcon(QIcon(str(resource_path("icons", "responsibility-map.png"))))
+    app.setDesktopFileName("responsibility-map")
 
 
 def _log_to_file() -> None:

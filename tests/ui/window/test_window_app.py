@@ -179,3 +179,21 @@ def test_the_window_layout_is_kept_for_the_next_start(qtbot: QtBot, window: Main
 
 def test_the_facilitation_views_are_installed(window: MainWindow) -> None:
     assert window.facilitation.window is window
+
+
+def test_the_app_has_its_own_icon_in_the_task_bar(qapp: QApplication) -> None:
+    from workshop_app.ui.app import configure_application
+
+    names = qapp.organizationName(), qapp.applicationName()
+    try:
+        configure_application(qapp)
+        icon = qapp.windowIcon()
+        assert not icon.isNull()
+        image = icon.pixmap(64, 64).toImage()
+        assert image.width() == 64
+        colours = {image.pixel(x, y) for x in range(0, 64, 4) for y in range(0, 64, 4)}
+        assert len(colours) > 4  # a drawn picture, not a blank square
+        assert qapp.desktopFileName() == "responsibility-map"
+    finally:
+        qapp.setOrganizationName(names[0])
+        qapp.setApplicationName(names[1])
