@@ -47,7 +47,8 @@ def check_drawing(geometry: MapGeometry) -> None:
             assert not any(x0 < c and a < x1 and y0 < d and b < y1 for a, b, c, d in rects)
 
 
-@pytest.mark.parametrize("size", [8, 20, 60, 200])
+# 300 nodes make a proper graph of some 14,000 vertices: the short search of large maps.
+@pytest.mark.parametrize("size", [8, 20, 60, 200, 300])
 def test_generated_maps_route_around_every_box(generate, size: int) -> None:
     geometry = map_geometry(generate(size))
     assert len(geometry.edges) == generate(size).graph.number_of_edges()
