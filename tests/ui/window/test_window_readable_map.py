@@ -33,9 +33,8 @@ def _fitted_window(qtbot: QtBot, width: int, height: int, nodes: int | None) -> 
 def _label_pixels(window: MainWindow) -> tuple[float, float]:
     """On-screen height of node labels and edge labels, in pixels."""
     view = window.map_view
-    style = view.scene().style
     scale = view.transform().m11()
-    return style.box_font.pixelSize() * scale, style.edge_font.pixelSize() * scale
+    return view.label_font().pixelSize() * scale, view.scene().style.edge_font.pixelSize() * scale
 
 
 def _every_node_shows(window: MainWindow) -> bool:

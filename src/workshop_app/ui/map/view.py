@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QFocusEvent,
+    QFont,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -286,10 +287,17 @@ class MapView(QGraphicsView):
             for rect in selected:
                 area = area.united(rect)
             centre = area.center()
-        zoom = READABLE_PIXELS / self._scene.style.font.pixelSize()
+        zoom = READABLE_PIXELS / self.label_font().pixelSize()
         self.setTransform(QTransform.fromScale(zoom, zoom))
         self.centerOn(centre)
         self._renamer.place()
+
+    def label_font(self) -> QFont:
+        """The font node labels are drawn in: the core's, or for a map too large for
+        the core's boxes the window's own."""
+        style = self._scene.style
+        boxed = any(node.box is not None for node in self._scene.nodes.values())
+        return style.box_font if boxed else style.font
 
     def pan_by(self, delta: QPoint) -> None:
         """Scroll the map by ``delta`` viewport pixels, as if dragged."""
