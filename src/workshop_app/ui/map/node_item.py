@@ -38,10 +38,26 @@ class NodeItem(QGraphicsItem):
 
     The label is wrapped into static texts when first drawn or asked for
     its tooltip after it or the style changed (a large map shown whole
-    draws no text, and most of its labels are never laid out), and the item
-    is cached in device coordinates, so repainting a large map costs little
-    more than copying pixmaps.
+    draws no text, and most of its labels are never laid out). On maps of
+    up to ``scene.CACHED_NODES`` nodes the item is cached in device
+    coordinates, so a repaint costs little more than copying pixmaps.
     """
+
+    # What most nodes keep as it starts is shared, here, until it changes: a
+    # map has thousands of items, and every name set in __init__ made each
+    # item's own attribute table larger (2 MiB at 5,000 nodes).
+    mark: Severity | None = None
+    focused = False
+    #: while connecting: a valid target (True) or not (False)
+    target_state: bool | None = None
+    hovered = False
+    _lines: list[tuple[QPointF, QStaticText]] | tuple[()] = ()
+    _detail: tuple[QPointF, QStaticText] | None = None
+    _elided = False
+    _text_stale = True
+    width, height = NODE_WIDTH, NODE_HEIGHT
+    #: the core's box, when the map draws its geometry
+    box: NodeBox | None = None
 
     def __init__(
         self, node_id: str, attrs: Mapping[str, Any], style: MapStyle, *, cached: bool = True
@@ -49,19 +65,9 @@ class NodeItem(QGraphicsItem):
         super().__init__()
         self.node_id = node_id
         self.kind = NodeKind(attrs["kind"])
-        self.mark: Severity | None = None
-        self.focused = False
-        self.target_state: bool | None = None  # while connecting: valid (True) or not
-        self.hovered = False
         self._attrs: dict[str, Any] = dict(attrs)
         self._style = style
         self._font = style.font
-        self._lines: list[tuple[QPointF, QStaticText]] = []
-        self._detail: tuple[QPointF, QStaticText] | None = None
-        self._elided = False
-        self._text_stale = True
-        self.width, self.height = NODE_WIDTH, NODE_HEIGHT
-        self.box: NodeBox | None = None  # the core's box, when the map draws its geometry
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemIsMovable

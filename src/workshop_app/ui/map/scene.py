@@ -38,6 +38,8 @@ EDGES_AT_ONCE = 2500
 SLICE_SECONDS = 0.03
 #: ... and shows the edges drawn so far at most this often.
 SHOW_SECONDS = 0.25
+#: How far beyond the nodes edges commonly reach (bent pairs, tags), in scene units.
+EDGE_REACH = 150.0
 #: Up to this many nodes, each node's picture is cached in device pixels. A
 #: larger map shown whole would keep thousands of small pixmaps, each with
 #: its own paint engine (about 12 MiB at 5,000 nodes), to save a full
@@ -105,6 +107,8 @@ class MapScene(QGraphicsScene):
         else:
             self._edges_total = self.edges.pending
             self._show_at = 0.0
+            reach = EDGE_REACH
+            self.layer.cover(self.nodes_rect().adjusted(-reach, -reach, reach, reach))
             self._slices.start()
         rect = self.nodes_rect()
         margin = SCENE_MARGIN
@@ -135,11 +139,12 @@ class MapScene(QGraphicsScene):
         show = now >= self._show_at
         if show:
             self._show_at = now + SHOW_SECONDS
-        self.edges.route_pending(SLICE_SECONDS, show=show)
+        self.edges.route_pending(SLICE_SECONDS, show=False)
         done = self._edges_total - self.edges.pending
+        if show or not self.edges.pending:
+            self.layer.flush_whole()
         if not self.edges.pending:
             self._slices.stop()
-            self.layer.flush()
             self.geometryChanged.emit()
         self.buildProgress.emit(done, self._edges_total)
 
