@@ -7,6 +7,7 @@ asked, and answers as the test says, so no modal box ever blocks a test.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,19 @@ from workshop_app.ui import dialogs
 from workshop_app.ui.i18n import set_ui_language
 from workshop_app.ui.language import install_qt_translation
 from workshop_app.ui.mainwindow import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def _qt_garbage_collected_here() -> Iterator[None]:
+    """Collect the closed windows of a test on the GUI thread, after qtbot closed them.
+
+    A window's Python side holds cycles; left to the next garbage collection,
+    they were freed by whichever thread ran it, and a protocol export's
+    worker thread freeing Qt widgets crashed the test run (now and then).
+    """
+    yield
+    gc.collect()
+
 
 SMALL_SESSION = """\
 format: workshop-session
