@@ -37,7 +37,7 @@ SCENE_MARGIN = 1500.0
 EDGES_AT_ONCE = 2500
 SLICE_SECONDS = 0.03
 #: ... and shows the edges drawn so far at most this often.
-SHOW_SECONDS = 0.25
+SHOW_SECONDS = 0.5
 #: How far beyond the nodes edges commonly reach (bent pairs, tags), in scene units.
 EDGE_REACH = 150.0
 #: Up to this many nodes, each node's picture is cached in device pixels. A
