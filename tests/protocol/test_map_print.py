@@ -95,3 +95,16 @@ def test_map_labels_in_other_scripts_print_as_their_characters(tmp_path: Path) -
     path = tmp_path / "scripts.pdf"
     export_protocol(session, path)
     assert "客户投诉处理" in pdf_pages(path)[map_page(path) - 1]
+
+
+def test_the_legend_of_a_tall_map_stands_beside_it_on_the_maps_page(tmp_path: Path) -> None:
+    from workshop_app.fileformat import load_session
+    from workshop_app.resources import resource_path
+
+    path = tmp_path / "sample.pdf"
+    export_protocol(load_session(resource_path("samples", "versandhandel.yaml")), path)
+    pages = pdf_pages(path)
+    page = map_page(path)
+    assert "Legende" in pages[page - 1] and "Rang einer Priorität" in pages[page - 1]
+    # The next page starts the next section: no page holding the legend alone.
+    assert pages[page].lstrip().startswith("2 ")

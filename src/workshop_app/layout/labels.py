@@ -62,6 +62,20 @@ class _Grid:
         for key in self._keys(rect):
             self._cells[key].append(rect)
 
+    def overlap(self, rect: Rect) -> float:
+        """How much of ``rect`` the rectangles cover (overlaps added up)."""
+        x0, y0, x1, y1 = rect
+        seen: set[Rect] = set()
+        area = 0.0
+        for key in self._keys(rect):
+            for other in self._cells.get(key, ()):
+                if other in seen:
+                    continue
+                seen.add(other)
+                a0, b0, a1, b1 = other
+                area += max(0.0, min(x1, a1) - max(x0, a0)) * max(0.0, min(y1, b1) - max(y0, b0))
+        return area
+
     def hits(self, rect: Rect) -> bool:
         x0, y0, x1, y1 = rect
         for key in self._keys(rect):
@@ -91,10 +105,13 @@ class LabelPlacer:
             if not self._labels.hits(rect):
                 self._labels.add(rect)
                 return EdgeLabel(lines, x, y, width, height)
-            fallback = fallback or (x, y, rect)
+            # Every place taken: the one where it covers least of other labels.
+            covered = self._labels.overlap(rect)
+            if fallback is None or covered < fallback[0]:
+                fallback = (covered, x, y, rect)
         if fallback is None:
             return None
-        x, y, rect = fallback
+        _, x, y, rect = fallback
         self._labels.add(rect)
         return EdgeLabel(lines, x, y, width, height)
 
@@ -119,14 +136,29 @@ def _candidates(path: tuple[PathStep, ...]) -> Iterator[Point]:
         (x0, y0), (x1, y1) = _end(path[index - 1]), _end(path[index])
         if math.hypot(x1 - x0, y1 - y0) > 1.0:
             yield (x0 + x1) / 2, (y0 + y1) / 2
+    # Every place taken: all along the route, from its middle outwards.
+    along = sorted(
+        (abs(index - 1 + t - middle), index, t) for index in range(1, len(path)) for t in _ALL_ALONG
+    )
+    for _, index, t in along:
+        yield _point(_end(path[index - 1]), path[index], t)
 
 
 #: Where on a curve a label may sit (curve parameter), the middle first.
 _ALONG_CURVE = (0.5, 0.35, 0.65, 0.2, 0.8)
+#: ... and on any step, when those places are taken.
+_ALL_ALONG = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 def _end(step: PathStep) -> Point:
     return step[-2], step[-1]
+
+
+def _point(start: Point, step: PathStep, t: float) -> Point:
+    """The point at ``t`` (0 to 1) of a straight or curved step from ``start``."""
+    if step[0] == "C":
+        return _cubic(start, step, t)
+    return start[0] + (step[1] - start[0]) * t, start[1] + (step[2] - start[1]) * t
 
 
 def _cubic(start: Point, step: PathStep, t: float) -> Point:

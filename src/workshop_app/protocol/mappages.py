@@ -17,8 +17,9 @@ from __future__ import annotations
 import math
 
 from reportlab.lib import colors
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable, PageBreak
 
 from workshop_app import vocabulary
@@ -89,24 +90,40 @@ class Legend(Flowable):
             for mark in (printed.details if details else ())
         ]
         self.title = _("Legend")
-        self.placed: list[tuple[float, float, str, object]] = []
+        self.placed: list[tuple[float, float, list[str], object]] = []
 
     def _swatch_width(self, item: object) -> float:
         if isinstance(item, tuple):
             return max(12.0, stringWidth(item[2], BOLD, self._SIZE) + 4)
         return self._SWATCH
 
+    def _item_width(self, text: str, item: object) -> float:
+        return self._swatch_width(item) + 5 + stringWidth(text, REGULAR, self._SIZE) + 14
+
+    #: The narrowest column it reads well in: a longer entry wraps onto more lines there.
+    NARROWEST = 120.0
+    #: Distance between the lines of one wrapped entry.
+    _LINE = 9.0
+
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        x, row = stringWidth(self.title, BOLD, self._SIZE) + 10, 0
+        # In a column beside the map, one entry a line under the title; else in rows.
+        column = available_width < 2 * self.NARROWEST + 20
+        x, y = stringWidth(self.title, BOLD, self._SIZE) + 10, 0.0
         self.placed = []
         for text, item in self.items:
-            width = self._swatch_width(item) + 5 + stringWidth(text, REGULAR, self._SIZE) + 14
+            width = self._item_width(text, item)
+            lines = [text]
+            if width > available_width:  # a narrow column: the entry's text wraps
+                room = available_width - self._swatch_width(item) - 5
+                lines = simpleSplit(text, REGULAR, self._SIZE, room) or [text]
+            if column:
+                width = available_width
             if x + width > available_width and x > 0:
-                x, row = 0.0, row + 1
-            self.placed.append((x, row, text, item))
+                x, y = 0.0, y + self._ROW
+            self.placed.append((x, y, lines, item))
             x += width
-        self.rows = row + 1
-        self.width, self.height = available_width, self.rows * self._ROW
+            y += (len(lines) - 1) * self._LINE
+        self.width, self.height = available_width, y + self._ROW
         return self.width, self.height
 
     def draw(self) -> None:
@@ -115,12 +132,13 @@ class Legend(Flowable):
         canvas.setFont(BOLD, self._SIZE)
         canvas.setFillColor(INK)
         canvas.drawString(0, top, self.title)
-        for x, row, text, item in self.placed:
-            y = top - row * self._ROW
+        for x, offset, lines, item in self.placed:
+            y = top - offset
             self._draw_swatch(x, y, item)
             canvas.setFont(REGULAR, self._SIZE)
             canvas.setFillColor(INK)
-            canvas.drawString(x + self._swatch_width(item) + 5, y, text)
+            for number, line in enumerate(lines):
+                canvas.drawString(x + self._swatch_width(item) + 5, y - number * self._LINE, line)
 
     def _draw_swatch(self, x: float, y: float, item: object) -> None:
         canvas = self.canv
@@ -130,7 +148,7 @@ class Legend(Flowable):
             draw_edges(canvas, item, [(("M", x, y + 3), ("L", x + self._SWATCH, y + 3))], arrow=6.0)
         elif isinstance(item, Severity):
             draw_nodes(canvas, NodeKind.RESPONSIBILITY, [(x + 2, y - 1, self._SWATCH - 8, 8)], 0.6)
-            draw_mark(canvas, item, x + self._SWATCH - 5, y + 6, 4.5)
+            draw_mark(canvas, item, x + self._SWATCH - 5, y + 6, 5.5)  # its "!" at 6 pt or more
         else:
             _, mark, sample = item
             if mark == "rank":
@@ -203,6 +221,12 @@ def map_flowables(
     reserved = sum(_height(f, frame.width) for f in (heading, legend, caption)) + 14
     room = FrameSize(frame.width, frame.height - reserved)
     scale = min(MAX_SCALE, room.width / printed.width, room.height / printed.height)
+    beside = _beside(printed, frame, heading, Legend(printed, _, language), caption)
+    if beside is not None and beside[0] > scale:
+        # A tall map leaves room at its side: the legend goes there, on the map's page.
+        side_scale, column = beside
+        figure = MapFigure(printed, printed.bounds, side_scale)
+        return [heading, _side_by_side(figure, column, frame)]
     if scale < MIN_SCALE:
         # Readable on the first page if legend and caption go on the next: no overview then.
         alone = frame.height - _height(heading, frame.width) - 2
@@ -223,6 +247,46 @@ def map_flowables(
             MapFigure(printed, window, MIN_SCALE),
         ]
     return story
+
+
+#: The gap between a tall map and the legend's column beside it.
+_SIDE_GAP = 14.0
+
+
+def _beside(
+    printed: PrintedMap, frame: FrameSize, heading: Flowable, legend: Legend, caption: Flowable
+) -> tuple[float, list[Flowable]] | None:
+    """The scale of the map with the legend in a column at its right, and that column;
+    ``None`` when the map would print too small that way or the column is too long."""
+    height = frame.height - _height(heading, frame.width) - 2
+    scale = min(
+        MAX_SCALE,
+        (frame.width - _SIDE_GAP - Legend.NARROWEST) / printed.width,
+        height / printed.height,
+    )
+    width = frame.width - _SIDE_GAP - printed.width * scale
+    column: list[Flowable] = [legend, Spacer(1, 6), caption]
+    if scale < MIN_SCALE or sum(_height(f, width) for f in column) > height:
+        return None
+    return scale, column
+
+
+def _side_by_side(figure: MapFigure, column: list[Flowable], frame: FrameSize) -> Table:
+    side = frame.width - figure.width - _SIDE_GAP
+    table = Table([[figure, column]], colWidths=[figure.width + _SIDE_GAP, side], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # not reportlab's Helvetica
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
 
 
 def _map_caption(printed: PrintedMap, _: Translator) -> str:
