@@ -59,7 +59,12 @@ def label_routes(
     labelled = tuple(
         replace(route, label=label) for route, label in zip(routes, labels, strict=True)
     )
-    return MapGeometry(geometry.nodes, labelled, _bounds(geometry.nodes, labelled))
+    x0, y0, x1, y1 = geometry.bounds  # the labels widen it, the routes are in it already
+    for label in filter(None, labels):
+        left, top, right, bottom = label.rect
+        x0, y0 = min(x0, left - MARGIN), min(y0, top - MARGIN)
+        x1, y1 = max(x1, right + MARGIN), max(y1, bottom + MARGIN)
+    return MapGeometry(geometry.nodes, labelled, (x0, y0, x1, y1))
 
 
 def _bounds(boxes: Mapping[str, NodeBox], routes: tuple[EdgeRoute, ...]) -> Rect:
@@ -72,10 +77,6 @@ def _bounds(boxes: Mapping[str, NodeBox], routes: tuple[EdgeRoute, ...]) -> Rect
         for step in route.path:
             xs += step[1::2]
             ys += step[2::2]
-        if route.label is not None:
-            x0, y0, x1, y1 = route.label.rect
-            xs += (x0, x1)
-            ys += (y0, y1)
     if not xs:
         return (0.0, 0.0, 0.0, 0.0)
     return min(xs) - MARGIN, min(ys) - MARGIN, max(xs) + MARGIN, max(ys) + MARGIN

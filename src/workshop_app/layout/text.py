@@ -24,7 +24,7 @@ from functools import cache
 
 from workshop_app.resources import ResourceNotFoundError, resource_path
 
-__all__ = ["ELLIPSIS", "FontMetrics", "metrics", "text_width", "words", "wrap"]
+__all__ = ["ELLIPSIS", "FontMetrics", "compound_joint", "metrics", "text_width", "words", "wrap"]
 
 ELLIPSIS = "…"
 _UNIT = re.compile(r"(\d) (%|‰|€|EUR|CHF|USD|h|Tage|days)(?!\w)")
@@ -201,13 +201,14 @@ def _split_word(word: str, font: FontMetrics, size: float, width: float) -> tupl
     # Leave at least a few letters for the next line: "Beschwerdemanageme-nt" reads badly.
     cut = max(1, min(cut, len(word) - 4)) if len(word) > 8 else max(1, min(cut, len(word) - 1))
     lower = word.lower()
-    joints = (
-        end
-        for end in range(min(cut, len(word) - 4), 3, -1)
-        if lower[:end].endswith(_JOINTS) or lower[end:].startswith(_PARTS)
-    )
+    joints = (end for end in range(min(cut, len(word) - 4), 3, -1) if compound_joint(lower, end))
     cut = next(joints, cut)
     return word[:cut] + "-", word[cut:]
+
+
+def compound_joint(lower: str, end: int) -> bool:
+    """Whether a lower-case German compound has a joint before ``end`` ("qualitäts|management")."""
+    return lower[:end].endswith(_JOINTS) or lower[end:].startswith(_PARTS)
 
 
 #: Endings of the first part of a German compound (with the joining "s").

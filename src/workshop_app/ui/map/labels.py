@@ -11,6 +11,8 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from workshop_app.layout.text import compound_joint
+
 __all__ = ["MIN_LABEL_PIXELS", "fitting_font", "wrap_label"]
 
 #: A label never shrinks below this size to fit its longest word.
@@ -105,21 +107,6 @@ def _break_word(word: str, metrics: QFontMetricsF, width: float) -> str:
         return word[:1]
     lower = word.lower()
     joints = [
-        end
-        for end in fits
-        if end >= 3
-        and len(word) - end >= 3
-        and (lower[:end].endswith(_JOINTS) or lower[end:].startswith(_PARTS))
+        end for end in fits if end >= 3 and len(word) - end >= 3 and compound_joint(lower, end)
     ]
     return word[: max(joints or fits)]
-
-
-#: Endings of the first part of a German compound (with the joining "s").
-_JOINTS = ("ungs", "heits", "keits", "täts", "ions", "schafts", "lings")
-#: Words that often end a compound in service workshops.
-_PARTS = (
-    "management", "zufriedenheit", "anfrage", "bearbeitung", "abwicklung", "leitung",
-    "leitfaden", "rückgewinnung", "gewinnung", "grenze", "rahmen", "dauer", "kontakt",
-    "kräfte", "kraft", "service", "prüfung", "regel", "prozess", "zeit", "fall", "fälle",
-    "qualität", "kosten", "schutz", "recht", "planung", "steuerung", "entscheidung",
-)  # fmt: skip
