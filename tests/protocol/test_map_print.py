@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from workshop_app import vocabulary
 from workshop_app.analysis import find_ambiguities
 from workshop_app.protocol import export_protocol
 from workshop_app.protocol.mappages import MIN_TEXT
@@ -56,6 +58,28 @@ def test_every_word_on_the_printed_map_of_20_nodes_is_at_least_6_pt(protocol: Pa
     assert labels <= sizes.keys(), "node labels are printed as text on the map page"
     too_small = {word: round(size, 2) for word, size in sizes.items() if size < MIN_TEXT - 0.05}
     assert too_small == {}
+
+
+def page_pixels(path: Path, page: int, dpi: int) -> list[bytes]:
+    """The colours of ``page``'s pixels (``pdftoppm``'s PPM), each as three bytes."""
+    ppm = subprocess.run(
+        [_tool("pdftoppm"), "-r", str(dpi), "-f", str(page), "-l", str(page), str(path)],
+        capture_output=True,
+        check=True,
+    ).stdout
+    _magic, _size, _depth, raster = ppm.split(b"\n", 3)
+    return [raster[i : i + 3] for i in range(0, len(raster), 3)]
+
+
+def test_the_map_page_shows_every_box_in_its_kinds_fill(protocol: Path) -> None:
+    # The shapes are drawn once in a form the map's views show; a form whose
+    # stream a viewer cannot read leaves the map's frame empty but for the legend.
+    pixels = Counter(page_pixels(protocol, map_page(protocol), dpi=30))
+    kinds = Counter(str(data["kind"]) for _, data in customer_service("de").graph.nodes(data=True))
+    for kind, count in kinds.items():
+        fill = bytes.fromhex(vocabulary.NODES[kind].fill.lstrip("#"))
+        # A box is about 60 x 25 pixels at this size; a legend swatch 5 x 3.
+        assert pixels[fill] >= 50 * count, kind
 
 
 def test_the_printed_map_carries_the_marks_the_projector_showed(protocol: Path) -> None:

@@ -32,6 +32,7 @@ from workshop_app.layout import EDGE_LABEL_SIZE, LINE_HEIGHT, NodeBox
 from workshop_app.layout.geometry import PathStep, flatten
 from workshop_app.layout.shapes import person_centre
 from workshop_app.protocol import fonts
+from workshop_app.protocol.document import end_form
 from workshop_app.protocol.scene import PrintedMap, Rect
 from workshop_app.protocol.styles import (
     BOLD,
@@ -238,7 +239,7 @@ def _map_form(canvas: Canvas, printed: PrintedMap) -> str:
     for kind, kind_boxes in boxes.items():
         draw_nodes(canvas, kind, kind_boxes)
     _draw_people(canvas, [box for box in printed.nodes if box.kind is NodeKind.ROLE], flip)
-    canvas.endForm()
+    end_form(canvas)
     printed.form_drawn = True
     return name
 
