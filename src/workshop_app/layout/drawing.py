@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import replace
 
 from workshop_app.domain import EdgeKind, Session
 from workshop_app.layout.boxes import node_box
-from workshop_app.layout.geometry import EdgeLabel, EdgeRoute, MapGeometry, NodeBox, Rect
+from workshop_app.layout.geometry import EdgeLabel, EdgeRoute, MapGeometry, Rect
 from workshop_app.layout.labels import LabelPlacer, label_text
 from workshop_app.layout.layers import layered_graph
 from workshop_app.layout.routing import EdgeKey, plan_routes
@@ -35,9 +34,10 @@ def map_geometry(
     keys: list[EdgeKey] = sorted(
         (source, target, EdgeKind(kind)) for source, target, kind in graph.edges(keys=True)
     )
-    paths = plan_routes(boxes, keys, layered_graph(session)).paths()
+    plan = plan_routes(boxes, keys, layered_graph(session))
+    paths = plan.paths()
     routes = tuple(EdgeRoute(*key, paths[key]) for key in keys if key in paths)
-    geometry = MapGeometry(boxes, routes, _bounds(boxes, routes))
+    geometry = MapGeometry(boxes, routes, _bounds(plan.extent(paths)))
     return label_routes(geometry, session, language) if labels else geometry
 
 
@@ -67,16 +67,8 @@ def label_routes(
     return MapGeometry(geometry.nodes, labelled, (x0, y0, x1, y1))
 
 
-def _bounds(boxes: Mapping[str, NodeBox], routes: tuple[EdgeRoute, ...]) -> Rect:
-    xs: list[float] = []
-    ys: list[float] = []
-    for box in boxes.values():
-        xs += (box.left, box.right)
-        ys += (box.top, box.bottom)
-    for route in routes:
-        for step in route.path:
-            xs += step[1::2]
-            ys += step[2::2]
-    if not xs:
+def _bounds(extent: Rect | None) -> Rect:
+    if extent is None:
         return (0.0, 0.0, 0.0, 0.0)
-    return min(xs) - MARGIN, min(ys) - MARGIN, max(xs) + MARGIN, max(ys) + MARGIN
+    x0, y0, x1, y1 = extent
+    return x0 - MARGIN, y0 - MARGIN, x1 + MARGIN, y1 + MARGIN

@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from workshop_app.domain import EdgeKind
-from workshop_app.layout.geometry import NodeBox, PathStep
+from workshop_app.layout.geometry import NodeBox, PathStep, Rect
 from workshop_app.layout.layers import LayeredGraph
 from workshop_app.layout.passes import place_passes
 from workshop_app.layout.rows import Row, find_rows
@@ -80,40 +80,51 @@ class Plan:
     def paths(self) -> dict[EdgeKey, tuple[PathStep, ...]]:
         """Every route as a path from its source's border to its target's."""
         paths = {}
+        boxes, tops, bottoms = self.boxes, self._tops, self._bottoms
         for crossing in self.crossings:
-            path = self._crossing_path(crossing)
-            paths[crossing.key] = path if crossing.key[0] == crossing.upper else reverse(path)
+            first, last = self.row_of[crossing.upper], self.row_of[crossing.lower]
+            xs = [crossing.upper_port, *crossing.passes, crossing.lower_port]
+            # The straight runs down from the upper box, through each row, into the lower box.
+            starts = [boxes[crossing.upper].bottom, *tops[first + 1 : last + 1]]
+            ends = [*bottoms[first:last], boxes[crossing.lower].top]
+            if crossing.key[0] == crossing.upper:
+                paths[crossing.key] = _through_runs(xs, starts, ends)
+            else:
+                paths[crossing.key] = _through_runs(xs[::-1], ends[::-1], starts[::-1])
         for row_index, arcs in self.arcs.items():
             for arc in arcs:
                 paths[arc.key] = self._arc_path(self.rows[row_index], arc)
         return paths
 
-    def _crossing_path(self, crossing: _Crossing) -> tuple[PathStep, ...]:
-        boxes, rows = self.boxes, self.rows
-        upper, lower = boxes[crossing.upper], boxes[crossing.lower]
-        first, last = self.row_of[crossing.upper], self.row_of[crossing.lower]
-        runs = [(crossing.upper_port, upper.bottom, rows[first].bottom)]
-        runs += [
-            (x, rows[index].top, rows[index].bottom)
-            for index, x in zip(range(first + 1, last), crossing.passes, strict=True)
-        ]
-        runs.append((crossing.lower_port, rows[last].top, lower.top))
-        steps: list[PathStep] = [("M", crossing.upper_port, upper.bottom)]
-        previous = runs[0]
-        if previous[2] > previous[1]:
-            steps.append(("L", previous[0], previous[2]))
-        for run in runs[1:]:
-            x0, y0 = previous[0], previous[2]
-            x1, y1 = run[0], run[1]
-            if abs(x1 - x0) < 0.01:
-                steps.append(("L", x1, y1))
-            else:
-                middle = (y1 - y0) / 2
-                steps.append(("C", x0, y0 + middle, x1, y1 - middle, x1, y1))
-            if run[2] > run[1]:
-                steps.append(("L", run[0], run[2]))
-            previous = run
-        return _merge_lines(steps)
+    def extent(self, paths: Mapping[EdgeKey, tuple[PathStep, ...]]) -> Rect | None:
+        """The smallest rectangle holding the boxes and every point of ``paths`` (this
+        plan's), control points included; None without boxes.
+
+        A route between rows stays within its boxes' height and its ports lie
+        on its boxes: of its points only the passes can lie further out.
+        """
+        if not self.boxes:
+            return None
+        boxes = self.boxes.values()
+        xs = [min(box.left for box in boxes), max(box.right for box in boxes)]
+        ys = [min(box.top for box in boxes), max(box.bottom for box in boxes)]
+        for crossing in self.crossings:
+            if crossing.passes:
+                xs += (min(crossing.passes), max(crossing.passes))
+        for arcs in self.arcs.values():
+            for arc in arcs:
+                for step in paths[arc.key]:
+                    xs += step[1::2]
+                    ys += step[2::2]
+        return min(xs), min(ys), max(xs), max(ys)
+
+    @property
+    def _tops(self) -> list[float]:
+        return [row.top for row in self.rows]
+
+    @property
+    def _bottoms(self) -> list[float]:
+        return [row.bottom for row in self.rows]
 
     def _arc_path(self, row: Row, arc: _Arc) -> tuple[PathStep, ...]:
         source, target = self.boxes[arc.key[0]], self.boxes[arc.key[1]]
@@ -242,33 +253,38 @@ def _room(rows: list[Row], row: Row, up: bool) -> float:
     return max(2.0, channel * 0.8)
 
 
-def _merge_lines(steps: list[PathStep]) -> tuple[PathStep, ...]:
-    """Join straight steps that continue one another (runs and straight channel crossings)."""
-    merged: list[PathStep] = [steps[0]]
-    for step in steps[1:]:
-        if step[0] == "L" and merged[-1][0] in ("L", "M") and len(merged) > 1:
-            before = merged[-2]
-            ax, ay = before[-2], before[-1]
-            bx, by = merged[-1][1], merged[-1][2]
-            if merged[-1][0] == "L" and _collinear(ax, ay, bx, by, step[1], step[2]):
-                merged[-1] = step
-                continue
-        merged.append(step)
-    return tuple(merged)
+def _through_runs(
+    xs: Sequence[float], starts: Sequence[float], ends: Sequence[float]
+) -> tuple[PathStep, ...]:
+    """A path along vertical runs (``xs[i]`` from ``starts[i]`` to ``ends[i]``), curving
+    between them; straight steps that continue one another are joined into one."""
+    x, y = xs[0], starts[0]
+    steps: list[PathStep] = [("M", x, y)]
+    # The point the last straight step starts from, while it may be extended.
+    line_from: tuple[float, float] | None = None
+    for index, x1 in enumerate(xs):
+        y1 = starts[index]
+        if index:
+            if abs(x1 - x) >= 0.01:
+                middle = (y1 - y) / 2
+                steps.append(("C", x, y + middle, x1, y1 - middle, x1, y1))
+                line_from = None
+            elif line_from is not None and _collinear(*line_from, x, y, x1, y1):
+                steps[-1] = ("L", x1, y1)
+            else:
+                steps.append(("L", x1, y1))
+                line_from = (x, y)
+            x, y = x1, y1
+        y1 = ends[index]
+        if y1 != y:
+            if line_from is not None and _collinear(*line_from, x, y, x, y1):
+                steps[-1] = ("L", x, y1)
+            else:
+                steps.append(("L", x, y1))
+                line_from = (x, y)
+            y = y1
+    return tuple(steps)
 
 
 def _collinear(ax: float, ay: float, bx: float, by: float, cx: float, cy: float) -> bool:
     return abs((bx - ax) * (cy - ay) - (by - ay) * (cx - ax)) < 1e-6
-
-
-def reverse(path: tuple[PathStep, ...]) -> tuple[PathStep, ...]:
-    """The same path walked from its end to its start."""
-    ends = [(step[-2], step[-1]) for step in path]
-    steps: list[PathStep] = [("M", *ends[-1])]
-    for index in range(len(path) - 1, 0, -1):
-        step, start = path[index], ends[index - 1]
-        if step[0] == "C":
-            steps.append(("C", step[3], step[4], step[1], step[2], *start))
-        else:
-            steps.append(("L", *start))
-    return tuple(steps)
