@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 import string
 from collections.abc import Callable
@@ -143,3 +144,19 @@ def test_a_thousand_nodes_print_in_under_forty_pages(
         assert shown in legend
     for left_out in ("load of a role", "rank of a priority", "decision limit"):
         assert left_out not in legend
+
+
+def test_garbage_is_collected_again_after_an_export_that_failed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The export pauses the cycle collector: left paused, a window's memory would only grow.
+    from workshop_app.protocol import export as export_module
+
+    def broken(*args: object, **kwargs: object) -> bytes:
+        raise RuntimeError("the page layout failed")
+
+    monkeypatch.setattr(export_module, "write_pdf", broken)
+    with pytest.raises(RuntimeError):
+        export_protocol(Session(), tmp_path / "failed.pdf")
+    assert gc.isenabled()
+    assert not (tmp_path / "failed.pdf").exists()
