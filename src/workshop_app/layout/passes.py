@@ -40,8 +40,8 @@ Pair = tuple[str, str]
 def place_passes(
     boxes: Mapping[str, NodeBox], rows: Sequence[Row], graph: LayeredGraph
 ) -> dict[Pair, list[list[float]]]:
-    """For each (upper, lower) pair of nodes more than a row apart: per row passed, the x
-    of each of its relations, left to right."""
+    """For each (upper, lower) pair of nodes more than a row apart: for each of its
+    relations, side by side, the x where it passes each row between them, top to bottom."""
     row_of = {node: row.index for row in rows for node in row.members}
     proper = proper_graph(graph, [row_of[node] for node in graph.ids], len(rows))
     order = None
@@ -51,11 +51,17 @@ def place_passes(
             order = None
     if order is None:
         order = _straight(proper, boxes, graph)
-    slots = _spread(order, proper, rows)
-    return {
-        (graph.ids[high], graph.ids[low]): [slots[dummy] for dummy in chain]
-        for (high, low), (chain, _) in proper.chains.items()
-    }
+    first, side_by_side = _spread(order, proper, rows)
+    ids = graph.ids
+    passes = {}
+    for (high, low), (chain, count) in proper.chains.items():
+        if count == 1:
+            passes[ids[high], ids[low]] = [[first[dummy] for dummy in chain]]
+        else:
+            passes[ids[high], ids[low]] = [
+                [side_by_side[dummy][number] for dummy in chain] for number in range(count)
+            ]
+    return passes
 
 
 def _fits(
@@ -88,32 +94,36 @@ def _straight(
     return order
 
 
-def _spread(order: list[list[int]], proper: ProperGraph, rows: Sequence[Row]) -> list[list[float]]:
-    """The x of every route at every pass: evenly across the gap between its row's nodes."""
-    width = [0] * proper.vertex_count
+def _spread(
+    order: list[list[int]], proper: ProperGraph, rows: Sequence[Row]
+) -> tuple[list[float], dict[int, list[float]]]:
+    """The x of every pass, evenly across the gap between its row's nodes: of each
+    dummy's first relation, and of all relations of the dummies that carry several."""
+    width = [1] * proper.vertex_count
     for chain, count in proper.chains.values():
-        for dummy in chain:
-            width[dummy] = count
-    slots: list[list[float]] = [[] for _ in range(proper.vertex_count)]
+        if count > 1:
+            for dummy in chain:
+                width[dummy] = count
+    first = [0.0] * proper.vertex_count
+    side_by_side: dict[int, list[float]] = {}
     size = proper.size
     for members, row in zip(order, rows, strict=True):
-        gap, start = 0, 0
-        while start < len(members):
-            if members[start] < size:
-                start += 1
-                gap += 1
+        # The row's nodes cut it into gaps; the dummies between two nodes share a gap.
+        cuts = [index for index, vertex in enumerate(members) if vertex < size]
+        starts = [0, *(cut + 1 for cut in cuts)]
+        ends = [*cuts, len(members)]
+        for gap, (start, end) in enumerate(zip(starts, ends, strict=True)):
+            if start == end:
                 continue
-            end = start
-            while end < len(members) and members[end] >= size:
-                end += 1
             run = members[start:end]
             places = _slots(row.gaps[gap], sum(width[v] for v in run))
             at = 0
             for vertex in run:
-                slots[vertex] = places[at : at + width[vertex]]
+                first[vertex] = places[at]
+                if width[vertex] > 1:
+                    side_by_side[vertex] = places[at : at + width[vertex]]
                 at += width[vertex]
-            start = end
-    return slots
+    return first, side_by_side
 
 
 def _slots(gap: tuple[float, float], count: int) -> list[float]:

@@ -182,9 +182,9 @@ def _assign_passes(
     for group in by_pair.values():
         # One side-by-side order along the whole way, so relations of one pair never cross.
         group.sort(key=lambda c: (_KIND_ORDER[c.key[2]], c.key[0] != c.upper))
-    for pair, per_row in place_passes(boxes, rows, graph).items():
-        for number, crossing in enumerate(by_pair.get(pair, ())):
-            crossing.passes = [slots[number] for slots in per_row]
+    for pair, side_by_side in place_passes(boxes, rows, graph).items():
+        for crossing, passes in zip(by_pair.get(pair, ()), side_by_side, strict=False):
+            crossing.passes = passes
 
 
 def _choose_arc_sides(plan: Plan) -> None:
