@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import math
 
+from workshop_app.layout import passes
 from workshop_app.layout.geometry import H_GAP
 from workshop_app.layout.layers import LayeredGraph
 from workshop_app.layout.ordering import order_rows
 from workshop_app.layout.placement import DUMMY_STEP, place_rows
 from workshop_app.layout.proper import ProperGraph, proper_graph
+from workshop_app.layout.straight import straight_layout
 from workshop_app.layout.wrapping import (
     ASPECT,
     WIDE_ASPECT,
@@ -38,8 +40,10 @@ def layered_layout(
     row_layer = [0] * proper.row_count
     for node in range(proper.size):
         row_layer[proper.row[node]] = graph.layer[node]
+    if proper.vertex_count > passes.LARGE:
+        return straight_layout(proper, widths, heights, row_layer)
     rows = order_rows(proper)
-    return place_rows(proper, rows, [w for w, _ in sizes], heights, row_layer)
+    return place_rows(proper, rows, widths, heights, row_layer)
 
 
 #: How many of the most promising row widths are tried, and rounds of

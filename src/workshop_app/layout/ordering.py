@@ -27,7 +27,7 @@ from collections import deque
 
 from workshop_app.layout.proper import ProperGraph, count_crossings
 
-__all__ = ["forget_orders", "order_rows"]
+__all__ = ["forget_orders", "median", "order_rows"]
 
 #: Sweeps of each starting order, and of the last, longest search.
 START_SWEEPS = 4
@@ -195,9 +195,7 @@ class _Search:
         """Sort a row by median; a vertex without neighbours there keeps its place."""
         place = self.place
         values = [
-            place[single]
-            if single >= 0
-            else _median(sorted([place[v] for v in neighbours[vertex]]))
+            place[single] if single >= 0 else median(sorted([place[v] for v in neighbours[vertex]]))
             for vertex, single in zip(members, [one[vertex] for vertex in members], strict=True)
         ]
         # A stable sort, left to right: equal medians keep their order.
@@ -285,12 +283,12 @@ def _pair(left: list[int], right: list[int], place: list[int]) -> tuple[int, int
     return kept, swapped
 
 
-def _median(values: list[int]) -> float:
+def median(values: list[float] | list[int]) -> float:
     """``dot``'s weighted median of sorted positions; -1 when there are none.
 
     Examples
     --------
-    >>> _median([1, 2, 3, 10])
+    >>> median([1, 2, 3, 10])
     2.125
     """
     count = len(values)

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from workshop_app.layout.geometry import H_GAP, LAYER_GAP, V_GAP
 from workshop_app.layout.proper import ProperGraph
 
-__all__ = ["ALIGN_ROUNDS", "place_rows"]
+__all__ = ["ALIGN_ROUNDS", "DUMMY_CLEAR", "DUMMY_STEP", "place_rows", "row_centres", "spread"]
 
 #: Rounds of aligning rows with their neighbours, each one down and one up.
 ALIGN_ROUNDS = 6
@@ -57,7 +57,7 @@ def place_rows(
         for index in order:
             _align(rows[index], offsets[index], pulls[index], x)
     left = min((x[v] - widths[v] / 2 for v in range(size)), default=0.0)
-    y = _row_centres(rows, heights, row_layer, size)
+    y = row_centres(rows, heights, row_layer, size)
     return [(x[v] - left, y[proper.row[v]]) for v in range(size)]
 
 
@@ -144,9 +144,10 @@ def spread(desired: list[float], weights: list[float], offsets: list[float]) -> 
     return [value + offset for value, offset in zip(placed, offsets, strict=True)]
 
 
-def _row_centres(
+def row_centres(
     rows: list[list[int]], heights: Sequence[float], row_layer: Sequence[int], size: int
 ) -> list[float]:
+    """The y of each row's centre: rows of one layer ``V_GAP`` apart, layers ``LAYER_GAP``."""
     centres = []
     top = 0.0
     for index, members in enumerate(rows):
