@@ -12,14 +12,16 @@ from benchmarks.dot_drawing import dot_drawing
 from benchmarks.geometry import issue_cases
 from workshop_app.domain import EdgeKind, Session
 from workshop_app.fileformat import load_session
-from workshop_app.layout import MapGeometry, map_geometry
+from workshop_app.layout import MapGeometry, map_geometry, passes
 from workshop_app.layout.geometry import MAX_SEGMENT, flatten
+from workshop_app.layout.passes import SPACING
 from workshop_app.layout.quality import (
     geometry_crossings,
     off_border_ends,
     overlapping_boxes,
     routes_through_boxes,
 )
+from workshop_app.layout.rows import find_rows
 from workshop_app.resources import resource_path
 from workshop_app.templates import session_from_template
 
@@ -138,3 +140,33 @@ def test_fewer_crossings_than_dot_on_the_graphs_of_issue_10() -> None:
         ours += geometry_crossings(map_geometry(session))
         theirs += dot_drawing(session).crossings()
     assert ours <= theirs
+
+
+def test_a_map_routed_by_straight_lines_leaves_room_for_them(generate, monkeypatch) -> None:
+    """Above ``passes.LARGE`` vertices (a 1,000-node map) routes pass each row where the
+    straight line between their ends meets it; the layout leaves them room there, so they
+    are not squeezed together (without it they stand a fraction of a point apart)."""
+    monkeypatch.setattr(passes, "LARGE", 0)
+    for session in (generate(200), sample()):
+        geometry = map_geometry(session)
+        check_drawing(geometry)
+        rows = find_rows({node: box.rect for node, box in geometry.nodes.items()})
+        row_of = {node: row.index for row in rows for node in row.members}
+        steps = []
+        for row in rows[1:-1]:
+            xs = sorted(
+                _x_at(route.points, row.middle)
+                for route in geometry.edges
+                if sorted((row_of[route.source], row_of[route.target]))[0] < row.index
+                and row.index < max(row_of[route.source], row_of[route.target])
+            )
+            steps += [b - a for a, b in itertools.pairwise(xs)]
+        assert steps and min(steps) > 2 / 3 * SPACING
+
+
+def _x_at(points: tuple[tuple[float, float], ...], y: float) -> float:
+    """Where a route running down (or up) through ``y`` is at that height."""
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
+        if min(y0, y1) <= y <= max(y0, y1) and y0 != y1:
+            return x0 + (x1 - x0) * (y - y0) / (y1 - y0)
+    raise AssertionError(f"the route does not pass y = {y}")
