@@ -161,7 +161,7 @@ def test_a_map_routed_by_straight_lines_leaves_room_for_them(generate, monkeypat
                 and row.index < max(row_of[route.source], row_of[route.target])
             )
             steps += [b - a for a, b in itertools.pairwise(xs)]
-        assert steps and min(steps) > 2 / 3 * SPACING
+        assert steps and min(steps) > SPACING / 2
 
 
 def _x_at(points: tuple[tuple[float, float], ...], y: float) -> float:

@@ -36,8 +36,8 @@ __all__ = ["straight_layout"]
 
 #: Median sweeps, down and up in turn; then rounds of pulling towards all neighbours,
 #: each after the room for the lines through every gap was counted again.
-SWEEPS = 8
-ROUNDS = 2
+SWEEPS = 6
+ROUNDS = 1
 #: How hard a node without neighbours on the side a sweep looks at holds on to its place.
 _HOLD = 0.05
 
