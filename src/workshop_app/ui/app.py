@@ -8,7 +8,6 @@ back), the file given, the last session used, or the bundled example.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import traceback
 from collections.abc import Callable
@@ -64,7 +63,13 @@ def configure_application(app: QApplication) -> None:
 
 
 def _log_to_file() -> None:
-    """Keep a log beside the autosaves: after a bad moment, it tells what happened."""
+    """Keep a log beside the autosaves: after a bad moment, it tells what happened.
+
+    Called once the window has painted: ``logging.handlers`` (sockets,
+    pickle) takes 7 ms to import, and errors before then reach stderr.
+    """
+    import logging.handlers  # here, not at the top: after the first paint
+
     folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -141,7 +146,6 @@ def run(path: Path | None) -> int:
     console = logging.StreamHandler()
     console.setFormatter(SafeLogFormatter(logging.BASIC_FORMAT))
     logging.basicConfig(level=logging.INFO, handlers=[console])
-    _log_to_file()
     install_excepthook()
     window = MainWindow()
     saved_geometry, _state = restore_window_state()
@@ -160,6 +164,7 @@ def run(path: Path | None) -> int:
 
 
 def _open(window: MainWindow, path: Path | None) -> None:
+    _log_to_file()
     open_first_session(window, path)
     window.map_view.fit_all()
 
