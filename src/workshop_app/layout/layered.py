@@ -50,9 +50,6 @@ def layered_layout(
 #: narrowing the best when the routes passing its rows widen it; fewer for a
 #: map of more than ``_LARGE`` nodes.
 _TRIES, _NARROWING, _LARGE = 12, 3, 300
-#: The placement, aligning each row with its neighbours, spreads a drawing
-#: about this much wider than its widest row.
-_SPREAD = 1.2
 
 
 def _wrap_with_room(graph: LayeredGraph, widths: list[float], heights: list[float]) -> ProperGraph:
@@ -73,7 +70,7 @@ def _wrap_with_room(graph: LayeredGraph, widths: list[float], heights: list[floa
         row, row_count = wrap_layers(graph.layer, graph.neighbours, widths, width, graph.tier)
         across = max(_drawn_widths(graph, row, row_count, widths))
         tall = drawn_height(row, row_count, graph.layer, heights)
-        return max(_SPREAD * across, aspect * tall), across, row, row_count
+        return max(across, aspect * tall), across, row, row_count
 
     candidates = row_widths(graph.layer, widths, heights, aspect)[:tries]
     tried = [(*attempt(width), width) for width in candidates]

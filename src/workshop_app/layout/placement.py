@@ -6,13 +6,16 @@ its order and its distance to the next one: the best such placement (least
 squares) is an isotonic regression, solved by pooling adjacent violators in
 linear time, row after row, down and up a few times. Dummies pull harder on
 each other than nodes do, so an edge passing several rows runs straight and
-leaves a gap between the boxes just where it passes. Rows of one layer are
-closer together than layers.
+leaves a gap between the boxes just where it passes. No row reaches out of
+the extent of the widest (its least width): a row may shift only within it,
+so the drawing is no wider than its rows need. Rows of one layer are closer
+together than layers.
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 
 from workshop_app.layout.geometry import H_GAP, LAYER_GAP, V_GAP
@@ -50,15 +53,30 @@ def place_rows(
         middle = offset[-1] / 2
         for vertex, at in zip(members, offset, strict=True):
             x[vertex] = at - middle
+    bounds = _bounds(rows, offsets, widths, size)
     rounds = 2 if proper.vertex_count > _LARGE else ALIGN_ROUNDS
     order = [*range(len(rows)), *reversed(range(len(rows)))]
     pulls = [_pulls(members, proper) for members in rows]
     for _ in range(rounds):
         for index in order:
-            _align(rows[index], offsets[index], pulls[index], x)
+            _align(rows[index], offsets[index], pulls[index], x, bounds[index])
     left = min((x[v] - widths[v] / 2 for v in range(size)), default=0.0)
     y = row_centres(rows, heights, row_layer, size)
     return [(x[v] - left, y[proper.row[v]]) for v in range(size)]
+
+
+def _bounds(
+    rows: list[list[int]], offsets: list[list[float]], widths: Sequence[float], size: int
+) -> list[tuple[float, float]]:
+    """For each row, how far its first vertex may go left and right (``spread``'s ``bounds``)
+    so that no row reaches out of the widest row's extent, centred on x = 0."""
+    ends = []
+    for members, offset in zip(rows, offsets, strict=True):
+        first = widths[members[0]] / 2 if members[0] < size else 0.0
+        last = widths[members[-1]] / 2 if members[-1] < size else 0.0
+        ends.append((first, offset[-1] + last))
+    half = max((first + reach for first, reach in ends), default=0.0) / 2
+    return [(first - half, half - reach) for first, reach in ends]
 
 
 def _steps(members: list[int], widths: Sequence[float], size: int) -> list[float]:
@@ -104,24 +122,39 @@ def _pulls(members: list[int], proper: ProperGraph) -> _Pulls:
     return pulled, pulling, pulls, weights
 
 
-def _align(members: list[int], offsets: list[float], pulls: _Pulls, x: list[float]) -> None:
-    """Move one row's vertices towards their neighbours, in order and apart."""
+def _align(
+    members: list[int],
+    offsets: list[float],
+    pulls: _Pulls,
+    x: list[float],
+    bounds: tuple[float, float],
+) -> None:
+    """Move one row's vertices towards their neighbours, in order, apart and within ``bounds``."""
     pulled, pulling, strength, weights = pulls
     totals = [0.0] * len(members)
     for index, other, pull in zip(pulled, pulling, strength, strict=True):
         totals[index] += pull * x[other]
     desired = [total / weight for total, weight in zip(totals, weights, strict=True)]
-    for vertex, value in zip(members, spread(desired, weights, offsets), strict=True):
+    for vertex, value in zip(members, spread(desired, weights, offsets, bounds), strict=True):
         x[vertex] = value
 
 
-def spread(desired: list[float], weights: list[float], offsets: list[float]) -> list[float]:
-    """Least-squares positions in the given order, the i-th at least ``offsets[i]`` after the first.
+def spread(
+    desired: list[float],
+    weights: list[float],
+    offsets: list[float],
+    bounds: tuple[float, float] = (-math.inf, math.inf),
+) -> list[float]:
+    """Least-squares positions in the given order, the i-th at least ``offsets[i]`` after the
+    first; the first no further left than ``bounds[0]``, the last no further right than
+    ``bounds[1] + offsets[-1]``.
 
     Examples
     --------
     >>> spread([0.0, 0.0, 10.0], [1, 1, 1], [0.0, 4.0, 8.0])
     [-2.0, 2.0, 10.0]
+    >>> spread([0.0, 0.0, 10.0], [1, 1, 1], [0.0, 4.0, 8.0], (-1.0, 1.0))
+    [-1.0, 3.0, 9.0]
     """
     # Blocks of vertices that stand exactly their steps apart: value, weight, count.
     values: list[float] = []
@@ -138,9 +171,11 @@ def spread(desired: list[float], weights: list[float], offsets: list[float]) -> 
         totals.append(total)
         counts.append(count)
     # Halves keep neighbours exactly a step apart, where float noise could bring them closer.
+    # Clamping the blocks is the least-squares answer within the bounds too.
+    low, high = bounds
     placed: list[float] = []
     for value, count in zip(values, counts, strict=True):
-        placed += [round(value * 2) / 2] * count
+        placed += [min(high, max(low, round(value * 2) / 2))] * count
     return [value + offset for value, offset in zip(placed, offsets, strict=True)]
 
 
