@@ -52,6 +52,13 @@ class FileGuard:
         return None
 
     @staticmethod
+    def claim_unasked(path: Path) -> tuple[FileLock | None, bool] | None:
+        """Lock ``path`` as :meth:`claim` does if nobody else holds it; ``None`` (and
+        nothing held, nothing asked) if someone does."""
+        lock = FileLock.beside(path)
+        return (lock, False) if lock.acquire() is None else None
+
+    @staticmethod
     def give_back(claimed: tuple[FileLock | None, bool] | None) -> None:
         if claimed is not None and claimed[0] is not None:
             claimed[0].release()

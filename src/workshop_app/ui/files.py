@@ -168,6 +168,31 @@ class SessionFiles(QObject):
         remove_stale_temporaries(path)
         return True
 
+    def open_unasked(self, path: Path | None) -> bool:
+        """Open ``path`` (``None``: the example) if that needs no word from the facilitator.
+
+        At start, before the window shows: it opens only if the file loads and
+        nobody else holds it. Otherwise nothing changes and nothing is shown;
+        :meth:`open_path` or :meth:`open_sample` then ask or tell why, with
+        the window there.
+        """
+        try:
+            loaded = load_session_with_state(
+                resource_path(*SAMPLE_SESSION) if path is None else path
+            )
+        except (ResourceNotFoundError, SessionFormatError, OSError):
+            return False
+        if path is None:
+            self._replace(loaded[0], None)
+            return True
+        claimed = self.guard.claim_unasked(path)
+        if claimed is None:
+            return False
+        self._replace(loaded[0], path, claimed, loaded[1])
+        add_recent_file(path)
+        remove_stale_temporaries(path)
+        return True
+
     def open_sample(self) -> bool:
         """Show the bundled example, as an untitled session (Save asks where)."""
         try:
