@@ -11,7 +11,7 @@ __all__ = ["MAX_ZOOM", "MIN_ZOOM", "ZOOM_STEP", "fits", "show_rect", "zoom_at", 
 #: One wheel notch or one zoom command magnifies by this factor.
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
-_FRAME_MARGIN = 16.0
+_FRAME_MARGIN = 12.0
 
 
 def zoom_by(view: QGraphicsView, factor: float, anchor: QGraphicsView.ViewportAnchor) -> None:

@@ -26,7 +26,7 @@ from workshop_app.ui.map.edge_set import EdgeSet
 from workshop_app.ui.map.node_item import NodeItem
 from workshop_app.ui.map.placement import Placement, free_spot, layer_spot
 from workshop_app.ui.map.routes import EdgeKey
-from workshop_app.ui.map.style import MapStyle, map_style
+from workshop_app.ui.map.style import MARK_REACH, MapStyle, map_style
 
 __all__ = ["MapScene"]
 
@@ -276,6 +276,17 @@ class MapScene(QGraphicsScene):
         for node in self.nodes.values():
             rect = rect.united(node.sceneBoundingRect())
         return rect
+
+    def drawn_rect(self) -> QRectF:
+        """The area the nodes are drawn in: their boxes and what a finding's ring and
+        badge add (the room for the hover handle left out), or an empty rect."""
+        rect = QRectF()
+        for node in self.nodes.values():
+            box = QRectF(-node.width / 2, -node.height / 2, node.width, node.height)
+            rect = rect.united(box.translated(node.pos()))
+        if rect.isEmpty():
+            return rect
+        return rect.adjusted(-MARK_REACH, -MARK_REACH, MARK_REACH, MARK_REACH)
 
     def free_spot(self, near: QPointF, *, row_only: bool = False) -> QPointF:
         """The free spot for a new node nearest ``near`` (see :func:`.placement.free_spot`)."""

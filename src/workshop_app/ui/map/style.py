@@ -41,6 +41,8 @@ __all__ = [
 
 #: Room around a node's box for the selection line, finding ring and handle.
 NODE_MARGIN = 20.0
+#: How far a finding's ring (in presentation mode too) and badge reach out of a node's box.
+MARK_REACH = 14.0
 #: The connector handle: centre distance from the node's right edge, and radius.
 HANDLE_OFFSET = 12.0
 HANDLE_RADIUS = 9.0

@@ -161,7 +161,7 @@ class MapView(QGraphicsView):
             if node_id in nodes:
                 rect = rect.united(nodes[node_id].sceneBoundingRect())
         zoom = max(self.zoom(), 1.0)
-        whole = self._scene.nodes_rect()
+        whole = self._scene.drawn_rect()
         if fits(self, whole, zoom):
             rect = whole  # the whole map at that size: nothing moves out of view
         show_rect(self, rect, zoom)
@@ -264,7 +264,7 @@ class MapView(QGraphicsView):
     def fit_all(self) -> None:
         """Show the whole map, magnified at most to ``FIT_MAX_ZOOM``."""
         self.settle_zoom()
-        rect = self._scene.nodes_rect()
+        rect = self._scene.drawn_rect()
         if rect.isEmpty():
             self.setTransform(QTransform())
             self.centerOn(0, 0)
