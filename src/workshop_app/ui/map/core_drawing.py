@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QRectF, QTimer
 
 from workshop_app.domain import Session
 from workshop_app.layout import EdgeRoute, MapGeometry, map_geometry
 from workshop_app.layout.auto import CONTENT_SIZES_UP_TO
+from workshop_app.layout.drawing import MARGIN
 from workshop_app.ui.i18n import ui_language
 from workshop_app.ui.map.edge_set import EdgeSet
 from workshop_app.ui.map.node_item import NodeItem
@@ -45,6 +46,8 @@ class CoreDrawing(QObject):
         self._timer.setInterval(_SETTLE_MS)
         self._timer.timeout.connect(self.refresh)
         self.applied = False  # whether the items show the geometry of the session as it is
+        #: The area the geometry's boxes, routes and labels take, when there is one.
+        self.bounds: QRectF | None = None
 
     def take(self, session: Session) -> None:
         """A new session: boxes now, routes when the edges are drawn (call before routing)."""
@@ -82,6 +85,14 @@ class CoreDrawing(QObject):
         return map_geometry(self._session, ui_language())
 
     def _set_boxes(self, geometry: MapGeometry | None) -> None:
+        if geometry is None:
+            self.bounds = None
+        else:
+            # The geometry's bounds keep room for finding rings around everything.
+            x0, y0, x1, y1 = geometry.bounds
+            self.bounds = QRectF(x0, y0, x1 - x0, y1 - y0).adjusted(
+                MARGIN, MARGIN, -MARGIN, -MARGIN
+            )
         boxes = geometry.nodes if geometry is not None else {}
         for node_id, item in self._nodes.items():
             box = boxes.get(node_id)

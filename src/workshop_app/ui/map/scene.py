@@ -278,15 +278,18 @@ class MapScene(QGraphicsScene):
         return rect
 
     def drawn_rect(self) -> QRectF:
-        """The area the nodes are drawn in: their boxes and what a finding's ring and
-        badge add (the room for the hover handle left out), or an empty rect."""
+        """The area the map is drawn in: the nodes' boxes with what a finding's ring and
+        badge add (the room for the hover handle left out) and the core's routes and
+        their labels; an empty rect without nodes."""
         rect = QRectF()
         for node in self.nodes.values():
             box = QRectF(-node.width / 2, -node.height / 2, node.width, node.height)
             rect = rect.united(box.translated(node.pos()))
         if rect.isEmpty():
             return rect
-        return rect.adjusted(-MARK_REACH, -MARK_REACH, MARK_REACH, MARK_REACH)
+        rect.adjust(-MARK_REACH, -MARK_REACH, MARK_REACH, MARK_REACH)
+        routes = self.drawing.bounds
+        return rect if routes is None else rect.united(routes)
 
     def free_spot(self, near: QPointF, *, row_only: bool = False) -> QPointF:
         """The free spot for a new node nearest ``near`` (see :func:`.placement.free_spot`)."""
