@@ -150,18 +150,32 @@ def test_a_map_routed_by_straight_lines_leaves_room_for_them(generate, monkeypat
     for session in (generate(200), sample()):
         geometry = map_geometry(session)
         check_drawing(geometry)
-        rows = find_rows({node: box.rect for node, box in geometry.nodes.items()})
-        row_of = {node: row.index for row in rows for node in row.members}
-        steps = []
-        for row in rows[1:-1]:
-            xs = sorted(
-                _x_at(route.points, row.middle)
-                for route in geometry.edges
-                if sorted((row_of[route.source], row_of[route.target]))[0] < row.index
-                and row.index < max(row_of[route.source], row_of[route.target])
-            )
-            steps += [b - a for a, b in itertools.pairwise(xs)]
+        steps = _steps_between_passes(geometry)
         assert steps and min(steps) > SPACING / 2
+
+
+def test_routes_passing_a_row_side_by_side_keep_apart(generate) -> None:
+    """The layout packs the routes passing a row of a dense map closely, but no closer
+    than half ``SPACING`` (3 points)."""
+    for size in (40, 200):
+        steps = _steps_between_passes(map_geometry(generate(size)))
+        assert steps and min(steps) > SPACING / 2
+
+
+def _steps_between_passes(geometry: MapGeometry) -> list[float]:
+    """The distances between neighbouring routes where they pass a row."""
+    rows = find_rows({node: box.rect for node, box in geometry.nodes.items()})
+    row_of = {node: row.index for row in rows for node in row.members}
+    steps = []
+    for row in rows[1:-1]:
+        xs = sorted(
+            _x_at(route.points, row.middle)
+            for route in geometry.edges
+            if sorted((row_of[route.source], row_of[route.target]))[0] < row.index
+            and row.index < max(row_of[route.source], row_of[route.target])
+        )
+        steps += [b - a for a, b in itertools.pairwise(xs)]
+    return steps
 
 
 def _x_at(points: tuple[tuple[float, float], ...], y: float) -> float:

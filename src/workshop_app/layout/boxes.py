@@ -1,7 +1,8 @@
 """What a node's box holds and how large it must be for it.
 
 The label is wrapped to at most :data:`TEXT_WIDTH` points a line (long
-labels wrap rather than shrink), under it a smaller detail line: a role's
+labels wrap rather than shrink; a number is not left alone on the last
+line), under it a smaller detail line: a role's
 load, a responsibility's decision limit and marks (↻ re-confirm, ! critical).
 A priority's rank goes into a badge on the box's corner. The box grows with
 its text and leaves room for its shape: the slanted ends of a hexagon, the
@@ -15,6 +16,10 @@ Examples
 (('Teamleitung',), '92 %')
 >>> content.width, content.height
 (147, 45)
+>>> box_content({"kind": "role", "label": "Team lead 1"}).label_lines
+('Team lead 1',)
+>>> box_content({"kind": "responsibility", "label": "Outage communication 2"}).label_lines
+('Outage', 'communication 2')
 """
 
 from __future__ import annotations
@@ -32,13 +37,16 @@ from workshop_app.layout.geometry import (
 from workshop_app.layout.shapes import shape_of, side_room
 from workshop_app.layout.text import text_width, words, wrap
 
-__all__ = ["MAX_LINES", "TEXT_WIDTH", "BoxContent", "box_content", "node_box"]
+__all__ = ["MAX_LINES", "TEXT_WIDTH", "WIDOW", "BoxContent", "box_content", "node_box"]
 
 #: The widest a label line may be: six ems of the label size, about eleven letters
 #: (narrow boxes with large type fill a screen better than wide ones with small type).
 TEXT_WIDTH = 96.0
 #: A line may grow to this width to keep a long word (a German compound) whole.
 WORD_WIDTH = 160.0
+#: A last line this short (a number, "II") is not left alone: its line may grow up to
+#: ``WORD_WIDTH`` to keep it.
+WIDOW = 3
 #: A label longer than this many lines ends in "…" (the full label is in the tooltip).
 MAX_LINES = 4
 #: Space above and below the text.
@@ -66,6 +74,11 @@ def box_content(attrs: dict[str, Any]) -> BoxContent:
     longest = max((text_width(word, LABEL_SIZE) for word in words(label)), default=0.0)
     line_width = min(WORD_WIDTH, max(TEXT_WIDTH, longest))
     lines = wrap(label, LABEL_SIZE, line_width, MAX_LINES) or ("",)
+    if len(lines) > 1 and len(lines[-1]) <= WIDOW:
+        # A number left alone ("Team lead / 1") joins its line when the box may grow so wide.
+        joined = text_width(f"{lines[-2]} {lines[-1]}", LABEL_SIZE)
+        if joined <= WORD_WIDTH:
+            lines = wrap(label, LABEL_SIZE, max(line_width, joined), MAX_LINES)
     detail = _detail(kind, attrs)
     text_height = len(lines) * LABEL_SIZE * LINE_HEIGHT
     if detail:

@@ -10,7 +10,7 @@ from workshop_app.layout.layers import LayeredGraph
 from workshop_app.layout.ordering import order_rows
 from workshop_app.layout.placement import DUMMY_STEP, place_rows
 from workshop_app.layout.proper import ProperGraph, proper_graph
-from workshop_app.layout.straight import straight_layout
+from workshop_app.layout.straight import LINE_STEP, straight_layout
 from workshop_app.layout.wrapping import (
     ASPECT,
     WIDE_ASPECT,
@@ -65,10 +65,12 @@ def _wrap_with_room(graph: LayeredGraph, widths: list[float], heights: list[floa
     small = len(widths) <= _LARGE
     tries, rounds = (_TRIES, _NARROWING) if small else (3, 2)
     aspect = ASPECT if small else WIDE_ASPECT
+    # A large map's routes mostly run as straight lines, which need more room (``straight``).
+    step = DUMMY_STEP if small else LINE_STEP
 
     def attempt(width: float) -> tuple[float, float, list[int], int]:
         row, row_count = wrap_layers(graph.layer, graph.neighbours, widths, width, graph.tier)
-        across = max(_drawn_widths(graph, row, row_count, widths))
+        across = max(_drawn_widths(graph, row, row_count, widths, step))
         tall = drawn_height(row, row_count, graph.layer, heights)
         return max(across, aspect * tall), across, row, row_count
 
@@ -88,9 +90,9 @@ def _wrap_with_room(graph: LayeredGraph, widths: list[float], heights: list[floa
 
 
 def _drawn_widths(
-    graph: LayeredGraph, row: list[int], row_count: int, widths: list[float]
+    graph: LayeredGraph, row: list[int], row_count: int, widths: list[float], step: float
 ) -> list[float]:
-    """The width of each row: its boxes, and a route's room for every pair of nodes passing it."""
+    """The width of each row: its boxes, and ``step`` for every pair of nodes passing it."""
     drawn = [0.0] * row_count
     for node, value in enumerate(row):
         drawn[value] += widths[node] + H_GAP
@@ -105,5 +107,5 @@ def _drawn_widths(
     routes = 0
     for index in range(row_count):
         routes += passing[index]
-        drawn[index] += routes * DUMMY_STEP
+        drawn[index] += routes * step
     return drawn

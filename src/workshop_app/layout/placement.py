@@ -26,7 +26,7 @@ __all__ = ["ALIGN_ROUNDS", "DUMMY_CLEAR", "DUMMY_STEP", "place_rows", "row_centr
 #: Rounds of aligning rows with their neighbours, each one down and one up.
 ALIGN_ROUNDS = 6
 #: Distance between two routes passing a row side by side, and from a route to a box.
-DUMMY_STEP = 6.0
+DUMMY_STEP = 4.5
 DUMMY_CLEAR = H_GAP / 2 + 2
 #: How hard an edge pulls, by what it joins: node-node, node-dummy, dummy-dummy.
 _PULL = (1.0, 2.0, 8.0)

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 
 from workshop_app.layout.geometry import H_GAP
 from workshop_app.layout.ordering import median
-from workshop_app.layout.placement import DUMMY_CLEAR, DUMMY_STEP, row_centres, spread
+from workshop_app.layout.placement import DUMMY_CLEAR, row_centres, spread
 from workshop_app.layout.proper import ProperGraph
 
 __all__ = ["straight_layout"]
@@ -38,6 +38,9 @@ __all__ = ["straight_layout"]
 #: each after the room for the lines through every gap was counted again.
 SWEEPS = 6
 ROUNDS = 1
+#: Room for each line passing a gap: more than ``placement.DUMMY_STEP``, as the lines
+#: through a gap do not stand evenly spaced in it (at 6 they keep 3 points apart).
+LINE_STEP = 6.0
 #: How hard a node without neighbours on the side a sweep looks at holds on to its place.
 _HOLD = 0.05
 
@@ -65,7 +68,7 @@ def straight_layout(
         for index in range(row[high] + 1, row[low]):
             passing[index] += count
     room = [
-        [H_GAP + DUMMY_STEP * passing[index] / (len(members) + 1)] * max(0, len(members) - 1)
+        [H_GAP + LINE_STEP * passing[index] / (len(members) + 1)] * max(0, len(members) - 1)
         for index, members in enumerate(rows)
     ]
     x = [0.0] * size
@@ -184,4 +187,4 @@ def _gap(count: int) -> float:
     """Free space between two boxes for ``count`` routes passing between them."""
     if not count:
         return H_GAP
-    return max(H_GAP, 2 * DUMMY_CLEAR + (count - 1) * DUMMY_STEP)
+    return max(H_GAP, 2 * DUMMY_CLEAR + (count - 1) * LINE_STEP)
