@@ -6,6 +6,7 @@ window imports after it (see :func:`_read_sources_lightly`).
 
 from __future__ import annotations
 
+import os
 import sys
 from types import ModuleType
 
@@ -34,10 +35,15 @@ def _read_sources_lightly() -> None:
         if not isinstance(path, str) or not path.endswith(".py"):
             return check(module)
         try:
-            with open(path, "rb") as source:
-                return b"PySide6" in source.read()
+            source = os.open(path, os.O_RDONLY)
         except OSError:
             return check(module)
+        try:
+            return b"PySide6" in os.read(source, os.fstat(source).st_size + 1)
+        except OSError:
+            return check(module)
+        finally:
+            os.close(source)
 
     uses_pyside.reads_lightly = True  # type: ignore[attr-defined]
     feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]

@@ -4,28 +4,32 @@ A comparison is a view, not an edit: it marks the map and lists the changes
 in a dock, and never touches the session, its undo stack or its autosave.
 The map keeps showing the session being edited, and stays editable; the
 marks follow each edit (the comparison is worked out again a moment later).
+
+Every window has its :class:`Comparison` from the start; the comparison's
+own modules (the diff, the marks, the dock) are imported when it is first
+shown, not before the window's first frame.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from workshop_app.analysis import Finding, find_ambiguities
-from workshop_app.compare.diff import SessionDiff, compare_sessions
-from workshop_app.compare.entries import Entry, describe
-from workshop_app.compare.ghosts import ghost_positions
-from workshop_app.compare.marks import map_marks
 from workshop_app.domain import Change, Session
 from workshop_app.fileformat import SessionFormatError, load_session
 from workshop_app.layout import node_positions
 from workshop_app.ui import dialogs
-from workshop_app.ui.compare.dock import ChangesDock
-from workshop_app.ui.compare.overlay import ChangeOverlay
 from workshop_app.ui.i18n import tr, ui_language
 from workshop_app.ui.map.navigation import show_rect
+
+if TYPE_CHECKING:
+    from workshop_app.compare.diff import SessionDiff
+    from workshop_app.compare.entries import Entry
+    from workshop_app.ui.compare.dock import ChangesDock
+    from workshop_app.ui.compare.overlay import ChangeOverlay
 
 __all__ = [
     "REFRESH_DELAY_MS",
@@ -96,6 +100,8 @@ class Comparison(QObject):
     def dock(self) -> ChangesDock:
         """The changes dock (made when first needed)."""
         if self._dock is None:
+            from workshop_app.ui.compare.dock import ChangesDock
+
             self._dock = ChangesDock(self._window)
             self._window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._dock)
             # In the findings' place: while comparing, the changes are what the room discusses.
@@ -127,6 +133,8 @@ class Comparison(QObject):
         self._shows_new = new is current
         self._other = old if self._shows_new else new
         self._names = (shown_name(old_name, old), shown_name(new_name, new))
+        from workshop_app.ui.compare.overlay import ChangeOverlay
+
         self._overlay = ChangeOverlay(self._window.map_view.scene(), current.language)
         self._refresh()
         self.dock.show()
@@ -183,6 +191,11 @@ class Comparison(QObject):
             self._timer.start()
 
     def _refresh(self) -> None:
+        from workshop_app.compare.diff import compare_sessions
+        from workshop_app.compare.entries import describe
+        from workshop_app.compare.ghosts import ghost_positions
+        from workshop_app.compare.marks import map_marks
+
         other, controller = self._other, self._window.controller
         if other is None or self._overlay is None:
             return

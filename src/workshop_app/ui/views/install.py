@@ -114,11 +114,14 @@ def install(window: Any) -> None:
     ``view_menu``. The result is kept as ``window.facilitation``.
     """
     timebox = Timebox(parent=window)
-    guide = GuideWidget(window.controller, timebox)
+    guide_dock = _dock(
+        window, "guideDock", guide_title(), None, Qt.DockWidgetArea.LeftDockWidgetArea
+    )
+    # Built in its dock: a widget built alone and then put there is styled twice.
+    guide = GuideWidget(window.controller, timebox, parent=guide_dock)
+    guide_dock.setWidget(guide)
     docks = {
-        "guide": _dock(
-            window, "guideDock", guide_title(), guide, Qt.DockWidgetArea.LeftDockWidgetArea
-        ),
+        "guide": guide_dock,
         "priorities": _dock(
             window, "prioritiesDock", tr("Priorities"), None, Qt.DockWidgetArea.RightDockWidgetArea
         ),
