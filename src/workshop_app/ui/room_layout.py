@@ -84,11 +84,12 @@ class RoomLayout(QObject):
             window.tabifyDockWidget(findings, inspector)
             findings.raise_()
         elif movable:
-            # Out of the tab group, then back below the findings.
-            visible = inspector.isVisible() or inspector in window.tabifiedDockWidgets(findings)
-            window.removeDockWidget(inspector)
-            window.addDockWidget(right, inspector, Qt.Orientation.Vertical)
-            inspector.setVisible(visible)
+            if inspector in window.tabifiedDockWidgets(findings):
+                # Out of the tab group, then back below the findings (where a
+                # window starts them: there is nothing to move then).
+                window.removeDockWidget(inspector)
+                window.addDockWidget(right, inspector, Qt.Orientation.Vertical)
+                inspector.setVisible(True)
             window.resizeDocks([findings, inspector], [3, 2], Qt.Orientation.Vertical)
         step = 1 if compact else 0
         docks = [d for d in (self._guide, findings) if d.isVisible() and not d.isFloating()]

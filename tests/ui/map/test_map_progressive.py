@@ -65,9 +65,13 @@ def test_a_progress_bar_shows_while_drawing_lasts_and_goes_at_the_end(
     monkeypatch.setattr(progress, "SHOW_AFTER_MS", 0)
     view = _view(qtbot, large)
     view.show()
-    bar = view.findChild(progress.BuildProgress)
     seen: list[bool] = []
-    view.scene().buildProgress.connect(lambda *_: seen.append(bar.isVisible()))
+
+    def bar_shown() -> bool:
+        bar = view.findChild(progress.BuildProgress)
+        return bar is not None and bar.isVisible()
+
+    view.scene().buildProgress.connect(lambda *_: seen.append(bar_shown()))
     qtbot.waitUntil(lambda: not view.scene().building, timeout=20_000)
     assert any(seen)
-    assert not bar.isVisible()
+    assert not bar_shown()

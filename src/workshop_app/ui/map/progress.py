@@ -18,7 +18,8 @@ _WIDTH = 280
 
 
 class BuildProgress(QProgressBar):
-    """Shows a map view's ``buildProgress``, in the viewport's lower left corner."""
+    """Shows a map view's ``buildProgress`` (passed to :meth:`follow` by the view, which
+    makes it when a map first draws its relations in), in the viewport's lower left corner."""
 
     def __init__(self, view: QGraphicsView) -> None:
         super().__init__(view.viewport())
@@ -28,7 +29,6 @@ class BuildProgress(QProgressBar):
         self.setFixedWidth(_WIDTH)
         self.hide()
         self._clock = QElapsedTimer()
-        view.scene().buildProgress.connect(self.follow)
 
     def retranslate(self) -> None:
         self.setFormat(tr("Drawing the relations… %p %"))

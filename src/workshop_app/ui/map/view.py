@@ -97,7 +97,9 @@ class MapView(QGraphicsView):
         self.auto_fit = True
         self._scene.set_style(self._scene.style)
         self.selection = Selection(self)
-        self._progress = BuildProgress(self)
+        # Made when a large map first draws its relations in (a small one never needs it).
+        self._progress: BuildProgress | None = None
+        self._scene.buildProgress.connect(self._follow_build)
         self._scene.selectionChanged.connect(self._on_selection)
         self._scene.edgeSelectionChanged.connect(self._on_selection)
         self.rubberBandChanged.connect(self._on_rubber_band)
@@ -367,6 +369,12 @@ class MapView(QGraphicsView):
         self.auto_fit = True
         self.fit_all()
 
+    def _follow_build(self, done: int, total: int) -> None:
+        if self._progress is None and done < total:
+            self._progress = BuildProgress(self)
+        if self._progress is not None:
+            self._progress.follow(done, total)
+
     def _on_changed(self, change: Change) -> None:
         self.connector.close()
         self._zoom_preview.finish()
@@ -411,7 +419,8 @@ class MapView(QGraphicsView):
             style = self._scene.style
             self._legend.set_style(style)
             self._scene.set_style(style)
-            self._progress.retranslate()
+            if self._progress is not None:
+                self._progress.retranslate()
         super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
