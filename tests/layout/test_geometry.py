@@ -14,7 +14,6 @@ from workshop_app.domain import EdgeKind, Session
 from workshop_app.fileformat import load_session
 from workshop_app.layout import MapGeometry, map_geometry, passes
 from workshop_app.layout.geometry import MAX_SEGMENT, flatten
-from workshop_app.layout.passes import SPACING
 from workshop_app.layout.quality import (
     geometry_crossings,
     off_border_ends,
@@ -151,15 +150,15 @@ def test_a_map_routed_by_straight_lines_leaves_room_for_them(generate, monkeypat
         geometry = map_geometry(session)
         check_drawing(geometry)
         steps = _steps_between_passes(geometry)
-        assert steps and min(steps) > SPACING / 2
+        assert steps and min(steps) > 3.0
 
 
 def test_routes_passing_a_row_side_by_side_keep_apart(generate) -> None:
-    """The layout packs the routes passing a row of a dense map closely, but no closer
-    than half ``SPACING`` (3 points)."""
+    """The layout packs the routes passing a row of a dense map closely, but keeps them
+    more than 3 points apart."""
     for size in (40, 200):
         steps = _steps_between_passes(map_geometry(generate(size)))
-        assert steps and min(steps) > SPACING / 2
+        assert steps and min(steps) > 3.0
 
 
 def _steps_between_passes(geometry: MapGeometry) -> list[float]:

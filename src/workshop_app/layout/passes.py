@@ -29,8 +29,11 @@ from workshop_app.layout.rows import Row
 
 __all__ = ["LARGE", "SPACING", "place_passes"]
 
-#: Distance between routes side by side in a narrow gap, and from the gap's boxes.
-SPACING = 6.0
+#: Distance between routes side by side in a narrow gap, and from the gap's boxes (the
+#: layout leaves them this much room: ``placement.DUMMY_STEP``).
+SPACING = 4.5
+#: ... and at most, in a gap wider than its routes need.
+WIDEST = 12.0
 #: Above this many vertices (nodes and passes), the straight-line order is kept.
 LARGE = 40000
 
@@ -132,7 +135,7 @@ def _slots(gap: tuple[float, float], count: int) -> list[float]:
     >>> _slots((0.0, 40.0), 3)
     [10.0, 20.0, 30.0]
     >>> _slots((-math.inf, 100.0), 2)
-    [88.0, 94.0]
+    [91.0, 95.5]
     """
     low, high = gap
     if math.isinf(low) and math.isinf(high):
@@ -141,6 +144,6 @@ def _slots(gap: tuple[float, float], count: int) -> list[float]:
         return [high - SPACING * (count - i) for i in range(count)]
     if math.isinf(high):
         return [low + SPACING * (i + 1) for i in range(count)]
-    step = min(2 * SPACING, (high - low) / (count + 1))
+    step = min(WIDEST, (high - low) / (count + 1))
     middle = (low + high) / 2
     return [middle + step * (i - (count - 1) / 2) for i in range(count)]

@@ -19,14 +19,15 @@ import math
 from collections.abc import Sequence
 
 from workshop_app.layout.geometry import H_GAP, LAYER_GAP, V_GAP
+from workshop_app.layout.passes import SPACING
 from workshop_app.layout.proper import ProperGraph
 
 __all__ = ["ALIGN_ROUNDS", "DUMMY_CLEAR", "DUMMY_STEP", "place_rows", "row_centres", "spread"]
 
 #: Rounds of aligning rows with their neighbours, each one down and one up.
 ALIGN_ROUNDS = 6
-#: Distance between two routes passing a row side by side, and from a route to a box.
-DUMMY_STEP = 4.5
+#: Distance between two routes passing a row side by side (as the routing spaces them).
+DUMMY_STEP = SPACING
 DUMMY_CLEAR = H_GAP / 2 + 2
 #: How hard an edge pulls, by what it joins: node-node, node-dummy, dummy-dummy.
 _PULL = (1.0, 2.0, 8.0)
