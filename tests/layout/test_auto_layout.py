@@ -50,6 +50,14 @@ def test_layers_run_priorities_guardrails_responsibilities_roles(generate) -> No
     assert max(ys[NodeKind.RESPONSIBILITY]) < min(ys[NodeKind.ROLE])
 
 
+def test_a_few_guardrails_share_the_priorities_row(generate) -> None:
+    """Two priorities and four guardrails: one row, not two, so the map is less tall."""
+    session = generate(40)
+    positions = auto_layout(session)
+    top = session.nodes_of_kind(NodeKind.PRIORITY) + session.nodes_of_kind(NodeKind.GUARDRAIL)
+    assert len({positions[n][1] for n in top}) == 1
+
+
 def test_a_role_sits_above_the_roles_that_escalate_to_it() -> None:
     chain = [
         ("r_agent1", "r_lead", "escalates_to"),
@@ -156,13 +164,13 @@ def test_a_node_with_one_neighbour_is_drawn_near_it() -> None:
 
 def test_fewer_crossings_win_over_rank_order() -> None:
     """Ranks are shown in badges; a drawing that follows them against the edges crosses."""
-    nodes = [("p_1", {"rank": 1}), ("p_2", {"rank": 2}), "g_1", "g_2", "x_a", "x_b"]
-    edges = [("x_a", "p_2", "serves"), ("x_b", "p_1", "serves")]
-    edges += [("x_a", "g_1", "bounded_by"), ("x_b", "g_2", "bounded_by")]
+    nodes = [("p_1", {"rank": 1}), ("p_2", {"rank": 2}), ("p_3", {"rank": 3}), "x_a", "x_b"]
+    # In rank order p_2 stands between the two priorities x_a serves: x_b's edge to it crosses.
+    edges = [("x_a", "p_1", "serves"), ("x_a", "p_3", "serves"), ("x_b", "p_2", "serves")]
     positions = auto_layout(build(nodes, edges))
-    assert crossings(positions, [("x_a", "p_2"), ("x_b", "p_1")]) == 0
-    assert crossings(positions, [("x_a", "g_1"), ("x_b", "g_2")]) == 0
-    assert positions["p_2"][0] < positions["p_1"][0]
+    assert crossings(positions, [(source, target) for source, target, _ in edges]) == 0
+    xs = sorted(positions[p][0] for p in ("p_1", "p_3"))
+    assert not xs[0] < positions["p_2"][0] < xs[1]
 
 
 def test_rows_need_room_for_at_least_one_node() -> None:

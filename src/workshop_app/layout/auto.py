@@ -37,9 +37,10 @@ def auto_layout(
 ) -> dict[str, tuple[float, float]]:
     """Return the centre ``(x, y)`` of every node, y growing downward.
 
-    Layers from top to bottom: priorities (by rank), guardrails,
-    responsibilities, roles; among roles, a role others escalate to sits
-    above them. Within layers the order is chosen for few crossing edges.
+    Layers from top to bottom: priorities (by rank), guardrails (a few
+    share the priorities' layer), responsibilities, roles; among roles, a
+    role others escalate to sits above them. Within layers the order is
+    chosen for few crossing edges.
 
     Parameters
     ----------

@@ -2,8 +2,12 @@
 
 Priorities sit on top (what the service optimises for), guardrails below
 them (the frame decisions must stay within), then responsibilities, then
-roles. Escalation points upward: among roles, a role that others escalate to
-sits above them.
+roles. A few priorities and guardrails (``SHARED_TOP``) share the top layer,
+what every decision answers to, so that a row of guardrails does not cost a
+workshop-sized map its height: ranked priorities first from the left,
+guardrails after them (as unranked priorities) where that costs no crossing.
+Escalation points upward: among roles, a role that others escalate to sits
+above them.
 
 Everything here works on integer indices into the node ids sorted by id, so
 the layout never depends on the order in which nodes or edges were added.
@@ -24,6 +28,9 @@ _BAND = {
     NodeKind.RESPONSIBILITY.value: 2,
     NodeKind.ROLE.value: 3,
 }
+#: Priorities and guardrails share the top layer when they are at most this many
+#: together (about a row of the window's map); more of them keep a layer each.
+SHARED_TOP = 8
 _POSITION = FieldSpec("position", "position")
 
 
@@ -41,8 +48,9 @@ class LayeredGraph:
         For each node, the indices at the other end of its edges (one entry
         per edge, so a pair joined by two kinds pulls twice), sorted.
     tier
-        Order that crossing reduction must keep within a layer: a priority's
-        rank (unranked last); 0 for the other kinds.
+        Order that crossing reduction keeps within a layer where it costs no
+        crossing: a priority's rank (unranked priorities last, and guardrails
+        sharing their layer); 0 for the other kinds.
     layer_count
         How many layers there are.
     """
@@ -95,18 +103,23 @@ def layered_graph(session: Session) -> LayeredGraph:
     for targets in (*neighbours, *escalates):
         targets.sort()
     depth = _escalation_depths(escalates)
-    raw = [_BAND[kind] + depth[i] for i, kind in enumerate(kinds)]
+    top = (NodeKind.PRIORITY, NodeKind.GUARDRAIL)
+    shared = sum(1 for kind in kinds if kind in top) <= SHARED_TOP
+    band = {**_BAND, NodeKind.GUARDRAIL.value: 0} if shared else _BAND
+    raw = [band[kind] + depth[i] for i, kind in enumerate(kinds)]
     compact = {value: n for n, value in enumerate(sorted(set(raw)))}
     return LayeredGraph(
         ids=ids,
         layer=tuple(compact[value] for value in raw),
         neighbours=tuple(tuple(targets) for targets in neighbours),
-        tier=tuple(_tier(graph.nodes[node_id]) for node_id in ids),
+        tier=tuple(_tier(graph.nodes[node_id], shared) for node_id in ids),
         layer_count=len(compact),
     )
 
 
-def _tier(attrs: dict) -> float:
+def _tier(attrs: dict, shared: bool) -> float:
+    if attrs["kind"] == NodeKind.GUARDRAIL and shared:
+        return math.inf  # after the ranked priorities, as an unranked one
     if attrs["kind"] != NodeKind.PRIORITY:
         return 0.0
     rank = attrs.get("rank")

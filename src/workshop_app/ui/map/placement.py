@@ -12,8 +12,9 @@ from workshop_app.layout.layers import stored_position
 
 __all__ = ["Placement", "free_spot", "layer_spot"]
 
-#: The automatic layout's layers, from top to bottom.
-LAYER_ORDER = (NodeKind.PRIORITY, NodeKind.GUARDRAIL, NodeKind.RESPONSIBILITY, NodeKind.ROLE)
+#: The automatic layout's layer of each kind, from the top (guardrails may share the
+#: priorities' layer, see ``layout.layers``).
+LAYER = {NodeKind.PRIORITY: 0, NodeKind.GUARDRAIL: 0, NodeKind.RESPONSIBILITY: 1, NodeKind.ROLE: 2}
 
 Spots = Mapping[str, tuple[NodeKind, QPointF]]
 
@@ -43,16 +44,18 @@ def layer_spot(nodes: Spots, kind: NodeKind, near: QPointF) -> QPointF:
     """Where a new node of ``kind`` should go near ``near``: in its own layer.
 
     ``nodes`` are the kind and centre of every node. The row of that kind
-    nearest ``near``; a kind not yet on the map gets a row between the
-    layers above and below it (priorities, guardrails, responsibilities,
-    roles from top to bottom).
+    nearest ``near`` (a first guardrail joins the priorities, as in the
+    automatic layout of a workshop-sized map); a layer not yet on the map
+    gets a row between the layers above and below it (priorities and
+    guardrails, responsibilities, roles from top to bottom).
     """
+    rank = LAYER[kind]
     rows = [pos.y() for other, pos in nodes.values() if other is kind]
+    rows = rows or [pos.y() for other, pos in nodes.values() if LAYER[other] == rank]
     if rows:
         return QPointF(near.x(), min(rows, key=lambda y: (abs(y - near.y()), y)))
-    rank = LAYER_ORDER.index(kind)
-    above = [pos.y() for other, pos in nodes.values() if LAYER_ORDER.index(other) < rank]
-    below = [pos.y() for other, pos in nodes.values() if LAYER_ORDER.index(other) > rank]
+    above = [pos.y() for other, pos in nodes.values() if LAYER[other] < rank]
+    below = [pos.y() for other, pos in nodes.values() if LAYER[other] > rank]
     step = NODE_HEIGHT + V_GAP
     if above and below:
         return QPointF(near.x(), (max(above) + min(below)) / 2)
