@@ -61,11 +61,11 @@ MAX_SEGMENT = 4.0
 NODE_WIDTH = 180.0
 NODE_HEIGHT = 64.0
 #: Free space between two boxes side by side: room for routes passing between them.
-H_GAP = 28.0
+H_GAP = 24.0
 #: Free space between two rows of boxes within a layer.
-V_GAP = 30.0
+V_GAP = 28.0
 #: Free space between two layers: more than between rows, for labels and curves.
-LAYER_GAP = 36.0
+LAYER_GAP = 32.0
 
 
 @dataclass(frozen=True)

@@ -27,9 +27,8 @@ import itertools
 from collections import deque
 from collections.abc import Sequence
 
-from workshop_app.layout.geometry import H_GAP
 from workshop_app.layout.ordering import median
-from workshop_app.layout.placement import DUMMY_CLEAR, row_centres, spread
+from workshop_app.layout.placement import row_centres, spread
 from workshop_app.layout.proper import ProperGraph
 
 __all__ = ["straight_layout"]
@@ -38,9 +37,12 @@ __all__ = ["straight_layout"]
 #: each after the room for the lines through every gap was counted again.
 SWEEPS = 6
 ROUNDS = 1
-#: Room for each line passing a gap: more than ``placement.DUMMY_STEP``, as the lines
-#: through a gap do not stand evenly spaced in it (at 6 they keep 3 points apart).
-LINE_STEP = 6.0
+#: Room for each line passing a gap, between two boxes at least, and between a box and
+#: a line: more than ``placement`` leaves routes it spaces evenly (``H_GAP``,
+#: ``DUMMY_STEP``, ``DUMMY_CLEAR``), as the lines through a gap do not stand evenly in it
+#: (with this room they keep 3 points apart).
+LINE_STEP, LINE_GAP = 6.0, 28.0
+LINE_CLEAR = LINE_GAP / 2 + 2
 #: How hard a node without neighbours on the side a sweep looks at holds on to its place.
 _HOLD = 0.05
 
@@ -68,7 +70,7 @@ def straight_layout(
         for index in range(row[high] + 1, row[low]):
             passing[index] += count
     room = [
-        [H_GAP + LINE_STEP * passing[index] / (len(members) + 1)] * max(0, len(members) - 1)
+        [LINE_GAP + LINE_STEP * passing[index] / (len(members) + 1)] * max(0, len(members) - 1)
         for index, members in enumerate(rows)
     ]
     x = [0.0] * size
@@ -186,5 +188,5 @@ def _room(
 def _gap(count: int) -> float:
     """Free space between two boxes for ``count`` routes passing between them."""
     if not count:
-        return H_GAP
-    return max(H_GAP, 2 * DUMMY_CLEAR + (count - 1) * LINE_STEP)
+        return LINE_GAP
+    return max(LINE_GAP, 2 * LINE_CLEAR + (count - 1) * LINE_STEP)
