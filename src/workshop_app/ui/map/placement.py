@@ -16,7 +16,8 @@ __all__ = ["Placement", "free_spot", "layer_spot"]
 #: priorities' layer, see ``layout.layers``).
 LAYER = {NodeKind.PRIORITY: 0, NodeKind.GUARDRAIL: 0, NodeKind.RESPONSIBILITY: 1, NodeKind.ROLE: 2}
 
-Spots = Mapping[str, tuple[NodeKind, QPointF]]
+#: Each node's kind, centre, width and height.
+Spots = Mapping[str, tuple[NodeKind, QPointF, float, float]]
 
 
 class Placement:
@@ -43,19 +44,19 @@ class Placement:
 def layer_spot(nodes: Spots, kind: NodeKind, near: QPointF) -> QPointF:
     """Where a new node of ``kind`` should go near ``near``: in its own layer.
 
-    ``nodes`` are the kind and centre of every node. The row of that kind
+    ``nodes`` are the kind, centre and size of every node. The row of that kind
     nearest ``near`` (a first guardrail joins the priorities, as in the
     automatic layout of a workshop-sized map); a layer not yet on the map
     gets a row between the layers above and below it (priorities and
     guardrails, responsibilities, roles from top to bottom).
     """
     rank = LAYER[kind]
-    rows = [pos.y() for other, pos in nodes.values() if other is kind]
-    rows = rows or [pos.y() for other, pos in nodes.values() if LAYER[other] == rank]
+    rows = [pos.y() for other, pos, *_ in nodes.values() if other is kind]
+    rows = rows or [pos.y() for other, pos, *_ in nodes.values() if LAYER[other] == rank]
     if rows:
         return QPointF(near.x(), min(rows, key=lambda y: (abs(y - near.y()), y)))
-    above = [pos.y() for other, pos in nodes.values() if LAYER[other] < rank]
-    below = [pos.y() for other, pos in nodes.values() if LAYER[other] > rank]
+    above = [pos.y() for other, pos, *_ in nodes.values() if LAYER[other] < rank]
+    below = [pos.y() for other, pos, *_ in nodes.values() if LAYER[other] > rank]
     step = NODE_HEIGHT + V_GAP
     if above and below:
         return QPointF(near.x(), (max(above) + min(below)) / 2)
@@ -67,18 +68,19 @@ def layer_spot(nodes: Spots, kind: NodeKind, near: QPointF) -> QPointF:
 
 
 def free_spot(nodes: Spots, near: QPointF, *, row_only: bool = False) -> QPointF:
-    """The grid spot nearest ``near`` where a new node overlaps none.
+    """The grid spot nearest ``near`` where a new node (as large as the largest box)
+    keeps the layout's gaps from every box.
 
     ``row_only``: stay in ``near``'s row (a new node joining its layer),
     going out to the row's end if need be.
     """
-    centres = [pos for _, pos in nodes.values()]
+    boxes = [(pos, width, height) for _, pos, width, height in nodes.values()]
     step_x, step_y = NODE_WIDTH + H_GAP, NODE_HEIGHT + V_GAP
     near = QPointF(round(near.x()), round(near.y()))
     if row_only:
-        for i in range(len(centres) + 1):
+        for i in range(len(boxes) + 1):
             for spot in (near + QPointF(i * step_x, 0), near - QPointF(i * step_x, 0)):
-                if _is_free(centres, spot):
+                if _is_free(boxes, spot):
                     return spot
     for ring in range(60):
         cells = [
@@ -90,11 +92,14 @@ def free_spot(nodes: Spots, near: QPointF, *, row_only: bool = False) -> QPointF
         cells.sort(key=lambda c: (abs(c[1]), abs(c[0]), c))  # prefer the same row
         for i, j in cells:
             spot = near + QPointF(i * step_x, j * step_y)
-            if _is_free(centres, spot):
+            if _is_free(boxes, spot):
                 return spot
     return near
 
 
-def _is_free(centres: list[QPointF], spot: QPointF) -> bool:
-    w, h = NODE_WIDTH + H_GAP / 2, NODE_HEIGHT + V_GAP / 2
-    return not any(abs(c.x() - spot.x()) < w and abs(c.y() - spot.y()) < h for c in centres)
+def _is_free(boxes: list[tuple[QPointF, float, float]], spot: QPointF) -> bool:
+    return not any(
+        abs(c.x() - spot.x()) < (width + NODE_WIDTH) / 2 + H_GAP
+        and abs(c.y() - spot.y()) < (height + NODE_HEIGHT) / 2 + V_GAP
+        for c, width, height in boxes
+    )

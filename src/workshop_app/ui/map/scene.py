@@ -299,8 +299,11 @@ class MapScene(QGraphicsScene):
         """Where a new node of ``kind`` joins its layer (see :func:`.placement.layer_spot`)."""
         return layer_spot(self._spots(), kind, near)
 
-    def _spots(self) -> dict[str, tuple[NodeKind, QPointF]]:
-        return {node_id: (item.kind, item.pos()) for node_id, item in self.nodes.items()}
+    def _spots(self) -> dict[str, tuple[NodeKind, QPointF, float, float]]:
+        return {
+            node_id: (item.kind, item.pos(), item.width, item.height)
+            for node_id, item in self.nodes.items()
+        }
 
     # --- nodes ---
 
