@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from pytestqt.qtbot import QtBot
 
 from benchmarks.orgs import generate_organisation
@@ -39,6 +40,27 @@ def test_nodes_come_at_once_and_relations_fill_in(qtbot: QtBot, large: Session) 
     assert len(scene.layer) == large.graph.number_of_edges()
     assert progress[-1][0] == progress[-1][1] == len(scene.edges)
     assert [done for done, _ in progress] == sorted(done for done, _ in progress)
+
+
+def test_the_first_frame_shows_the_nodes_before_any_relation_is_drawn_in(
+    qtbot: QtBot, large: Session
+) -> None:
+    view = _view(qtbot, large)
+    scene = view.scene()
+    drawn_at_first_paint: list[int] = []
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not drawn_at_first_paint:
+                drawn_at_first_paint.append(len(scene.edges) - scene.edges.pending)
+            return False
+
+    watcher = FirstPaint()
+    view.viewport().installEventFilter(watcher)
+    view.show()
+    qtbot.waitUntil(lambda: bool(drawn_at_first_paint), timeout=5_000)
+    assert drawn_at_first_paint == [0]
+    qtbot.waitUntil(lambda: not scene.building, timeout=20_000)
 
 
 def test_an_edit_while_relations_fill_in_is_kept(qtbot: QtBot, large: Session) -> None:

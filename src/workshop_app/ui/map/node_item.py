@@ -31,6 +31,13 @@ __all__ = ["NodeItem"]
 
 #: Below this zoom a label would be unreadable: draw the shapes only.
 TEXT_MIN_DETAIL = 0.4
+# Looked up once, not for each of a large map's thousands of items (Python's
+# enum calls and flag arithmetic were a quarter of making one).
+_KINDS = {kind.value: kind for kind in NodeKind}
+_FLAGS = (
+    QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+)
+_CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 
 
 class NodeItem(QGraphicsItem):
@@ -64,17 +71,14 @@ class NodeItem(QGraphicsItem):
     ) -> None:
         super().__init__()
         self.node_id = node_id
-        self.kind = NodeKind(attrs["kind"])
+        self.kind = _KINDS[attrs["kind"]]
         self._attrs: dict[str, Any] = dict(attrs)
         self._style = style
         self._font = style.font
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-        )
+        self.setFlags(_FLAGS)
         self.setAcceptHoverEvents(True)
         if cached:
-            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            self.setCacheMode(_CACHED)
         self.setZValue(1)
 
     @property
