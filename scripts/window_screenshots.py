@@ -60,23 +60,29 @@ def _finding_and_presentation(app: QApplication, window: MainWindow) -> None:
     _settle(app)
 
 
-def main() -> int:
+def _shoot(width: int, height: int) -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     set_ui_language("de")
+    window = MainWindow()
+    window.files.open_path(resource_path("samples", "versandhandel.yaml"))
+    window.setGeometry(0, 0, width, height)
+    window.show()
+    _settle(app)
+    window.map_view.fit_all()
+    _settle(app)
+    print(f"{width}x{height}, Fit map: {_label_pixels(window.map_view)}")
+    _save(window, f"window-{width}.png")
+    if width == 1920:
+        _finding_and_presentation(app, window)
+
+
+def main() -> int:
+    """Each size in a process of its own, as a user starts the app (no window before it)."""
+    if len(sys.argv) == 3:
+        _shoot(int(sys.argv[1]), int(sys.argv[2]))
+        return 0
     for width, height in ((1920, 1080), (1280, 720)):
-        window = MainWindow()
-        window.files.open_path(resource_path("samples", "versandhandel.yaml"))
-        window.setGeometry(0, 0, width, height)
-        window.show()
-        _settle(app)
-        window.map_view.fit_all()
-        _settle(app)
-        print(f"{width}x{height}, Fit map: {_label_pixels(window.map_view)}")
-        _save(window, f"window-{width}.png")
-        if width == 1920:
-            _finding_and_presentation(app, window)
-        window.close()
-        _settle(app)
+        subprocess.run([sys.executable, __file__, str(width), str(height)], check=True)
     return 0
 
 
