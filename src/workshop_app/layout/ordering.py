@@ -24,10 +24,11 @@ import itertools
 import math
 import operator
 from collections import deque
+from collections.abc import Iterable, Sequence
 
 from workshop_app.layout.proper import ProperGraph, count_crossings
 
-__all__ = ["forget_orders", "median", "order_rows"]
+__all__ = ["breadth_first_rows", "forget_orders", "median", "order_rows"]
 
 #: Sweeps of each starting order, and of the last, longest search.
 START_SWEEPS = 4
@@ -112,20 +113,7 @@ class _Search:
             (v for v in range(proper.vertex_count) if not second[v]),
             key=lambda v: (proper.tier[v] if v < proper.size else 0.0, v),
         )
-        rows: Rows = [[] for _ in range(proper.row_count)]
-        seen = [False] * proper.vertex_count
-        for seed in seeds:
-            if seen[seed]:
-                continue
-            seen[seed] = True
-            queue = deque([seed])
-            while queue:
-                vertex = queue.popleft()
-                rows[proper.row[vertex]].append(vertex)
-                for other in (*first[vertex], *second[vertex]):
-                    if not seen[other]:
-                        seen[other] = True
-                        queue.append(other)
+        rows = breadth_first_rows(seeds, proper.row, first, second, proper.row_count)
         self.number(rows)
         if transpose:
             self.transpose(rows, reverse=False)
@@ -281,6 +269,31 @@ def _pair(left: list[int], right: list[int], place: list[int]) -> tuple[int, int
             elif pa < pb:
                 swapped += 1
     return kept, swapped
+
+
+def breadth_first_rows(
+    seeds: Iterable[int],
+    row: Sequence[int],
+    first: Sequence[Sequence[int]],
+    second: Sequence[Sequence[int]],
+    row_count: int,
+) -> Rows:
+    """Rows filled breadth first from ``seeds``, ``first`` neighbours before ``second``."""
+    rows: Rows = [[] for _ in range(row_count)]
+    seen = [False] * len(first)
+    for seed in seeds:
+        if seen[seed]:
+            continue
+        seen[seed] = True
+        queue = deque([seed])
+        while queue:
+            vertex = queue.popleft()
+            rows[row[vertex]].append(vertex)
+            for other in (*first[vertex], *second[vertex]):
+                if not seen[other]:
+                    seen[other] = True
+                    queue.append(other)
+    return rows
 
 
 def median(values: list[float] | list[int]) -> float:

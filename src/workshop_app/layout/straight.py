@@ -24,10 +24,9 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections import deque
 from collections.abc import Sequence
 
-from workshop_app.layout.ordering import median
+from workshop_app.layout.ordering import breadth_first_rows, median
 from workshop_app.layout.placement import row_centres, spread
 from workshop_app.layout.proper import ProperGraph
 
@@ -98,23 +97,8 @@ def straight_layout(
 
 def _start(proper: ProperGraph, up: list[list[int]], down: list[list[int]]) -> list[list[int]]:
     """Rows filled breadth first from the nodes with no neighbour above, ranked ones first."""
-    size = proper.size
-    seeds = sorted((v for v in range(size) if not up[v]), key=lambda v: (proper.tier[v], v))
-    rows: list[list[int]] = [[] for _ in range(proper.row_count)]
-    seen = [False] * size
-    for seed in seeds:
-        if seen[seed]:
-            continue
-        seen[seed] = True
-        queue = deque([seed])
-        while queue:
-            vertex = queue.popleft()
-            rows[proper.row[vertex]].append(vertex)
-            for other in (*down[vertex], *up[vertex]):
-                if not seen[other]:
-                    seen[other] = True
-                    queue.append(other)
-    return rows
+    seeds = sorted((v for v in range(proper.size) if not up[v]), key=lambda v: (proper.tier[v], v))
+    return breadth_first_rows(seeds, proper.row, down, up, proper.row_count)
 
 
 def _offsets(members: list[int], gaps: list[float], widths: Sequence[float]) -> list[float]:
