@@ -161,11 +161,7 @@ class SessionFiles(QObject):
             return False
         if claimed is None:  # the same file again: keep its lock
             claimed = self.guard.current()
-        self._replace(loaded[0], path, claimed, loaded[1])
-        add_recent_file(path)
-        # A save of this file that a crash cut short left its temporary file;
-        # the next save would remove it too, but it need not wait until then.
-        remove_stale_temporaries(path)
+        self._take(path, loaded, claimed)
         return True
 
     def open_unasked(self, path: Path | None) -> bool:
@@ -188,10 +184,21 @@ class SessionFiles(QObject):
         claimed = self.guard.claim_unasked(path)
         if claimed is None:
             return False
+        self._take(path, loaded, claimed)
+        return True
+
+    def _take(
+        self,
+        path: Path,
+        loaded: tuple[Session, DiskState],
+        claimed: tuple | None,
+    ) -> None:
+        """Show the session ``loaded`` from ``path``, its lock ``claimed``, as the last one used."""
         self._replace(loaded[0], path, claimed, loaded[1])
         add_recent_file(path)
+        # A save of this file that a crash cut short left its temporary file;
+        # the next save would remove it too, but it need not wait until then.
         remove_stale_temporaries(path)
-        return True
 
     def open_sample(self) -> bool:
         """Show the bundled example, as an untitled session (Save asks where)."""
