@@ -3,9 +3,10 @@
 The probe (:mod:`benchmarks.probe`) opens the window on a saved
 organisation of 5,000 nodes and reports its peak resident set size
 (``VmHWM``; ``ru_maxrss`` would include this process's size, see
-:func:`benchmarks.probe._peak_rss_kib`) a moment after the first paint (``Config.linger_ms``), when
-the map, findings and views show the session; the reference is the bare
-window's. The same runs give the time to the first paint on that session.
+:func:`benchmarks.paint_watch._peak_rss_kib`) a moment after the first
+paint (``Config.linger_ms``), when the map, findings and views show the
+session; the reference is the bare window's. The same runs give the time
+to the first paint on that session.
 
 Under Xvfb a real X window is measured, as on a laptop: both processes then
 load the X and OpenGL libraries, which makes the reference much larger than

@@ -22,115 +22,50 @@ the parent compares it with the monotonic time at which it started the
 process (the clock is system-wide). ``LINGER_MS`` later the probe prints
 one JSON line (first paint, peak RSS, CPU time, which heavy packages are
 loaded) and exits at once, without closing the window.
+
+Each kind imports in its own order, and nothing here imports PySide6 before
+it: PySide6 hooks every import made after it (looking for its opt-in
+``__feature__`` imports), so the order is part of what is measured. The
+reference imports networkx before Qt, the cheaper order (networkx's 290
+modules took about 70 ms more after PySide6); the app imports its core
+before Qt itself (``workshop_app.ui``). The watching is in
+:mod:`benchmarks.paint_watch`, imported after the kind's own imports.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import resource
 import sys
-import time
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QGraphicsView, QMainWindow
-
-#: Packages whose presence at first paint is worth reporting.
-WATCHED = ("reportlab", "networkx", "yaml", "workshop_app.protocol.export")
-
-
-class _FirstPaint(QObject):
-    """Sees the main window's first paint and, with a session, the map's.
-
-    The map counts as painted when its view's viewport paints with nodes in
-    the scene (the window may show before the session is open; its map
-    then fills in).
-    """
-
-    def __init__(self, linger_ms: int, wait_for_map: bool) -> None:
-        super().__init__()
-        self.linger_ms = linger_ms
-        self.wait_for_map = wait_for_map
-        self.painted: float | None = None
-        self.map_painted: float | None = None
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.Paint:
-            return False
-        if self.painted is None and isinstance(watched, QMainWindow):
-            self.painted = time.monotonic()
-            if not self.wait_for_map:
-                QTimer.singleShot(self.linger_ms, self.report)
-        elif self.map_painted is None and self.wait_for_map and _is_map_with_nodes(watched):
-            self.map_painted = time.monotonic()
-            QTimer.singleShot(self.linger_ms, self.report)
-        return False
-
-    def report(self) -> None:
-        usage = resource.getrusage(resource.RUSAGE_SELF)
-        result = {
-            "first_paint": self.painted,
-            "map_paint": self.map_painted,
-            "peak_rss_kib": _peak_rss_kib(usage),
-            "maxrss_kib": usage.ru_maxrss,
-            "cpu": usage.ru_utime + usage.ru_stime,
-            "loaded": [name for name in WATCHED if name in sys.modules],
-            "modules": len(sys.modules),
-        }
-        sys.stdout.write(json.dumps(result) + "\n")
-        sys.stdout.flush()
-        # No teardown: closing the window could ask to save, and is not measured.
-        os._exit(0)
-
-
-def _is_map_with_nodes(widget: QObject) -> bool:
-    view = widget.parent()
-    if not isinstance(view, QGraphicsView) or widget is not view.viewport():
-        return False
-    scene = view.scene()
-    return scene is not None and len(scene.items()) > 1  # more than the edge layer
-
-
-def _peak_rss_kib(usage: resource.struct_rusage) -> int:
-    """This process's peak resident set size.
-
-    ``ru_maxrss`` survives ``exec``: a child started by a parent that holds
-    a large map reports the parent's size (Linux keeps the larger of the two).
-    ``VmHWM`` belongs to the process's own memory, so it is used where the
-    system has it.
-    """
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return usage.ru_maxrss
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 
 def main(argv: list[str]) -> None:
     kind, rest = argv[0], argv[1:]
-    app = QApplication(sys.argv[:1])
     linger_ms = int(rest[-1]) if rest and rest[-1].isdigit() else 0
-    probe = _FirstPaint(linger_ms, wait_for_map=kind != "bare")
-    app.installEventFilter(probe)
     if kind == "bare":
         import networkx  # noqa: F401  (the reference pays for the graph library too)
+
+        app = _watched(linger_ms, wait_for_map=False)
+        from PySide6.QtWidgets import QMainWindow
 
         window = QMainWindow()
         window.show()
         app.exec()
     elif kind == "app":
-        from pathlib import Path
-
         from workshop_app.ui.app import run
 
+        _watched(linger_ms, wait_for_map=True)
         run(Path(rest[0]))
     elif kind == "map":
         from workshop_app.fileformat import load_session
         from workshop_app.ui.controller import SessionController
         from workshop_app.ui.map import MapView
+
+        app = _watched(linger_ms, wait_for_map=True)
+        from PySide6.QtWidgets import QMainWindow
 
         window = QMainWindow()
         window.setCentralWidget(MapView(SessionController(load_session(rest[0]))))
@@ -138,6 +73,13 @@ def main(argv: list[str]) -> None:
         app.exec()
     else:
         raise SystemExit(f"unknown probe {kind!r}; use bare, app or map")
+
+
+def _watched(linger_ms: int, wait_for_map: bool) -> QApplication:
+    """The application, watched for its first paints; imported after the kind's own imports."""
+    from benchmarks.paint_watch import watch
+
+    return watch(linger_ms, wait_for_map)
 
 
 if __name__ == "__main__":
