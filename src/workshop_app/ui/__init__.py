@@ -17,6 +17,7 @@ import workshop_app.analysis
 import workshop_app.fileformat
 import workshop_app.layout  # noqa: F401  (the core before Qt, see above)
 
+# isort: split
 import PySide6.QtCore  # noqa: F401  (installs the import hook lightened below)
 
 
