@@ -135,15 +135,15 @@ def install(window: Any) -> None:
             window, "votingDock", tr("Dot voting"), None, Qt.DockWidgetArea.RightDockWidgetArea
         ),
     }
+    # The guide is what the facilitator steers by; the others open when a phase needs them.
+    for name in ("priorities", "raci", "actions", "voting"):
+        docks[name].hide()
     window.tabifyDockWidget(docks["raci"], docks["actions"])
     findings = getattr(window, "findings_dock", None)
     if findings is not None:  # the bars take the findings' place, a tab away
         window.tabifyDockWidget(findings, docks["voting"])
     voting = docks["voting"]
     voting.toggleViewAction().triggered.connect(lambda on: on and voting.raise_())
-    # The guide is what the facilitator steers by; the others open when a phase needs them.
-    for name in ("priorities", "raci", "actions", "voting"):
-        docks[name].hide()
 
     presenting = QAction(tr("Presentation mode"), window, checkable=True)
     presenting.setShortcuts(full_screen_keys())
