@@ -129,15 +129,12 @@ def install_excepthook() -> None:
 
 def open_first_session(window: MainWindow, path: Path | None) -> None:
     """Fill a new window: recovered work, ``path``, the last session, or the example."""
-    from workshop_app.ui.settings import recent_files
-
     if window.files.offer_recovery():
         return
-    if path is not None:
-        window.files.open_path(path)
-        return
-    last = recent_files()[:1]
-    if last and window.files.open_path(last[0]):
+    chosen = _first_file(path)
+    # A file given that does not open leaves the window empty (it said why);
+    # a last session that does not open gives way to the example.
+    if chosen is not None and (window.files.open_path(chosen) or path is not None):
         return
     window.files.open_sample()
 
@@ -153,18 +150,23 @@ def open_before_show(window: MainWindow, path: Path | None) -> bool:
     window shows.
     """
     from workshop_app.ui.autosave import find_recoverable
-    from workshop_app.ui.settings import recent_files
 
     if find_recoverable():
         return False
-    if path is None:
-        path = next(iter(recent_files()), None)
+    chosen = _first_file(path)
     try:
-        if path is not None and path.stat().st_size > OPEN_BEFORE_SHOW_BYTES:
+        if chosen is not None and chosen.stat().st_size > OPEN_BEFORE_SHOW_BYTES:
             return False
     except OSError:
         return False  # opening it after the first paint tells why it cannot be read
-    return window.files.open_unasked(path)
+    return window.files.open_unasked(chosen)
+
+
+def _first_file(path: Path | None) -> Path | None:
+    """The file a start opens: ``path`` if given, else the last session used (None: none)."""
+    from workshop_app.ui.settings import recent_files
+
+    return path if path is not None else next(iter(recent_files()), None)
 
 
 def run(path: Path | None) -> int:

@@ -76,6 +76,19 @@ def test_a_broken_file_on_the_command_line_is_explained(
     assert bare_window.controller.session.graph.number_of_nodes() == 0
 
 
+def test_a_last_session_that_no_longer_opens_is_explained_and_the_example_shown(
+    bare_window: MainWindow, window_answers, tmp_path: Path
+) -> None:
+    broken = tmp_path / "last.yaml"
+    broken.write_text("format: workshop-session\nversion: 99\n", encoding="utf-8")
+    add_recent_file(broken)
+    open_first_session(bare_window, None)
+    ((_title, message),) = window_answers.questions("error")
+    assert "newer" in message
+    assert bare_window.controller.session.meta["title"] == "Verantwortung im Kundenservice"
+    assert bare_window.controller.path is None
+
+
 def test_an_error_in_a_slot_is_logged_and_shown_without_blocking(
     qtbot: QtBot, window: MainWindow, caplog: pytest.LogCaptureFixture
 ) -> None:
