@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 
 from workshop_app.domain import EdgeKind, Session
 from workshop_app.layout.boxes import node_box
-from workshop_app.layout.geometry import EdgeLabel, EdgeRoute, MapGeometry, Rect
+from workshop_app.layout.geometry import EdgeRoute, MapGeometry, Rect
 from workshop_app.layout.labels import LabelPlacer, label_text
 from workshop_app.layout.layers import layered_graph
 from workshop_app.layout.routing import EdgeKey, plan_routes
@@ -19,14 +20,18 @@ MARGIN = 16.0
 
 
 def map_geometry(
-    session: Session, language: str | None = None, *, labels: bool = True
+    session: Session,
+    language: str | None = None,
+    *,
+    labels: bool = True,
+    marked: Collection[str] = (),
 ) -> MapGeometry:
     """Boxes at the nodes' positions (stored, else laid out) and routes between them.
 
     ``language`` (``de`` or ``en``, default the session's) is that of the
     tags written on relations; without ``labels`` the routes carry none (a
     map printed too small to read them), and :func:`label_routes` can add
-    them later.
+    them later. Tags keep clear of the finding rings around the ``marked`` nodes.
     """
     positions = node_positions(session)
     graph = session.graph
@@ -38,24 +43,30 @@ def map_geometry(
     paths = plan.paths()
     routes = tuple(EdgeRoute(*key, paths[key]) for key in keys if key in paths)
     geometry = MapGeometry(boxes, routes, _bounds(plan.extent(paths)))
-    return label_routes(geometry, session, language) if labels else geometry
+    return label_routes(geometry, session, language, marked) if labels else geometry
 
 
 def label_routes(
-    geometry: MapGeometry, session: Session, language: str | None = None
+    geometry: MapGeometry,
+    session: Session,
+    language: str | None = None,
+    marked: Collection[str] = (),
 ) -> MapGeometry:
-    """``geometry`` of ``session`` with each relation's tag or trigger placed on its route."""
+    """``geometry`` of ``session`` with each relation's tag or trigger placed on its route,
+    clear of the finding rings around the ``marked`` nodes."""
     language = language or session.language
     graph, routes = session.graph, geometry.edges
     texts = [
         label_text(route.kind, graph.edges[route.source, route.target, route.kind], language)
         for route in routes
     ]
-    placer = LabelPlacer(geometry.nodes)
-    labels: list[EdgeLabel | None] = [None] * len(routes)
-    # Triggers first: they are longer and say more than a letter.
-    for index in sorted(range(len(routes)), key=lambda index: -len(texts[index])):
-        labels[index] = placer.place(texts[index], routes[index].path)
+    placer = LabelPlacer(geometry.nodes, marked)
+    labels = placer.place_all(
+        [
+            (text, route.path, (route.source, route.target))
+            for text, route in zip(texts, routes, strict=True)
+        ]
+    )
     labelled = tuple(
         replace(route, label=label) for route, label in zip(routes, labels, strict=True)
     )

@@ -26,6 +26,7 @@ __all__ = [
     "LABEL_SIZE",
     "LAYER_GAP",
     "LINE_HEIGHT",
+    "MARK_REACH",
     "MAX_SEGMENT",
     "NODE_HEIGHT",
     "NODE_WIDTH",
@@ -50,10 +51,14 @@ PathStep = tuple[Any, ...]
 LABEL_SIZE = 16.0
 #: The smaller second line of a node (load, decision limit).
 DETAIL_SIZE = 10.0
-#: Edge labels: RACI letters and escalation triggers.
-EDGE_LABEL_SIZE = 10.0
+#: Edge tags: RACI letters, a deputy's tag and escalation triggers, set in bold;
+#: the window writes them at this size (12 px at 100 %), readable from the back row.
+EDGE_LABEL_SIZE = 12.0
 #: Baseline to baseline, as a multiple of the font size.
 LINE_HEIGHT = 1.2
+#: How far a finding's ring and badge reach out of a node's box in the window:
+#: tags stay clear of the boxes of nodes under a finding by this much.
+MARK_REACH = 14.0
 #: Longest segment of a curve when flattened (DESIGN: 4 points).
 MAX_SEGMENT = 4.0
 
@@ -128,7 +133,8 @@ class NodeBox:
 
 @dataclass(frozen=True)
 class EdgeLabel:
-    """A label on a route: its lines, centre and size; it covers no node."""
+    """A label on a route: its lines (bold, :data:`EDGE_LABEL_SIZE`), centre and size;
+    it covers no node."""
 
     text_lines: tuple[str, ...]
     x: float
@@ -144,6 +150,14 @@ class EdgeLabel:
             self.x + self.width / 2,
             self.y + self.height / 2,
         )
+
+    def baselines(self) -> list[tuple[str, float, float]]:
+        """Each line with the centre of its baseline: the window and the PDF write them there."""
+        top = self.y - len(self.text_lines) * EDGE_LABEL_SIZE * LINE_HEIGHT / 2
+        return [
+            (line, self.x, top + (index * LINE_HEIGHT + 0.945) * EDGE_LABEL_SIZE)
+            for index, line in enumerate(self.text_lines)
+        ]
 
 
 @dataclass(frozen=True)

@@ -1,36 +1,51 @@
 """Labels on routes: the RACI letter, an escalation's trigger, a deputy's tag.
 
 A label sits on its route, centred on one of the route's steps, where it
-covers no node and no other label. Steps in the channels between rows come
-first (no box reaches there), the middle of the route before its ends; when
-every place is taken by other labels, the label goes where it at least
-covers no node.
+covers no node, no finding's ring (around the nodes given as marked) and no
+other label. Steps in the channels between rows come first (no box reaches
+there), the middle of the route before its ends; when every place is taken,
+the label goes where it at least covers no node, and covers least of the
+other labels.
+
+Labels are measured as they are drawn: bold, :data:`EDGE_LABEL_SIZE`, with
+a little room around the text for the outline of the tag.
+
+Examples
+--------
+>>> [round(value, 1) for value in label_size(("A",))]
+[17.3, 16.4]
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 
 from workshop_app.domain import EdgeKind
 from workshop_app.layout.geometry import (
     EDGE_LABEL_SIZE,
     LINE_HEIGHT,
+    MARK_REACH,
     EdgeLabel,
     NodeBox,
     PathStep,
     Point,
     Rect,
+    flatten,
 )
 from workshop_app.layout.text import text_width, wrap
 from workshop_app.vocabulary import edge_tag
 
-__all__ = ["LabelPlacer", "label_text"]
+__all__ = ["LabelPlacer", "label_size", "label_text"]
 
-#: A trigger wraps at this width, onto at most two lines.
-LABEL_WIDTH = 110.0
-_PAD = 2.0
+#: A trigger wraps at this width (eleven ems), onto at most two lines.
+LABEL_WIDTH = 11 * EDGE_LABEL_SIZE
+#: Room between the text and the tag's outline, left and right, and above and below.
+_PAD_X = 4.0
+_PAD_Y = 1.0
 _CELL = 64.0
 
 
@@ -38,9 +53,15 @@ def label_text(kind: EdgeKind, attrs: Mapping[str, object], language: str) -> tu
     """What is written on a relation: its tag, or for an escalation its trigger."""
     trigger = attrs.get("trigger")
     if kind is EdgeKind.ESCALATES_TO and isinstance(trigger, str) and trigger.strip():
-        return wrap(trigger, EDGE_LABEL_SIZE, LABEL_WIDTH, 2)
+        return wrap(trigger, EDGE_LABEL_SIZE, LABEL_WIDTH, 2, bold=True)
     tag = edge_tag(kind, language)
     return (tag,) if tag else ()
+
+
+def label_size(lines: tuple[str, ...]) -> tuple[float, float]:
+    """Width and height of the tag holding ``lines``."""
+    width = max(text_width(line, EDGE_LABEL_SIZE, bold=True) for line in lines)
+    return width + 2 * _PAD_X, len(lines) * EDGE_LABEL_SIZE * LINE_HEIGHT + 2 * _PAD_Y
 
 
 class _Grid:
@@ -62,10 +83,10 @@ class _Grid:
         for key in self._keys(rect):
             self._cells[key].append(rect)
 
-    def overlap(self, rect: Rect) -> float:
-        """How much of ``rect`` the rectangles cover (overlaps added up)."""
+    def overlap(self, rect: Rect, skip: Collection[Rect] = ()) -> float:
+        """How much of ``rect`` the rectangles (but those in ``skip``) cover, added up."""
         x0, y0, x1, y1 = rect
-        seen: set[Rect] = set()
+        seen: set[Rect] = set(skip)
         area = 0.0
         for key in self._keys(rect):
             for other in self._cells.get(key, ()):
@@ -76,44 +97,197 @@ class _Grid:
                 area += max(0.0, min(x1, a1) - max(x0, a0)) * max(0.0, min(y1, b1) - max(y0, b0))
         return area
 
-    def hits(self, rect: Rect) -> bool:
+    def remove(self, rect: Rect) -> None:
+        for key in self._keys(rect):
+            self._cells[key].remove(rect)
+
+    def hit(self, rect: Rect) -> set[Rect]:
+        """The rectangles ``rect`` overlaps."""
+        x0, y0, x1, y1 = rect
+        return {
+            (a0, b0, a1, b1)
+            for key in self._keys(rect)
+            for a0, b0, a1, b1 in self._cells.get(key, ())
+            if x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1
+        }
+
+    def hits(self, rect: Rect, skip: Collection[Rect] = ()) -> bool:
+        """Whether ``rect`` overlaps any of the rectangles (but those in ``skip``)."""
         x0, y0, x1, y1 = rect
         for key in self._keys(rect):
-            for a0, b0, a1, b1 in self._cells.get(key, ()):
-                if x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1:
+            for other in self._cells.get(key, ()):
+                a0, b0, a1, b1 = other
+                if x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1 and other not in skip:
                     return True
         return False
 
 
+#: A request for a label: its lines, its route and the route's two nodes.
+Request = tuple[tuple[str, ...], tuple[PathStep, ...], tuple[str, ...]]
+
+
 class LabelPlacer:
-    """Places labels one route after another, keeping clear of nodes and earlier labels."""
+    """Places the labels of many routes, keeping clear of nodes, the rings of the
+    ``marked`` nodes and each other."""
 
-    def __init__(self, boxes: Mapping[str, NodeBox]) -> None:
+    def __init__(self, boxes: Mapping[str, NodeBox], marked: Collection[str] = ()) -> None:
         self._nodes = _Grid(box.rect for box in boxes.values())
+        self._ring_of = {node: _grown(boxes[node].rect) for node in marked if node in boxes}
+        self._rings = _Grid(self._ring_of.values())
         self._labels = _Grid()
+        self._owners: defaultdict[Rect, list[int]] = defaultdict(list)
 
-    def place(self, lines: tuple[str, ...], path: tuple[PathStep, ...]) -> EdgeLabel | None:
+    def place_all(self, requests: Sequence[Request]) -> list[EdgeLabel | None]:
+        """A label for each request (None without lines or a place clear of nodes).
+
+        Short routes go first: they have the fewest places. A label left
+        covering another one or a ring then tries the places where only one
+        label is in its way, and moves that one elsewhere when it can.
+        """
+        labels: list[EdgeLabel | None] = [None] * len(requests)
+        stuck = []
+        for index in sorted(range(len(requests)), key=lambda i: _length(requests[i][1])):
+            label, clear = self._find(*requests[index])
+            if label is not None:
+                self._add(index, label)
+                labels[index] = label
+                if not clear:
+                    stuck.append(index)
+        for index in stuck:
+            self._unstick(index, requests, labels)
+        return labels
+
+    def _find(
+        self, lines: tuple[str, ...], path: tuple[PathStep, ...], ends: tuple[str, ...]
+    ) -> tuple[EdgeLabel | None, bool]:
+        """The first clear place for ``lines`` on ``path`` (the rings of its ``ends`` may
+        be covered: the tag then reads as the ringed node's), and whether it is clear."""
         if not lines:
-            return None
-        width = max(text_width(line, EDGE_LABEL_SIZE) for line in lines) + 2 * _PAD
-        height = len(lines) * EDGE_LABEL_SIZE * LINE_HEIGHT + _PAD
+            return None, True
+        width, height = label_size(lines)
+        own = self._own(ends)
         fallback = None
-        for x, y in _candidates(path):
+        for x, y in _places(path, width, height):
             rect = (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
             if self._nodes.hits(rect):
                 continue
-            if not self._labels.hits(rect):
-                self._labels.add(rect)
-                return EdgeLabel(lines, x, y, width, height)
-            # Every place taken: the one where it covers least of other labels.
-            covered = self._labels.overlap(rect)
-            if fallback is None or covered < fallback[0]:
-                fallback = (covered, x, y, rect)
+            if not self._rings.hits(rect, own) and not self._labels.hits(rect):
+                return EdgeLabel(lines, x, y, width, height), True
+            # Every place taken: where it covers least of other labels, then of rings.
+            cost = (self._labels.overlap(rect), self._rings.overlap(rect, own))
+            if fallback is None or cost < fallback[0]:
+                fallback = (cost, x, y)
         if fallback is None:
-            return None
-        _, x, y, rect = fallback
-        self._labels.add(rect)
-        return EdgeLabel(lines, x, y, width, height)
+            return None, True
+        _, x, y = fallback
+        return EdgeLabel(lines, x, y, width, height), False
+
+    def _unstick(
+        self, index: int, requests: Sequence[Request], labels: list[EdgeLabel | None]
+    ) -> None:
+        lines, path, ends = requests[index]
+        stuck = labels[index]
+        assert stuck is not None
+        self._remove(index, stuck)
+        width, height, own = stuck.width, stuck.height, self._own(ends)
+        tries = 0
+        for x, y in _places(path, width, height):
+            rect = (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
+            if self._nodes.hits(rect) or self._rings.hits(rect, own):
+                continue
+            blockers = self._blockers(rect)
+            if not 0 < len(blockers) <= _MOVABLE:
+                continue
+            if self._moved(
+                index, EdgeLabel(lines, x, y, width, height), blockers, requests, labels
+            ):
+                return
+            tries += 1
+            if tries == _TRIES:
+                break
+        self._add(index, stuck)
+
+    def _moved(
+        self,
+        index: int,
+        placed: EdgeLabel,
+        blockers: list[int],
+        requests: Sequence[Request],
+        labels: list[EdgeLabel | None],
+    ) -> bool:
+        """Put label ``index`` at ``placed`` and the ``blockers`` elsewhere, all clear;
+        or change nothing and say so."""
+        before = [labels[other] for other in blockers]
+        for other, label in zip(blockers, before, strict=True):
+            assert label is not None
+            self._remove(other, label)
+        self._add(index, placed)
+        moved: list[EdgeLabel] = []
+        for other in blockers:
+            label, clear = self._find(*requests[other])
+            if label is None or not clear:
+                break
+            self._add(other, label)
+            moved.append(label)
+        else:
+            labels[index] = placed
+            for other, label in zip(blockers, moved, strict=True):
+                labels[other] = label
+            return True
+        for other, label in zip(blockers, moved, strict=False):
+            self._remove(other, label)
+        self._remove(index, placed)
+        for other, label in zip(blockers, before, strict=True):
+            assert label is not None
+            self._add(other, label)
+        return False
+
+    def _own(self, ends: tuple[str, ...]) -> set[Rect]:
+        return {self._ring_of[node] for node in ends if node in self._ring_of}
+
+    def _add(self, index: int, label: EdgeLabel) -> None:
+        self._labels.add(label.rect)
+        self._owners[label.rect].append(index)
+
+    def _remove(self, index: int, label: EdgeLabel) -> None:
+        self._labels.remove(label.rect)
+        self._owners[label.rect].remove(index)
+
+    def _blockers(self, rect: Rect) -> list[int]:
+        return sorted({index for other in self._labels.hit(rect) for index in self._owners[other]})
+
+
+#: How many places a stuck label tries, moving at most this many labels in its way.
+_TRIES = 24
+_MOVABLE = 2
+
+
+def _length(path: tuple[PathStep, ...]) -> float:
+    """About how long a route is (its steps' ends joined straight)."""
+    ends = [_end(step) for step in path]
+    return sum(math.dist(a, b) for a, b in itertools.pairwise(ends))
+
+
+def _places(path: tuple[PathStep, ...], width: float, height: float) -> Iterator[Point]:
+    """Centres for a ``width`` x ``height`` label: on the route, then beside it (the route
+    running along one side or through one corner of the label)."""
+    for dx, dy in _BESIDE:
+        shift_x, shift_y = dx * width, dy * height
+        for x, y in _candidates(path):
+            yield x + shift_x, y + shift_y
+
+
+#: Shifts (in widths and heights of the label) from on the route to beside it.
+_BESIDE = (
+    (0.0, 0.0), (0.0, 0.5), (0.0, -0.5), (0.5, 0.0), (-0.5, 0.0),
+    (0.5, 0.5), (-0.5, 0.5), (0.5, -0.5), (-0.5, -0.5),
+)  # fmt: skip
+
+
+def _grown(rect: Rect) -> Rect:
+    """``rect`` with the room a finding's ring and badge take around it."""
+    x0, y0, x1, y1 = rect
+    return x0 - MARK_REACH, y0 - MARK_REACH, x1 + MARK_REACH, y1 + MARK_REACH
 
 
 def _candidates(path: tuple[PathStep, ...]) -> Iterator[Point]:
@@ -136,29 +310,34 @@ def _candidates(path: tuple[PathStep, ...]) -> Iterator[Point]:
         (x0, y0), (x1, y1) = _end(path[index - 1]), _end(path[index])
         if math.hypot(x1 - x0, y1 - y0) > 1.0:
             yield (x0 + x1) / 2, (y0 + y1) / 2
-    # Every place taken: all along the route, from its middle outwards.
-    along = sorted(
-        (abs(index - 1 + t - middle), index, t) for index in range(1, len(path)) for t in _ALL_ALONG
-    )
-    for _, index, t in along:
-        yield _point(_end(path[index - 1]), path[index], t)
+    # Every place taken: all along the route, a few points apart, from its middle outwards.
+    points = flatten(path)
+    lengths = [0.0]
+    for a, b in itertools.pairwise(points):
+        lengths.append(lengths[-1] + math.dist(a, b))
+    half = lengths[-1] / 2
+    count = int(half / _STRIDE)
+    for offset in sorted(range(-count, count + 1), key=abs):
+        yield _at_length(points, lengths, half + offset * _STRIDE)
 
 
 #: Where on a curve a label may sit (curve parameter), the middle first.
 _ALONG_CURVE = (0.5, 0.35, 0.65, 0.2, 0.8)
-#: ... and on any step, when those places are taken.
-_ALL_ALONG = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+#: ... and, when those places are taken, anywhere along the route this far apart.
+_STRIDE = 4.0
+
+
+def _at_length(points: tuple[Point, ...], lengths: list[float], length: float) -> Point:
+    """The point ``length`` along the polyline ``points`` (``lengths``: up to each point)."""
+    index = max(1, min(len(points) - 1, bisect.bisect_left(lengths, length)))
+    (x0, y0), (x1, y1) = points[index - 1], points[index]
+    span = lengths[index] - lengths[index - 1]
+    t = (length - lengths[index - 1]) / span if span else 0.0
+    return x0 + (x1 - x0) * t, y0 + (y1 - y0) * t
 
 
 def _end(step: PathStep) -> Point:
     return step[-2], step[-1]
-
-
-def _point(start: Point, step: PathStep, t: float) -> Point:
-    """The point at ``t`` (0 to 1) of a straight or curved step from ``start``."""
-    if step[0] == "C":
-        return _cubic(start, step, t)
-    return start[0] + (step[1] - start[0]) * t, start[1] + (step[2] - start[1]) * t
 
 
 def _cubic(start: Point, step: PathStep, t: float) -> Point:

@@ -14,6 +14,8 @@ Examples
 True
 >>> wrap("Rücksendungen außerhalb der Frist", 12.0, 110.0)
 ('Rücksendungen', 'außerhalb der', 'Frist')
+>>> wrap("Kulanz über 50 EUR", 12.0, 110.0)
+('Kulanz über', '50 EUR')
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ __all__ = ["ELLIPSIS", "FontMetrics", "compound_joint", "metrics", "text_width",
 
 ELLIPSIS = "…"
 _UNIT = re.compile(r"(\d) (%|‰|€|EUR|CHF|USD|h|Tage|days)(?!\w)")
-_SPACES = re.compile(r"\s+")
+#: Spaces between words; not the no-break space that keeps a number with its unit.
+_SPACES = re.compile(r"[^\S\u00a0]+")
 
 
 class FontMetrics:

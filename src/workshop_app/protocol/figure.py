@@ -29,7 +29,7 @@ from reportlab.platypus.flowables import Flowable
 from workshop_app import vocabulary
 from workshop_app.analysis import Severity
 from workshop_app.domain import EdgeKind, NodeKind
-from workshop_app.layout import EDGE_LABEL_SIZE, LINE_HEIGHT, NodeBox
+from workshop_app.layout import EDGE_LABEL_SIZE, NodeBox
 from workshop_app.layout.geometry import PathStep, flatten
 from workshop_app.layout.shapes import person_centre
 from workshop_app.protocol import fonts
@@ -164,11 +164,8 @@ class MapFigure(Flowable):
             width, height = label.width * scale, label.height * scale
             canvas.roundRect(left, top - height, width, height, 1.5 * scale, stroke=1, fill=1)
             canvas.setFillColor(colors.HexColor(vocabulary.INK))
-            font = BOLD if len(label.text_lines[0]) == 1 else REGULAR
-            first = label.y - label.height / 2 + EDGE_LABEL_SIZE * 0.945 + 1
-            for index, line in enumerate(label.text_lines):
-                y = first + index * EDGE_LABEL_SIZE * LINE_HEIGHT
-                fonts.draw_text(canvas, *self._point(label.x, y), line, font, size, "middle")
+            for line, x, y in label.baselines():
+                fonts.draw_text(canvas, *self._point(x, y), line, BOLD, size, "middle")
 
     def _draw_tile_outline(self, name: str, rect: Rect) -> None:
         canvas = self.canv

@@ -126,7 +126,9 @@ def _overview(context: FigureContext, heading: Flowable, caption: str) -> list[F
     printed = _printed(context, labels=False)
     scale, legend = fitted(printed, details=False)
     if scale >= mappages.MIN_SCALE:
-        geometry = label_routes(printed.geometry, context.session, context.language)
+        geometry = label_routes(
+            printed.geometry, context.session, context.language, printed.marks.keys()
+        )
         printed = replace(printed, geometry=geometry)
         scale, legend = fitted(printed, details=True)
     view = MapFigure(printed, printed.bounds, scale, labels=scale >= mappages.MIN_SCALE)

@@ -111,6 +111,7 @@ def printed_map(
 ) -> PrintedMap:
     """The map of ``session`` with the most severe open finding on each node.
 
+    Its tags keep clear of the marked nodes as the window's do of their rings.
     Without ``labels`` its routes carry no tags (see ``map_geometry``).
     """
     marks: dict[str, Severity] = {}
@@ -122,4 +123,4 @@ def printed_map(
                 current = marks.get(subject)
                 if current is None or finding.severity.order < current.order:
                     marks[subject] = finding.severity
-    return PrintedMap(map_geometry(session, language, labels=labels), marks)
+    return PrintedMap(map_geometry(session, language, labels=labels, marked=marks.keys()), marks)

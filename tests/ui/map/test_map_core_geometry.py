@@ -28,7 +28,7 @@ def _assert_drawn(view: MapView, geometry: MapGeometry) -> None:
 
 def test_the_window_draws_the_boxes_and_routes_of_the_pdf(map_view: MapView) -> None:
     session = map_view.controller.session
-    geometry = map_geometry(session, ui_language())
+    geometry = map_geometry(session, ui_language(), marked=map_view.scene().marked)
     sizes = {(box.width, box.height) for box in geometry.nodes.values()}
     assert len(sizes) > 3  # boxes sized for their labels, not one fixed box
     _assert_drawn(map_view, geometry)
@@ -43,4 +43,4 @@ def test_after_a_move_the_routes_are_worked_out_again(map_view: MapView) -> None
     scene.drawing.refresh()
     session = map_view.controller.session
     assert session.graph.nodes["r_agent"]["position"] != session_position
-    _assert_drawn(map_view, map_geometry(session, ui_language()))
+    _assert_drawn(map_view, map_geometry(session, ui_language(), marked=scene.marked))

@@ -76,8 +76,8 @@ def test_the_legend_and_the_tags_follow_a_language_switch(map_view: MapView) -> 
         legend._paint_entry = recording
         _legend(map_view).repaint()
         assert "Vertritt" in drawn and "Stands in for" not in drawn
-        assert map_view.scene().layer.get(key).tag == "vertritt"
+        assert map_view.scene().layer.get(key).tag == ("vertritt",)
     finally:
         legend._paint_entry = original
         switch_ui_language(map_view, "en")
-    assert map_view.scene().layer.get(key).tag == "stands in"
+    assert map_view.scene().layer.get(key).tag == ("stands in",)

@@ -179,9 +179,9 @@ def test_far_out_lines_follow_the_same_routes_as_close_up(qapp: QApplication) ->
     # one from the same points, as at full detail.
     look = map_style(False).edges[EdgeKind.CONSULTED]
     bent = drawn_edge(
-        ("a", "b", "consulted"), (("M", 0, 0), ("C", 40, 60, 160, 60, 200, 0)), look, None, False
+        ("a", "b", "consulted"), (("M", 0, 0), ("C", 40, 60, 160, 60, 200, 0)), look, None
     )
-    straight = drawn_edge(("a", "c", "consulted"), (("M", 0, 0), ("L", 0, 300)), look, None, False)
+    straight = drawn_edge(("a", "c", "consulted"), (("M", 0, 0), ("L", 0, 300)), look, None)
     lines: list[QLineF] = []
     curves = QPainterPath()
     add_thin_line(lines, curves, bent)

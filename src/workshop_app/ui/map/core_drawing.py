@@ -7,17 +7,19 @@ whole map at once (about 0.7 s of CPU for 1,000 nodes), so maps larger than
 :data:`GEOMETRY_LIMIT` keep the window's own fixed boxes and straight routes,
 and after an edit the geometry is worked out again a moment later (edits in
 quick succession are taken together); until then the edited relations are
-drawn straight.
+drawn straight. Tags keep clear of the rings of the nodes under a finding:
+when the findings ring other nodes, the tags are placed again on the same
+routes (and in the window's language when it changes).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from PySide6.QtCore import QObject, QRectF, QTimer
 
 from workshop_app.domain import Session
-from workshop_app.layout import EdgeRoute, MapGeometry, map_geometry
+from workshop_app.layout import EdgeRoute, MapGeometry, label_routes, map_geometry
 from workshop_app.layout.auto import CONTENT_SIZES_UP_TO
 from workshop_app.layout.drawing import MARGIN
 from workshop_app.ui.i18n import ui_language
@@ -48,6 +50,8 @@ class CoreDrawing(QObject):
         self.applied = False  # whether the items show the geometry of the session as it is
         #: The area the geometry's boxes, routes and labels take, when there is one.
         self.bounds: QRectF | None = None
+        self._marked: frozenset[str] = frozenset()
+        self._unlabelled: MapGeometry | None = None  # the last geometry, before its tags
 
     def take(self, session: Session) -> None:
         """A new session: boxes now, routes when the edges are drawn (call before routing)."""
@@ -74,6 +78,22 @@ class CoreDrawing(QObject):
         self._edges.layer.flush()
         self.applied = True
 
+    def set_marked(self, node_ids: Collection[str]) -> None:
+        """The nodes under a finding (ringed): tags keep clear of them."""
+        marked = frozenset(node_ids)
+        if marked == self._marked:
+            return
+        self._marked = marked
+        self.relabel()
+
+    def relabel(self) -> None:
+        """Place the tags again on the routes (other nodes ringed, another language)."""
+        if self.applied and self._unlabelled is not None:
+            geometry = label_routes(self._unlabelled, self._session, ui_language(), self._marked)
+            self._set_bounds(geometry)
+            self._edges.adopt(_routes(geometry))
+            self._edges.layer.flush()
+
     @property
     def pending(self) -> bool:
         """Whether a new geometry is still to be worked out after an edit."""
@@ -81,10 +101,20 @@ class CoreDrawing(QObject):
 
     def _geometry(self) -> MapGeometry | None:
         if len(self._session.graph) > GEOMETRY_LIMIT:
+            self._unlabelled = None
             return None
-        return map_geometry(self._session, ui_language())
+        language = ui_language()
+        self._unlabelled = map_geometry(self._session, language, labels=False)
+        return label_routes(self._unlabelled, self._session, language, self._marked)
 
     def _set_boxes(self, geometry: MapGeometry | None) -> None:
+        self._set_bounds(geometry)
+        boxes = geometry.nodes if geometry is not None else {}
+        for node_id, item in self._nodes.items():
+            box = boxes.get(node_id)
+            item.set_box(box if box is not None and box.kind is item.kind else None)
+
+    def _set_bounds(self, geometry: MapGeometry | None) -> None:
         if geometry is None:
             self.bounds = None
         else:
@@ -93,10 +123,6 @@ class CoreDrawing(QObject):
             self.bounds = QRectF(x0, y0, x1 - x0, y1 - y0).adjusted(
                 MARGIN, MARGIN, -MARGIN, -MARGIN
             )
-        boxes = geometry.nodes if geometry is not None else {}
-        for node_id, item in self._nodes.items():
-            box = boxes.get(node_id)
-            item.set_box(box if box is not None and box.kind is item.kind else None)
 
 
 def _routes(geometry: MapGeometry | None) -> dict[EdgeKey, EdgeRoute]:

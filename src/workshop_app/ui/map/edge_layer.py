@@ -331,14 +331,14 @@ class EdgeLayer(QGraphicsItem):
     def _paint_tags(self, painter: QPainter, edges: list[DrawnEdge]) -> None:
         painter.setFont(self._style.edge_font)
         painter.setBrush(self._style.background)
-        presentation = self._style.presentation
         for edge in edges:
             if edge.tag_box is not None:
                 x0, y0, x1, y1 = edge.tag_box
                 painter.setPen(self._outlines[edge.kind])
                 painter.drawRoundedRect(QRectF(x0, y0, x1 - x0, y1 - y0), 4, 4)
-                text, _ = static_tag(edge.tag, presentation)
-                painter.drawStaticText(QPointF(x0 + 4, y0 + 1), text)
+                for line, x, baseline in edge.tag_lines():
+                    text, offset = static_tag(line)
+                    painter.drawStaticText(QPointF(x, baseline) + offset, text)
 
 
 def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:

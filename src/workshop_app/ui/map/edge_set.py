@@ -11,21 +11,21 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 
 from workshop_app.domain import EdgeKind, Session
 from workshop_app.layout import EdgeRoute
-from workshop_app.ui.i18n import tr
+from workshop_app.layout.labels import label_text
+from workshop_app.ui.i18n import tr, ui_language
 from workshop_app.ui.map.edge_layer import EdgeLayer
 from workshop_app.ui.map.node_item import NodeItem
 from workshop_app.ui.map.routes import EdgeKey, drawn_edge, straight_route
-from workshop_app.ui.map.style import MapStyle, border_distance, edge_kind_name, edge_tag
+from workshop_app.ui.map.style import MapStyle, border_distance, edge_kind_name
 
-__all__ = ["PARALLEL_SPACING", "TAG_MAX_CHARS", "EdgeSet"]
+__all__ = ["PARALLEL_SPACING", "EdgeSet"]
 
 #: Distance between parallel edges joining the same two nodes.
 PARALLEL_SPACING = 26.0
-#: A trigger longer than this is shortened on the map (the tooltip has it all).
-TAG_MAX_CHARS = 22
 _KIND_ORDER = {kind.value: index for index, kind in enumerate(EdgeKind)}
 
 
@@ -213,12 +213,8 @@ class EdgeSet:
         source, target = self._nodes[key[0]], self._nodes[key[1]]
         route = self._routes.get(key)
         if route is not None and _at_box(source) and _at_box(target):
-            label = route.label
-            centre = (label.x, label.y) if label is not None else None
             look = self._style.edges[EdgeKind(key[2])]
-            self.layer.put(
-                drawn_edge(key, route.path, look, self._tag(key), self._style.presentation, centre)
-            )
+            self.layer.put(drawn_edge(key, route.path, look, self._tag(key), route.label))
             return
         start, end = source.pos(), target.pos()
         if (end - start).manhattanLength() < 1:
@@ -240,19 +236,24 @@ class EdgeSet:
             clip,
         )
         look = self._style.edges[EdgeKind(key[2])]
-        self.layer.put(drawn_edge(key, steps, look, self._tag(key), self._style.presentation))
+        self.layer.put(drawn_edge(key, steps, look, self._tag(key)))
 
     def _fields(self, key: EdgeKey) -> dict:
         """The edge's fields in the session (none while a batch is half applied)."""
         return self._session.graph.get_edge_data(*key, default={})
 
-    def _tag(self, key: EdgeKey) -> str | None:
+    def _tag(self, key: EdgeKey) -> tuple[str, ...]:
+        """The lines written on the edge, as the core wraps them (a trigger on two at most)."""
         kind = EdgeKind(key[2])
-        trigger = self._fields(key).get("trigger")
-        if kind is EdgeKind.ESCALATES_TO and isinstance(trigger, str) and trigger.strip():
-            trigger = trigger.strip()
-            return trigger if len(trigger) <= TAG_MAX_CHARS else trigger[: TAG_MAX_CHARS - 1] + "…"
-        return edge_tag(kind)
+        if kind is EdgeKind.ESCALATES_TO:
+            return label_text(kind, self._fields(key), ui_language())
+        return _kind_tag(kind, ui_language())
+
+
+@lru_cache(maxsize=64)
+def _kind_tag(kind: EdgeKind, language: str) -> tuple[str, ...]:
+    """The tag of every edge of ``kind`` (one tuple shared by all of them)."""
+    return label_text(kind, {}, language)
 
 
 def _at_box(node: NodeItem) -> bool:

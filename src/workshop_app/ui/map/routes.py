@@ -2,8 +2,9 @@
 
 A route is the core's form: steps ``("M", x, y)``, ``("L", x, y)`` and
 ``("C", x1, y1, x2, y2, x, y)`` from the border of the source to the border
-of the target. A :class:`DrawnEdge` keeps those steps, the box of its tag
-and its bounds, all as tuples of floats: a map of 18,000 edges then costs a
+of the target. A :class:`DrawnEdge` keeps those steps, the lines of its tag
+and its box (the core's: placed and sized by ``layout.labels`` for the text
+as the window writes it), and its bounds, all as tuples: a map of 18,000 edges then costs a
 few megabytes, where one ``QPainterPath`` and two ``QRectF`` per edge cost
 forty. :func:`add_line` and :func:`add_heads` append what the painter
 strokes and fills (the line, drawn back under the arrowhead and jagged for
@@ -21,6 +22,8 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainterPath, QStaticText
 
 from workshop_app.domain import EdgeKind
+from workshop_app.layout import EdgeLabel
+from workshop_app.layout.labels import label_size
 from workshop_app.ui.map.grid import Rect, Segment
 from workshop_app.ui.map.style import Arrow, EdgeLook, map_style
 
@@ -54,7 +57,7 @@ _ZIGZAG = 4.5
 
 @dataclass(slots=True, eq=False)
 class DrawnEdge:
-    """One edge on the map; ``tag`` is the text on its line, ``tag_box`` where it sits."""
+    """One edge on the map; ``tag`` is the lines of text on it, ``tag_box`` where they sit."""
 
     key: EdgeKey
     kind: EdgeKind
@@ -62,9 +65,17 @@ class DrawnEdge:
     steps: tuple[Step, ...]
     #: the arrowhead's tip and direction ``(x, y, dx, dy)``; None without one
     tip: tuple[float, float, float, float] | None
-    tag: str | None
+    tag: tuple[str, ...] | None
     tag_box: Rect | None
     bounds: Rect
+
+    def tag_lines(self) -> list[tuple[str, float, float]]:
+        """The tag's lines with the centre of each baseline (as the PDF writes them)."""
+        if self.tag is None or self.tag_box is None:
+            return []
+        x0, y0, x1, y1 = self.tag_box
+        label = EdgeLabel(self.tag, (x0 + x1) / 2, (y0 + y1) / 2, x1 - x0, y1 - y0)
+        return label.baselines()
 
     def midpoint(self) -> QPointF:
         """Where the tag sits: the middle of the route."""
@@ -125,14 +136,14 @@ def drawn_edge(
     key: EdgeKey,
     steps: tuple[Step, ...],
     look: EdgeLook,
-    tag: str | None,
-    presentation: bool,
-    tag_centre: tuple[float, float] | None = None,
+    tag: tuple[str, ...] | None,
+    label: EdgeLabel | None = None,
 ) -> DrawnEdge:
-    """The edge ``key`` along ``steps`` in the look of its kind.
+    """The edge ``key`` along ``steps`` in the look of its kind, with the lines ``tag``.
 
-    The tag goes to ``tag_centre`` when the route has a place for it (the
-    core's geometry keeps labels off nodes), else to the route's middle.
+    The tag takes the box of the core's ``label`` when the route has one (the
+    core keeps it off nodes, finding rings and other tags), else a box of
+    the core's size in the route's middle.
     """
     steps = tuple(steps)
     tip = None
@@ -141,10 +152,11 @@ def drawn_edge(
         tip = (x, y, dx, dy)
         steps = _drawn_back(steps, _inset(look))
     tag_box = None
-    if tag:
-        _, size = static_tag(tag, presentation)
-        cx, cy = tag_centre if tag_centre is not None else _halfway(flatten(steps, _INDEX_CHORD))
-        w, h = size.width() / 2, size.height() / 2
+    if label is not None and tag == label.text_lines:
+        tag_box = label.rect
+    elif tag:
+        cx, cy = _halfway(flatten(steps, _INDEX_CHORD))
+        w, h = (side / 2 for side in _tag_size(tag))
         tag_box = (cx - w, cy - h, cx + w, cy + h)
     xs = [v for step in steps for v in step[1::2]]
     ys = [v for step in steps for v in step[2::2]]
@@ -157,7 +169,7 @@ def drawn_edge(
             max(bounds[2], tag_box[2]),
             max(bounds[3], tag_box[3]),
         )
-    return DrawnEdge(key, EdgeKind(key[2]), steps, tip, tag, tag_box, bounds)
+    return DrawnEdge(key, EdgeKind(key[2]), steps, tip, tag or None, tag_box, bounds)
 
 
 def add_line(
@@ -348,14 +360,20 @@ def _zigzag(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 
 @lru_cache(maxsize=256)
-def static_tag(text: str, presentation: bool) -> tuple[QStaticText, QRectF]:
-    """The laid-out tag text and its box size, shared by all edges with that tag."""
-    font = map_style(presentation).edge_font
-    static = QStaticText(text)
+def static_tag(line: str) -> tuple[QStaticText, QPointF]:
+    """A line of a tag laid out, and where its top left lies from the centre of its
+    baseline; shared by all edges with that line."""
+    font = map_style().edge_font
+    static = QStaticText(line)
     static.setTextFormat(Qt.TextFormat.PlainText)
     static.prepare(font=font)
     metrics = QFontMetricsF(font)
-    return static, QRectF(0, 0, metrics.horizontalAdvance(text) + 8, metrics.height() + 2)
+    return static, QPointF(-metrics.horizontalAdvance(line) / 2, -metrics.ascent())
+
+
+@lru_cache(maxsize=256)
+def _tag_size(lines: tuple[str, ...]) -> tuple[float, float]:
+    return label_size(lines)
 
 
 def _segment_distance(x: float, y: float, a: tuple[float, float], b: tuple[float, float]) -> float:

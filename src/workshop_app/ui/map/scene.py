@@ -253,6 +253,7 @@ class MapScene(QGraphicsScene):
                 if known is None or finding.severity.order < known.order:
                     marks[subject] = finding.severity
         old, self._marks = self._marks, marks
+        self.drawing.set_marked(marks.keys())
         # Only the nodes whose mark changed: an edit changes a few findings.
         self._refresh_marks(
             node_id
@@ -269,6 +270,11 @@ class MapScene(QGraphicsScene):
     def focus(self) -> frozenset[str]:
         return self._focus
 
+    @property
+    def marked(self) -> frozenset[str]:
+        """The nodes ringed for an open finding."""
+        return frozenset(self._marks)
+
     def set_style(self, style: MapStyle) -> None:
         self.style = style
         self.setBackgroundBrush(style.background)
@@ -276,6 +282,7 @@ class MapScene(QGraphicsScene):
         for node in self.nodes.values():
             node.set_style(style)
         self.edges.set_style(style)
+        self.drawing.relabel()  # the tags in the window's language
         self.layer.flush()
 
     def nodes_rect(self) -> QRectF:

@@ -19,12 +19,20 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainterPath, QPen, QPol
 from workshop_app import vocabulary
 from workshop_app.analysis import Severity
 from workshop_app.domain import EdgeKind, NodeKind
-from workshop_app.layout import DETAIL_SIZE, LABEL_SIZE, NODE_HEIGHT, NODE_WIDTH
+from workshop_app.layout import (
+    DETAIL_SIZE,
+    EDGE_LABEL_SIZE,
+    LABEL_SIZE,
+    MARK_REACH,
+    NODE_HEIGHT,
+    NODE_WIDTH,
+)
 from workshop_app.resources import ResourceNotFoundError, resource_path
 from workshop_app.ui.i18n import ui_language
 from workshop_app.vocabulary import Arrow
 
 __all__ = [
+    "MARK_REACH",
     "NODE_HEIGHT",
     "NODE_WIDTH",
     "Arrow",
@@ -41,8 +49,6 @@ __all__ = [
 
 #: Room around a node's box for the selection line, finding ring and handle.
 NODE_MARGIN = 20.0
-#: How far a finding's ring (in presentation mode too) and badge reach out of a node's box.
-MARK_REACH = 14.0
 #: The connector handle: centre distance from the node's right edge, and radius.
 HANDLE_OFFSET = 12.0
 HANDLE_RADIUS = 9.0
@@ -98,6 +104,7 @@ class MapStyle:
     #: the core's label and detail sizes, regular as the core measured them
     box_font: QFont
     box_detail_font: QFont
+    #: the core's tag size, bold as the core measured it (tags sit in the core's boxes)
     edge_font: QFont
     legend_font: QFont
     text: QColor
@@ -170,7 +177,7 @@ def map_style(presentation: bool = False) -> MapStyle:
         detail_font=_font(13 if presentation else 12, bold=presentation),
         box_font=_font(round(LABEL_SIZE)),
         box_detail_font=_font(round(DETAIL_SIZE)),
-        edge_font=_font(14 if presentation else 12, bold=True),
+        edge_font=_font(round(EDGE_LABEL_SIZE), bold=True),
         legend_font=_font(15 if presentation else 12),
         text=ink,
         detail_text=detail_text,
