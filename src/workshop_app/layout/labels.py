@@ -1,11 +1,14 @@
 """Labels on routes: the RACI letter, an escalation's trigger, a deputy's tag.
 
 A label sits on its route, centred on one of the route's steps, where it
-covers no node, no finding's ring (around the nodes given as marked) and no
-other label. Steps in the channels between rows come first (no box reaches
-there), the middle of the route before its ends; when every place is taken,
-the label goes where it at least covers no node, and covers least of the
-other labels.
+covers no node, no finding's ring (around the nodes given as marked, but
+those the route joins) and no other label. Steps in the channels between
+rows come first (no box reaches there), the middle of the route before its
+ends; when every place on the route is taken, the label sits beside it (the
+route along one of its sides or through a corner). Short routes are served
+first, having the fewest places; a label left without a clear place moves
+up to two labels in its way, and otherwise goes where it at least covers no
+node, and covers least of the other labels.
 
 Labels are measured as they are drawn: bold, :data:`EDGE_LABEL_SIZE`, with
 a little room around the text for the outline of the tag.
@@ -41,8 +44,10 @@ from workshop_app.vocabulary import edge_tag
 
 __all__ = ["LabelPlacer", "label_size", "label_text"]
 
-#: A trigger wraps at this width (eleven ems), onto at most two lines.
-LABEL_WIDTH = 11 * EDGE_LABEL_SIZE
+#: A trigger is written on one line this wide at most (thirteen ems), ending in "…" when
+#: longer (the window's tooltip and the protocol's escalation table give it whole): a tag
+#: of one line fits the channels between rows, where two would not.
+LABEL_WIDTH = 13 * EDGE_LABEL_SIZE
 #: Room between the text and the tag's outline, left and right, and above and below.
 _PAD_X = 4.0
 _PAD_Y = 1.0
@@ -53,7 +58,7 @@ def label_text(kind: EdgeKind, attrs: Mapping[str, object], language: str) -> tu
     """What is written on a relation: its tag, or for an escalation its trigger."""
     trigger = attrs.get("trigger")
     if kind is EdgeKind.ESCALATES_TO and isinstance(trigger, str) and trigger.strip():
-        return wrap(trigger, EDGE_LABEL_SIZE, LABEL_WIDTH, 2, bold=True)
+        return wrap(trigger, EDGE_LABEL_SIZE, LABEL_WIDTH, 1, bold=True)
     tag = edge_tag(kind, language)
     return (tag,) if tag else ()
 
@@ -158,10 +163,18 @@ class LabelPlacer:
         return labels
 
     def _find(
-        self, lines: tuple[str, ...], path: tuple[PathStep, ...], ends: tuple[str, ...]
+        self,
+        lines: tuple[str, ...],
+        path: tuple[PathStep, ...],
+        ends: tuple[str, ...],
+        rings: bool = True,
     ) -> tuple[EdgeLabel | None, bool]:
-        """The first clear place for ``lines`` on ``path`` (the rings of its ``ends`` may
-        be covered: the tag then reads as the ringed node's), and whether it is clear."""
+        """The first clear place for ``lines`` on ``path``, and whether it is clear.
+
+        Clear is clear of other labels and of the rings but those of the route's
+        own ``ends`` (the tag then reads as the ringed node's); without
+        ``rings``, a place is clear that covers no label.
+        """
         if not lines:
             return None, True
         width, height = label_size(lines)
@@ -171,7 +184,8 @@ class LabelPlacer:
             rect = (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
             if self._nodes.hits(rect):
                 continue
-            if not self._rings.hits(rect, own) and not self._labels.hits(rect):
+            ringed = rings and self._rings.hits(rect, own)
+            if not ringed and not self._labels.hits(rect):
                 return EdgeLabel(lines, x, y, width, height), True
             # Every place taken: where it covers least of other labels, then of rings.
             cost = (self._labels.overlap(rect), self._rings.overlap(rect, own))
@@ -185,26 +199,30 @@ class LabelPlacer:
     def _unstick(
         self, index: int, requests: Sequence[Request], labels: list[EdgeLabel | None]
     ) -> None:
+        """Move the labels in the way of label ``index`` when that clears its place:
+        a place clear of rings first, else, while it covers labels, any place."""
         lines, path, ends = requests[index]
         stuck = labels[index]
         assert stuck is not None
         self._remove(index, stuck)
         width, height, own = stuck.width, stuck.height, self._own(ends)
-        tries = 0
-        for x, y in _places(path, width, height):
-            rect = (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
-            if self._nodes.hits(rect) or self._rings.hits(rect, own):
-                continue
-            blockers = self._blockers(rect)
-            if not 0 < len(blockers) <= _MOVABLE:
-                continue
-            if self._moved(
-                index, EdgeLabel(lines, x, y, width, height), blockers, requests, labels
-            ):
-                return
-            tries += 1
-            if tries == _TRIES:
-                break
+        for rings in (True, False):
+            if not rings and not self._labels.hits(stuck.rect):
+                break  # it covers a ring only: better than covering another label
+            tries = 0
+            for x, y in _places(path, width, height):
+                rect = (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
+                if self._nodes.hits(rect) or (rings and self._rings.hits(rect, own)):
+                    continue
+                blockers = self._blockers(rect)
+                if not 0 < len(blockers) <= _MOVABLE:
+                    continue
+                placed = EdgeLabel(lines, x, y, width, height)
+                if self._moved(index, placed, blockers, requests, labels, rings):
+                    return
+                tries += 1
+                if tries == _TRIES:
+                    break
         self._add(index, stuck)
 
     def _moved(
@@ -214,6 +232,7 @@ class LabelPlacer:
         blockers: list[int],
         requests: Sequence[Request],
         labels: list[EdgeLabel | None],
+        rings: bool,
     ) -> bool:
         """Put label ``index`` at ``placed`` and the ``blockers`` elsewhere, all clear;
         or change nothing and say so."""
@@ -224,7 +243,7 @@ class LabelPlacer:
         self._add(index, placed)
         moved: list[EdgeLabel] = []
         for other in blockers:
-            label, clear = self._find(*requests[other])
+            label, clear = self._find(*requests[other], rings)
             if label is None or not clear:
                 break
             self._add(other, label)
