@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 import bisect
+import heapq
 import itertools
 import math
 from collections import defaultdict
@@ -151,7 +152,8 @@ class LabelPlacer:
         """
         labels: list[EdgeLabel | None] = [None] * len(requests)
         stuck = []
-        for index in sorted(range(len(requests)), key=lambda i: _length(requests[i][1])):
+        wanted = [index for index, request in enumerate(requests) if request[0]]
+        for index in sorted(wanted, key=lambda i: _reach(requests[i][1])):
             label, clear = self._find(*requests[index])
             if label is not None:
                 self._add(index, label)
@@ -281,24 +283,27 @@ _TRIES = 24
 _MOVABLE = 2
 
 
-def _length(path: tuple[PathStep, ...]) -> float:
-    """About how long a route is (its steps' ends joined straight)."""
-    ends = [_end(step) for step in path]
-    return sum(math.dist(a, b) for a, b in itertools.pairwise(ends))
+def _reach(path: tuple[PathStep, ...]) -> float:
+    """How far apart a route's ends are: about how long it is."""
+    return math.dist(_end(path[0]), _end(path[-1]))
 
 
 def _places(path: tuple[PathStep, ...], width: float, height: float) -> Iterator[Point]:
     """Centres for a ``width`` x ``height`` label: on the route, then beside it (the route
     running along one side or through one corner of the label)."""
+    on_route = []
+    for point in _candidates(path):
+        on_route.append(point)
+        yield point
     for dx, dy in _BESIDE:
         shift_x, shift_y = dx * width, dy * height
-        for x, y in _candidates(path):
+        for x, y in on_route:
             yield x + shift_x, y + shift_y
 
 
 #: Shifts (in widths and heights of the label) from on the route to beside it.
 _BESIDE = (
-    (0.0, 0.0), (0.0, 0.5), (0.0, -0.5), (0.5, 0.0), (-0.5, 0.0),
+    (0.0, 0.5), (0.0, -0.5), (0.5, 0.0), (-0.5, 0.0),
     (0.5, 0.5), (-0.5, 0.5), (0.5, -0.5), (-0.5, -0.5),
 )  # fmt: skip
 
@@ -314,16 +319,18 @@ def _candidates(path: tuple[PathStep, ...]) -> Iterator[Point]:
 
     Each point is computed when it is tried: most labels take the first.
     """
-    curves: list[tuple[float, int, float]] = []
+    curves: list[tuple[float, int]] = []
     lines: list[tuple[float, int]] = []
     middle = (len(path) - 1) / 2
     for index in range(1, len(path)):
         distance = abs(index - 0.5 - middle)
-        if path[index][0] == "C":
-            curves += ((distance + abs(t - 0.5), index, t) for t in _ALONG_CURVE)
-        else:
-            lines.append((distance, index))
-    for _, index, t in sorted(curves):
+        (curves if path[index][0] == "C" else lines).append((distance, index))
+    curves.sort()
+    # The curves' places by their distance from the middle, each place's
+    # parameter adding its own to its curve's: the streams, one per
+    # parameter, are each in order, so merging them orders all.
+    streams = [_along(curves, t) for t in _ALONG_CURVE]
+    for _, index, t in heapq.merge(*streams):
         yield _cubic(_end(path[index - 1]), path[index], t)
     for _, index in sorted(lines):
         (x0, y0), (x1, y1) = _end(path[index - 1]), _end(path[index])
@@ -338,6 +345,12 @@ def _candidates(path: tuple[PathStep, ...]) -> Iterator[Point]:
     count = int(half / _STRIDE)
     for offset in sorted(range(-count, count + 1), key=abs):
         yield _at_length(points, lengths, half + offset * _STRIDE)
+
+
+def _along(curves: list[tuple[float, int]], t: float) -> Iterator[tuple[float, int, float]]:
+    """Place ``t`` of each curve, by its distance from the middle of the route."""
+    off = abs(t - 0.5)
+    return ((distance + off, index, t) for distance, index in curves)
 
 
 #: Where on a curve a label may sit (curve parameter), the middle first.
