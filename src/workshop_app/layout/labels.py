@@ -147,8 +147,10 @@ class LabelPlacer:
         """A label for each request (None without lines or a place clear of nodes).
 
         Short routes go first: they have the fewest places. A label left
-        covering another one or a ring then tries the places where only one
-        label is in its way, and moves that one elsewhere when it can.
+        covering another one or a ring then tries the places where one or
+        two labels are in its way, and moves them elsewhere when it can.
+        Last, a label on the ring of a node its route joins moves to a place
+        clear of every ring, when one is free.
         """
         labels: list[EdgeLabel | None] = [None] * len(requests)
         stuck = []
@@ -162,7 +164,23 @@ class LabelPlacer:
                     stuck.append(index)
         for index in stuck:
             self._unstick(index, requests, labels)
+        for index in wanted:
+            label = labels[index]
+            if label is not None and self._rings.hits(label.rect):
+                labels[index] = self._off_rings(index, label, requests[index][1])
         return labels
+
+    def _off_rings(self, index: int, label: EdgeLabel, path: tuple[PathStep, ...]) -> EdgeLabel:
+        """``label`` moved to the first free place clear of every ring, if there is one."""
+        self._remove(index, label)
+        width, height = label.width, label.height
+        for x, y in itertools.islice(_places(path, width, height), _LOOK):
+            rect = (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
+            if not (self._nodes.hits(rect) or self._rings.hits(rect) or self._labels.hits(rect)):
+                label = EdgeLabel(label.text_lines, x, y, width, height)
+                break
+        self._add(index, label)
+        return label
 
     def _find(
         self,
@@ -278,6 +296,8 @@ class LabelPlacer:
         return sorted({index for other in self._labels.hit(rect) for index in self._owners[other]})
 
 
+#: How many places a label on a ring looks at for one clear of every ring.
+_LOOK = 600
 #: How many places a stuck label tries, moving at most this many labels in its way.
 _TRIES = 24
 _MOVABLE = 2
