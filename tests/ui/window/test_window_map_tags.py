@@ -17,8 +17,8 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF
 from pytestqt.qtbot import QtBot
+from window_support import fitted_window
 
-from benchmarks.orgs import generate_organisation
 from workshop_app.ui.mainwindow import MainWindow
 from workshop_app.ui.map.style import node_outline
 
@@ -29,17 +29,7 @@ Tag = tuple[tuple[str, str], QRectF, QRectF]  # the relation's two nodes, text, 
 
 
 def _fitted_window(qtbot: QtBot, nodes: int | None) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    if nodes is None:
-        window.files.open_sample()
-    else:
-        window.controller.replace_session(generate_organisation(nodes), None)
-    window.resize(1920, 1080)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.room_layout.compact is not None)
-    window.command("view.fit").trigger()
+    window = fitted_window(qtbot, 1920, 1080, nodes)
     window.map_view.scene().finish_building()
     return window
 

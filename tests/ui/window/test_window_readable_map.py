@@ -9,25 +9,9 @@ from __future__ import annotations
 
 import pytest
 from pytestqt.qtbot import QtBot
+from window_support import fitted_window
 
-from benchmarks.orgs import generate_organisation
 from workshop_app.ui.mainwindow import MainWindow
-
-
-def _fitted_window(qtbot: QtBot, width: int, height: int, nodes: int | None) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    if nodes is None:
-        window.files.open_sample()
-    else:
-        window.controller.replace_session(generate_organisation(nodes), None)
-    window.resize(width, height)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.room_layout.compact is not None)
-    qtbot.wait(20)
-    window.command("view.fit").trigger()
-    return window
 
 
 def _label_pixels(window: MainWindow) -> tuple[float, float]:
@@ -60,7 +44,7 @@ def _every_node_shows(window: MainWindow) -> bool:
 def test_labels_at_fit_map_on_1920x1080(
     qtbot: QtBot, nodes: int | None, node_pixels: float, edge_pixels: float
 ) -> None:
-    window = _fitted_window(qtbot, 1920, 1080, nodes)
+    window = fitted_window(qtbot, 1920, 1080, nodes)
     assert window.map_view.legend_visible()
     node_label, edge_label = _label_pixels(window)
     assert node_label >= node_pixels
@@ -69,7 +53,7 @@ def test_labels_at_fit_map_on_1920x1080(
 
 
 def test_picking_a_finding_keeps_a_map_that_fits_whole_in_view(qtbot: QtBot) -> None:
-    window = _fitted_window(qtbot, 1920, 1080, None)
+    window = fitted_window(qtbot, 1920, 1080, None)
     tree = window.findings_dock.tree
     tree.setCurrentItem(tree.topLevelItem(0).child(0))
     assert window.map_view.selected_nodes()

@@ -1,7 +1,10 @@
-"""Helpers of the main-window tests: what the facilitator sees in the findings dock."""
+"""Helpers of the main-window tests: the window at "Fit map", what the findings dock lists."""
 
 from __future__ import annotations
 
+from pytestqt.qtbot import QtBot
+
+from benchmarks.orgs import generate_organisation
 from workshop_app.analysis import Finding
 from workshop_app.ui.mainwindow import MainWindow
 
@@ -25,3 +28,20 @@ def group_texts(window: MainWindow) -> list[str]:
     """The group headers: errors, warnings, notes."""
     tree = window.findings_dock.tree
     return [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+
+
+def fitted_window(qtbot: QtBot, width: int, height: int, nodes: int | None) -> MainWindow:
+    """The window at ``width`` x ``height`` after "Fit map", on the sample or a generated map."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    if nodes is None:
+        window.files.open_sample()
+    else:
+        window.controller.replace_session(generate_organisation(nodes), None)
+    window.resize(width, height)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.room_layout.compact is not None)
+    qtbot.wait(20)
+    window.command("view.fit").trigger()
+    return window
