@@ -9,7 +9,8 @@ imported by them (what it imports is what it measures)::
 
 ``bare`` is the reference: a ``QApplication`` and an empty ``QMainWindow``,
 with networkx imported. ``app`` starts the real window the way
-``workshop-app FILE`` does (:func:`workshop_app.ui.app.run`). ``map`` is a
+``workshop-app FILE`` does (:func:`workshop_app.cli.main`: a large file is
+read ahead, then :func:`workshop_app.ui.app.run`). ``map`` is a
 diagnostic between the two: a ``QMainWindow`` holding only the map canvas
 on the session, without menus, docks and views.
 
@@ -55,10 +56,15 @@ def main(argv: list[str]) -> None:
         window.show()
         app.exec()
     elif kind == "app":
+        # What ``workshop-app FILE`` does (workshop_app.cli.main): a large file
+        # starts being read before the window's modules are imported.
+        from workshop_app.fileformat.ahead import ReadAhead
+
+        ahead = ReadAhead.start(Path(rest[0]))
         from workshop_app.ui.app import run
 
         _watched(linger_ms, wait_for_map=True)
-        run(Path(rest[0]))
+        run(Path(rest[0]), ahead)
     elif kind == "map":
         from workshop_app.fileformat import load_session
         from workshop_app.ui.controller import SessionController

@@ -323,9 +323,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or args_list[0] not in (*_COMMANDS, "-h", "--help", "--version"):
         gui_args = _gui_parser().parse_args(args_list)
+        # A large file is read in a child process while the window's modules
+        # load and the window is built (workshop_app.fileformat.ahead).
+        from workshop_app.fileformat.ahead import ReadAhead
+
+        ahead = ReadAhead.start(gui_args.file) if gui_args.file is not None else None
         from workshop_app.ui.app import run
 
-        return run(gui_args.file)
+        return run(gui_args.file, ahead)
     args = _parser().parse_args(args_list)
     if args.command is None:
         _parser().print_help()

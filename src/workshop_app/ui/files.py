@@ -21,6 +21,7 @@ from workshop_app.fileformat import (
     SessionFormatError,
     load_session_with_state,
 )
+from workshop_app.fileformat.ahead import ReadAhead
 from workshop_app.fileformat.atomic import remove_stale_temporaries
 from workshop_app.resources import ResourceNotFoundError, resource_path
 from workshop_app.templates import TemplateError, list_templates, session_from_template
@@ -56,6 +57,9 @@ class SessionFiles(QObject):
         self._controller = controller
         self._autosaver = autosaver
         self.guard = FileGuard(window)
+        #: the first file, read in a child process while the window was built
+        #: (see :mod:`workshop_app.fileformat.ahead`); spent by the first open
+        self.read_ahead: ReadAhead | None = None
 
     @property
     def read_only(self) -> bool:
@@ -128,6 +132,9 @@ class SessionFiles(QObject):
 
     def _load(self, path: Path) -> tuple[Session, DiskState] | None:
         """The session in ``path`` and what was read, or None after telling why not."""
+        ahead, self.read_ahead = self.read_ahead, None
+        if ahead is not None and (loaded := ahead.take(path)) is not None:
+            return loaded
         try:
             return load_session_with_state(path)
         except SessionFormatError as error:

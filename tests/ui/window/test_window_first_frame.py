@@ -3,14 +3,18 @@ needs a word from the facilitator waits until the window is there to ask it."""
 
 from __future__ import annotations
 
+import select
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from workshop_app.fileformat import ahead
+from workshop_app.fileformat.ahead import ReadAhead
 from workshop_app.fileformat.locking import FileLock
-from workshop_app.ui import app, file_questions
+from workshop_app.ui import app, file_questions, files
 from workshop_app.ui.app import open_before_show, open_first_session
 from workshop_app.ui.autosave import autosave_dir
 from workshop_app.ui.mainwindow import MainWindow
@@ -126,3 +130,45 @@ def test_work_to_recover_is_offered_with_the_window_there(
     open_first_session(unshown, window_session_file)
     assert len(window_answers.questions("recover")) == 1
     assert len(shown_nodes(unshown)) == 4
+
+
+@pytest.fixture
+def read_ahead(
+    unshown: MainWindow, window_session_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> ReadAhead:
+    """The session file read in a child process while the window was built, as a large one is."""
+    monkeypatch.setattr(ahead, "READ_AHEAD_FROM_BYTES", 0)
+    started = ReadAhead.start(window_session_file)
+    assert started is not None
+    unshown.files.read_ahead = started
+    return started
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="read ahead on Linux only")
+def test_a_file_read_while_the_window_was_built_opens_without_reading_it_again(
+    unshown: MainWindow,
+    window_session_file: Path,
+    read_ahead: ReadAhead,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def read_again(_path: object) -> None:
+        raise AssertionError("read again")
+
+    monkeypatch.setattr(files, "load_session_with_state", read_again)
+    open_first_session(unshown, window_session_file)
+
+    assert shown_nodes(unshown) == {"p_speed", "r_lead", "r_team", "x_refund"}
+    assert unshown.controller.path == window_session_file and unshown.files.read_ahead is None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="read ahead on Linux only")
+def test_a_file_changed_while_the_window_was_built_opens_as_it_is_now(
+    unshown: MainWindow, window_session_file: Path, read_ahead: ReadAhead
+) -> None:
+    select.select([read_ahead._pipe], [], [], 30)  # the child has read the file
+    text = window_session_file.read_text(encoding="utf-8")
+    window_session_file.write_text(text.replace("r_team", "r_crew2"), encoding="utf-8")
+
+    open_first_session(unshown, window_session_file)
+
+    assert shown_nodes(unshown) == {"p_speed", "r_lead", "r_crew2", "x_refund"}
