@@ -26,7 +26,7 @@ from typing import Any
 __all__ = ["BARE", "platform_name", "probe", "x_server"]
 
 #: What the reference probe is, in the table.
-BARE = "bare QMainWindow + networkx"
+BARE = "bare full-screen QMainWindow + networkx"
 _PROBE_TIMEOUT = 180
 _ROOT = Path(__file__).resolve().parent.parent
 
