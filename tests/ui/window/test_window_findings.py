@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from window_support import group_texts, shown_findings
+from window_support import finding_rows, group_texts, shown_findings
 
+from workshop_app import vocabulary
 from workshop_app.analysis import Finding
 from workshop_app.domain import AddEdge, AddNode, EdgeKind, NodeKind, SetNodeFields
 from workshop_app.ui.mainwindow import MainWindow
@@ -139,12 +141,7 @@ def test_the_list_matches_the_analysis_after_edits_that_add_and_remove_findings_
     window.findings_dock.select_finding("no-owner", ["r4"])
 
     def listed() -> list[tuple[str, tuple[str, ...], bool, str]]:
-        tree = window.findings_dock.tree
-        rows = [
-            tree.topLevelItem(g).child(i)
-            for g in range(tree.topLevelItemCount())
-            for i in range(tree.topLevelItem(g).childCount())
-        ]
+        rows = finding_rows(window)
         return [
             (*shown, row.text(0)) for shown, row in zip(shown_findings(window), rows, strict=True)
         ]
@@ -164,3 +161,41 @@ def test_the_list_matches_the_analysis_after_edits_that_add_and_remove_findings_
         assert listed() == analysed()
     assert ("no-owner", ("r2",), False) in shown_findings(window)
     assert window.findings_dock.current_finding().subjects == ("r4",)
+
+
+def test_an_accepted_finding_reads_ticked_and_dimmed_and_an_edit_leaves_the_rows(
+    window: MainWindow,
+) -> None:
+    controller = window.controller
+    for index in range(1, 4):
+        controller.execute(AddNode(f"x{index}", NodeKind.RESPONSIBILITY, f"Task {index}"), "add")
+    dock = window.findings_dock
+    assert dock.select_finding("no-owner", ["x2"])
+    dock.accept_current()  # the group's note: "agreed in the workshop"
+    message = dock.current_finding().message
+    accepted = dock.tree.currentItem()
+    others = [row for row in finding_rows(window) if row is not accepted]
+
+    assert accepted.text(0) == f"✓ {message}\nAccepted: agreed in the workshop"
+    assert accepted.toolTip(0) == "no-owner: x2\nAccepted: agreed in the workshop"
+    assert accepted.foreground(0).color() == QColor(vocabulary.DETAIL_INK)
+    # The view paints what its model answers: the same ink, through Qt's own path.
+    ink = dock.tree.indexFromItem(accepted).data(Qt.ItemDataRole.ForegroundRole)
+    assert ink.color() == QColor(vocabulary.DETAIL_INK)
+    assert others
+    for row in others:
+        finding = row.data(0, Qt.ItemDataRole.UserRole)
+        assert row.text(0) == finding.message and not finding.accepted
+        assert row.toolTip(0) == f"{finding.code}: {', '.join(finding.subjects)}"
+        assert row.foreground(0).style() == Qt.BrushStyle.NoBrush  # the list's own ink
+    before = [row.text(0) for row in finding_rows(window)]
+
+    controller.execute(AddNode("x4", NodeKind.RESPONSIBILITY, "Task 4"), "add")
+
+    added = [f.message for f in controller.findings if f.subjects == ("x4",)]
+    after = [row.text(0) for row in finding_rows(window)]
+    assert added and sorted(after) == sorted(before + added)
+    assert [text for text in after if text not in added] == before
+    assert dock.tree.currentItem() is accepted
+    assert dock.current_finding().key == ("no-owner", ("x2",))
+    assert accepted.text(0) == f"✓ {message}\nAccepted: agreed in the workshop"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from benchmarks.orgs import generate_organisation
@@ -22,6 +23,13 @@ def shown_findings(window: MainWindow) -> list[tuple[str, tuple[str, ...], bool]
             assert isinstance(finding, Finding)
             shown.append((finding.code, finding.subjects, finding.accepted))
     return shown
+
+
+def finding_rows(window: MainWindow) -> list[QTreeWidgetItem]:
+    """The findings dock's rows of findings, top to bottom (the group headers left out)."""
+    tree = window.findings_dock.tree
+    groups = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    return [group.child(index) for group in groups for index in range(group.childCount())]
 
 
 def group_texts(window: MainWindow) -> list[str]:
