@@ -199,3 +199,20 @@ def test_an_accepted_finding_reads_ticked_and_dimmed_and_an_edit_leaves_the_rows
     assert dock.tree.currentItem() is accepted
     assert dock.current_finding().key == ("no-owner", ("x2",))
     assert accepted.text(0) == f"✓ {message}\nAccepted: agreed in the workshop"
+
+
+def test_an_accepted_findings_verdict_follows_the_window_into_another_language(
+    window: MainWindow,
+) -> None:
+    window.controller.execute(AddNode("x1", NodeKind.RESPONSIBILITY, "Task 1"), "add")
+    dock = window.findings_dock
+    assert dock.select_finding("no-owner", ["x1"])
+    dock.accept_current()  # the group's note: "agreed in the workshop"
+    accepted = dock.tree.currentItem()
+
+    window.command("settings.language_de").trigger()
+    assert accepted.text(0).endswith("\nAkzeptiert: agreed in the workshop")
+    assert accepted.toolTip(0).endswith("\nAkzeptiert: agreed in the workshop")
+
+    window.command("settings.language_en").trigger()
+    assert accepted.text(0).endswith("\nAccepted: agreed in the workshop")
