@@ -14,14 +14,11 @@ _FINDING_ROLE = 256  # Qt.ItemDataRole.UserRole, where the dock keeps each findi
 
 def shown_findings(window: MainWindow) -> list[tuple[str, tuple[str, ...], bool]]:
     """(code, subjects, accepted) of every finding listed, top to bottom."""
-    tree = window.findings_dock.tree
     shown = []
-    for group_index in range(tree.topLevelItemCount()):
-        group = tree.topLevelItem(group_index)
-        for index in range(group.childCount()):
-            finding = group.child(index).data(0, _FINDING_ROLE)
-            assert isinstance(finding, Finding)
-            shown.append((finding.code, finding.subjects, finding.accepted))
+    for row in finding_rows(window):
+        finding = row.data(0, _FINDING_ROLE)
+        assert isinstance(finding, Finding)
+        shown.append((finding.code, finding.subjects, finding.accepted))
     return shown
 
 
