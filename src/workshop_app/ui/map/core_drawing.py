@@ -53,10 +53,12 @@ class CoreDrawing(QObject):
         self._marked: frozenset[str] = frozenset()
         self._unlabelled: MapGeometry | None = None  # the last geometry, before its tags
 
-    def take(self, session: Session) -> None:
-        """A new session: boxes now, routes when the edges are drawn (call before routing)."""
+    def take(self, session: Session, marked: Collection[str] = ()) -> None:
+        """A new session: boxes now, routes when the edges are drawn (call before routing);
+        its tags keep clear of the ``marked`` nodes (see :meth:`set_marked`)."""
         self._timer.stop()
         self._session = session
+        self._marked = frozenset(marked)
         geometry = self._geometry()
         self._set_boxes(geometry)
         self._edges.use_routes(_routes(geometry))

@@ -87,8 +87,13 @@ class MapScene(QGraphicsScene):
         self._slices.setInterval(0)
         self._slices.timeout.connect(self._next_slice)
 
-    def build(self, session: Session) -> None:
-        """Drop every node and edge and create them anew from ``session`` (overlays stay)."""
+    def build(self, session: Session, findings: Iterable[Finding] = ()) -> None:
+        """Drop every node and edge and create them anew from ``session`` (overlays stay),
+        the subjects of open ``findings`` ringed (see :meth:`set_marks`).
+
+        The rings are known before the relations' tags are placed: placed
+        first and then moved clear of the rings, a map's tags were placed twice.
+        """
         for overlay in self._overlays:
             self.removeItem(overlay)
         self.removeItem(self.layer)
@@ -96,12 +101,13 @@ class MapScene(QGraphicsScene):
         self.addItem(self.layer)
         self.nodes.clear()
         self._marks.clear()
+        marks = _marks(findings)
         placed = Placement(session)
         self._cache_nodes = session.graph.number_of_nodes() <= CACHED_NODES
         for node_id, attrs in session.graph.nodes(data=True):
             self._add_node(node_id, attrs, placed, grow=False)  # the rect is set below
         self.edges.build(session)
-        self.drawing.take(session)
+        self.drawing.take(session, marks.keys())
         if self.edges.pending <= EDGES_AT_ONCE:
             self.edges.route_pending()
         else:
@@ -119,6 +125,7 @@ class MapScene(QGraphicsScene):
         self.setSceneRect(rect.adjusted(-margin, -margin, margin, margin))
         for overlay in self._overlays:
             self.addItem(overlay)
+        self._set_marks(marks)
         self.edgeSelectionChanged.emit()
         self.geometryChanged.emit()
 
@@ -244,14 +251,9 @@ class MapScene(QGraphicsScene):
 
     def set_marks(self, findings: Iterable[Finding]) -> None:
         """Ring the subjects of open findings, by their most severe finding."""
-        marks: dict[str, Severity] = {}
-        for finding in findings:
-            if finding.accepted:
-                continue
-            for subject in finding.subjects:
-                known = marks.get(subject)
-                if known is None or finding.severity.order < known.order:
-                    marks[subject] = finding.severity
+        self._set_marks(_marks(findings))
+
+    def _set_marks(self, marks: dict[str, Severity]) -> None:
         old, self._marks = self._marks, marks
         self.drawing.set_marked(marks.keys())
         # Only the nodes whose mark changed: an edit changes a few findings.
@@ -372,3 +374,16 @@ class MapScene(QGraphicsScene):
         )
         if not self.sceneRect().contains(wanted):
             self.setSceneRect(self.sceneRect().united(wanted))
+
+
+def _marks(findings: Iterable[Finding]) -> dict[str, Severity]:
+    """Each subject of an open finding with the severity of its most severe one."""
+    marks: dict[str, Severity] = {}
+    for finding in findings:
+        if finding.accepted:
+            continue
+        for subject in finding.subjects:
+            known = marks.get(subject)
+            if known is None or finding.severity.order < known.order:
+                marks[subject] = finding.severity
+    return marks

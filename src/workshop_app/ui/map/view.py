@@ -364,8 +364,7 @@ class MapView(QGraphicsView):
         self._gestures.cancel()
         self.connector.close()
         with self.selection.one_change():
-            self._scene.build(session)
-            self._scene.set_marks(self.controller.findings)
+            self._scene.build(session, self.controller.findings)
         self.auto_fit = True
         self.fit_all()
 
