@@ -71,7 +71,12 @@ def label_size(lines: tuple[str, ...]) -> tuple[float, float]:
 
 
 class _Grid:
-    """Rectangles hashed by cell, to ask quickly what a new one would overlap."""
+    """Rectangles hashed by cell, to ask quickly what a new one would overlap.
+
+    Every question walks the cells ``rect`` covers; a label takes one to
+    four of them, and the placer asks tens of thousands of questions for a
+    map (each place it tries, against nodes, rings and labels).
+    """
 
     def __init__(self, rects: Iterable[Rect] = ()) -> None:
         self._cells: defaultdict[tuple[int, int], list[Rect]] = defaultdict(list)
@@ -79,11 +84,12 @@ class _Grid:
             self.add(rect)
 
     @staticmethod
-    def _keys(rect: Rect) -> Iterable[tuple[int, int]]:
+    def _keys(rect: Rect) -> list[tuple[int, int]]:
         x0, y0, x1, y1 = rect
-        for i in range(math.floor(x0 / _CELL), math.floor(x1 / _CELL) + 1):
-            for j in range(math.floor(y0 / _CELL), math.floor(y1 / _CELL) + 1):
-                yield i, j
+        rows = range(math.floor(y0 / _CELL), math.floor(y1 / _CELL) + 1)
+        return [
+            (i, j) for i in range(math.floor(x0 / _CELL), math.floor(x1 / _CELL) + 1) for j in rows
+        ]
 
     def add(self, rect: Rect) -> None:
         for key in self._keys(rect):
@@ -91,16 +97,20 @@ class _Grid:
 
     def overlap(self, rect: Rect, skip: Collection[Rect] = ()) -> float:
         """How much of ``rect`` the rectangles (but those in ``skip``) cover, added up."""
+        if not self._cells:
+            return 0.0
         x0, y0, x1, y1 = rect
         seen: set[Rect] = set(skip)
         area = 0.0
+        cells = self._cells
         for key in self._keys(rect):
-            for other in self._cells.get(key, ()):
+            for other in cells.get(key, ()):
                 if other in seen:
                     continue
                 seen.add(other)
                 a0, b0, a1, b1 = other
-                area += max(0.0, min(x1, a1) - max(x0, a0)) * max(0.0, min(y1, b1) - max(y0, b0))
+                if x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1:
+                    area += (min(x1, a1) - max(x0, a0)) * (min(y1, b1) - max(y0, b0))
         return area
 
     def remove(self, rect: Rect) -> None:
@@ -119,12 +129,17 @@ class _Grid:
 
     def hits(self, rect: Rect, skip: Collection[Rect] = ()) -> bool:
         """Whether ``rect`` overlaps any of the rectangles (but those in ``skip``)."""
+        cells = self._cells
+        if not cells:
+            return False
         x0, y0, x1, y1 = rect
-        for key in self._keys(rect):
-            for other in self._cells.get(key, ()):
-                a0, b0, a1, b1 = other
-                if x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1 and other not in skip:
-                    return True
+        rows = range(math.floor(y0 / _CELL), math.floor(y1 / _CELL) + 1)
+        for i in range(math.floor(x0 / _CELL), math.floor(x1 / _CELL) + 1):
+            for j in rows:
+                for other in cells.get((i, j), ()):
+                    a0, b0, a1, b1 = other
+                    if x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1 and other not in skip:
+                        return True
         return False
 
 
@@ -207,13 +222,16 @@ class LabelPlacer:
             ringed = rings and self._rings.hits(rect, own)
             if not ringed and not self._labels.hits(rect):
                 return EdgeLabel(lines, x, y, width, height), True
-            # Every place taken: where it covers least of other labels, then of rings.
-            cost = (self._labels.overlap(rect), self._rings.overlap(rect, own))
-            if fallback is None or cost < fallback[0]:
-                fallback = (cost, x, y)
+            # Every place taken: where it covers least of other labels, then of rings
+            # (measured only when the labels covered do not decide).
+            covered = self._labels.overlap(rect)
+            if fallback is None or covered <= fallback[0]:
+                cost = (covered, self._rings.overlap(rect, own))
+                if fallback is None or cost < fallback[:2]:
+                    fallback = (*cost, x, y)
         if fallback is None:
             return None, True
-        _, x, y = fallback
+        _, _, x, y = fallback
         return EdgeLabel(lines, x, y, width, height), False
 
     def _unstick(
