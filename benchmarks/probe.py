@@ -15,9 +15,10 @@ read ahead, then :func:`workshop_app.ui.app.run`). ``map`` is a
 diagnostic between the two: a ``QMainWindow`` holding only the map canvas
 on the session, without menus, docks and views.
 
-An event filter on the application sees the first ``QEvent.Type.Paint`` that
-reaches the main window (the top-level widget: Qt paints it first, then its
-children, in the same pass), and for ``app`` and ``map`` the first paint of
+An event filter on the main window (on the application only until the
+window exists, see :class:`benchmarks.paint_watch._FirstPaint`) sees its
+first ``QEvent.Type.Paint`` (the top-level widget: Qt paints it first, then
+its children, in the same pass), and for ``app`` and ``map`` the first paint of
 the map's viewport with nodes on it (the window shows before the session is
 open, and the map fills in). Its ``time.monotonic()`` is the first paint;
 the parent compares it with the monotonic time at which it started the
