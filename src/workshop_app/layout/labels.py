@@ -191,7 +191,7 @@ class LabelPlacer:
         width, height = label.width, label.height
         for x, y in itertools.islice(_places(path, width, height), _LOOK):
             rect = (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
-            if not (self._nodes.hits(rect) or self._rings.hits(rect) or self._labels.hits(rect)):
+            if not (self._rings.hits(rect) or self._nodes.hits(rect) or self._labels.hits(rect)):
                 label = EdgeLabel(label.text_lines, x, y, width, height)
                 break
         self._add(index, label)
@@ -219,12 +219,12 @@ class LabelPlacer:
             rect = (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
             if self._nodes.hits(rect):
                 continue
-            ringed = rings and self._rings.hits(rect, own)
-            if not ringed and not self._labels.hits(rect):
+            # A place covers a label exactly when it covers some of its area.
+            covered = self._labels.overlap(rect)
+            if not covered and not (rings and self._rings.hits(rect, own)):
                 return EdgeLabel(lines, x, y, width, height), True
             # Every place taken: where it covers least of other labels, then of rings
             # (measured only when the labels covered do not decide).
-            covered = self._labels.overlap(rect)
             if fallback is None or covered <= fallback[0]:
                 cost = (covered, self._rings.overlap(rect, own))
                 if fallback is None or cost < fallback[:2]:
