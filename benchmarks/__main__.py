@@ -27,8 +27,8 @@ from benchmarks.processes import platform_name, x_server
 
 #: Every measurement, by name, in the order of the table.
 MEASUREMENTS = (
-    "startup", "loading", "analysis", "compare", "export", "geometry", "canvas", "window_edit",
-    "saving", "memory", "bundle",
+    "startup", "instructions", "loading", "analysis", "compare", "export", "geometry", "canvas",
+    "window_edit", "saving", "memory", "bundle",
 )  # fmt: skip
 _HEADER = ["measure", "nodes", "value", "reference", "ratio", "goal", "met"]
 _DEFAULT_JSON = Path(__file__).resolve().parent / "results.json"

@@ -19,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,15 +31,18 @@ _PROBE_TIMEOUT = 180
 _ROOT = Path(__file__).resolve().parent.parent
 
 
-def probe(args: list[str], display: str | None) -> dict[str, Any]:
+def probe(args: list[str], display: str | None, wrapper: Sequence[str] = ()) -> dict[str, Any]:
     """Run one probe in a fresh interpreter; its report plus ``elapsed`` seconds
     from just before the spawn to the first paint (and ``map_elapsed`` to the
-    map painted with its nodes, when the probe shows a map)."""
+    map painted with its nodes, when the probe shows a map), and its ``stderr``.
+
+    ``wrapper``: a command the interpreter is run under (valgrind, say).
+    """
     with tempfile.TemporaryDirectory(prefix="bench-home-") as home:
         env = _environment(Path(home), display)
         start = time.monotonic()
         done = subprocess.run(
-            [sys.executable, "-m", "benchmarks.probe", *args],
+            [*wrapper, sys.executable, "-m", "benchmarks.probe", *args],
             env=env,
             capture_output=True,
             text=True,
@@ -50,6 +53,7 @@ def probe(args: list[str], display: str | None) -> dict[str, Any]:
     if done.returncode != 0 or not lines:
         raise RuntimeError(f"probe {args} failed ({done.returncode}):\n{done.stderr[-2000:]}")
     result = json.loads(lines[-1])
+    result["stderr"] = done.stderr
     result["elapsed"] = result["first_paint"] - start
     if result.get("map_paint") is not None:
         result["map_elapsed"] = result["map_paint"] - start

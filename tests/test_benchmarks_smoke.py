@@ -16,6 +16,7 @@ import pytest
 
 from benchmarks.__main__ import MEASUREMENTS, main, run, table
 from benchmarks.harness import Config
+from benchmarks.instructions import collected
 
 
 @pytest.fixture
@@ -26,11 +27,13 @@ def bench_config(tmp_path: Path) -> Config:
 
 
 #: The bundle's figures need the built application; CI measures them with
-#: ``python -m benchmarks.bundle`` right after building it.
+#: ``python -m benchmarks.bundle`` right after building it. The count of
+#: instructions runs two starts under valgrind, a minute: it has a slow test.
 BUILT_SEPARATELY = {"bundle"}
+SLOW = {"instructions"}
 
 
-@pytest.mark.parametrize("name", [m for m in MEASUREMENTS if m not in BUILT_SEPARATELY])
+@pytest.mark.parametrize("name", [m for m in MEASUREMENTS if m not in BUILT_SEPARATELY | SLOW])
 def test_each_measurement_gives_figures(name: str, bench_config: Config, qapp: object) -> None:
     figures = run(bench_config, [name], log=io.StringIO())
     assert figures
@@ -54,3 +57,23 @@ def test_main_writes_the_table_and_json(tmp_path: Path, capsys: pytest.CaptureFi
     assert results["figures"][0]["size"] == 50
     assert results["figures"][0]["reference_name"] == "PyYAML CSafeLoader"
     assert "offscreen" in results["machine"]["windows"]
+
+
+def test_the_instructions_counted_are_the_probes_own() -> None:
+    # valgrind reports each process it ran; a fork of the probe (a read-ahead) has its own pid
+    log = (
+        "==7== Callgrind, a call-graph generating cache profiler\n"
+        "==9== Collected : 1686900000\n"
+        "==7== Events    : Ir\n"
+        "==7== Collected : 2433600000\n"
+    )
+    assert collected(log) == 2_433_600_000
+    with pytest.raises(ValueError):
+        collected("Traceback (most recent call last): ...")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("valgrind") is None, reason="valgrind is not installed")
+def test_the_start_is_counted_in_instructions(bench_config: Config) -> None:
+    (figure,) = run(bench_config, ["instructions"], log=io.StringIO())
+    assert figure.reference is not None and 0 < figure.reference < figure.value
