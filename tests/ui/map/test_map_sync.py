@@ -22,10 +22,10 @@ from workshop_app.domain import (
     SetEdgeFields,
     SetNodeFields,
 )
-from workshop_app.layout import auto_layout
+from workshop_app.layout import EdgeLabel, auto_layout
 from workshop_app.ui.map import MapView
 from workshop_app.ui.map.routes import add_thin_line, drawn_edge, line_path
-from workshop_app.ui.map.style import map_style
+from workshop_app.ui.map.style import Arrow, map_style
 
 
 def test_every_node_and_edge_has_an_item(map_view: MapView) -> None:
@@ -193,3 +193,21 @@ def test_far_out_lines_follow_the_same_routes_as_close_up(qapp: QApplication) ->
     assert lines == [
         QLineF(path.elementAt(0).x, path.elementAt(0).y, path.elementAt(1).x, path.elementAt(1).y)
     ]
+
+
+def test_an_edge_keeps_its_arrowhead_tag_and_bounds_whatever_it_has(qapp: QApplication) -> None:
+    # The numbers are packed together: an edge without an arrowhead or a tag
+    # must not give another part's numbers for it.
+    route = (("M", 0.0, 0.0), ("L", 300.0, 0.0))
+    label = EdgeLabel(("A",), 150.0, 10.0, 20.0, 16.0)
+    for kind in (EdgeKind.ACCOUNTABLE, EdgeKind.CONFLICTS_WITH):
+        look = map_style(False).edges[kind]
+        for tag in (None, ("A",)):
+            edge = drawn_edge(("a", "b", kind.value), route, look, tag, label)
+            x0, y0, x1, y1 = edge.bounds
+            assert x0 < 0 < 300 < x1 and y0 < 0 < y1
+            if look.arrow is Arrow.NONE:
+                assert edge.tip is None
+            else:
+                assert edge.tip == (300.0, 0.0, 1.0, 0.0)
+            assert edge.tag_box == (None if tag is None else label.rect)
