@@ -332,8 +332,9 @@ class EdgeLayer(QGraphicsItem):
         painter.setFont(self._style.edge_font)
         painter.setBrush(self._style.background)
         for edge in edges:
-            if edge.tag_box is not None:
-                x0, y0, x1, y1 = edge.tag_box
+            box = edge.tag_box
+            if box is not None:
+                x0, y0, x1, y1 = box
                 painter.setPen(self._outlines[edge.kind])
                 painter.drawRoundedRect(QRectF(x0, y0, x1 - x0, y1 - y0), 4, 4)
                 for line, x, baseline in edge.tag_lines():

@@ -95,6 +95,11 @@ class DrawnEdge:
         n = self._numbers
         return n[0], n[1], n[2], n[3]
 
+    def within(self, box: Rect) -> bool:
+        """Whether the drawn edge stays inside ``box`` (asked for every edge a repaint draws)."""
+        n = self._numbers
+        return box[0] <= n[0] and box[1] <= n[1] and n[2] <= box[2] and n[3] <= box[3]
+
     @property
     def tip(self) -> tuple[float, float, float, float] | None:
         if not self._parts & _TIP:
@@ -234,7 +239,7 @@ def add_line(
     large map a line crossing the view can be ten thousand units long.
     """
     steps = edge.steps
-    if clip is not None and _within(edge.bounds, clip):
+    if clip is not None and edge.within(clip):
         clip = None  # the whole edge is in view: nothing to cut
     curved = any(step[0] == "C" for step in steps)
     if curved and not (jagged and look.zigzag):
@@ -509,11 +514,6 @@ def _clipped(
 
 def _inside(x: float, y: float, box: Rect) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
-
-
-def _within(inner: Rect, outer: Rect) -> bool:
-    x0, y0, x1, y1 = inner
-    return outer[0] <= x0 and outer[1] <= y0 and x1 <= outer[2] and y1 <= outer[3]
 
 
 def _overlap(a: Rect, b: Rect) -> bool:
