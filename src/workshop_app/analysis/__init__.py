@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from workshop_app.analysis._de import GERMAN
 from workshop_app.analysis._graph import AnalysisView
-from workshop_app.analysis.findings import Finding, Severity
+from workshop_app.analysis.findings import Finding, Severity, open_marks
 from workshop_app.analysis.live import LiveAnalysis
 from workshop_app.analysis.rules import RULES, make_findings
 from workshop_app.domain.session import Session
 from workshop_app.i18n import translator
 
-__all__ = ["RULE_CODES", "Finding", "LiveAnalysis", "Severity", "find_ambiguities"]
+__all__ = ["RULE_CODES", "Finding", "LiveAnalysis", "Severity", "find_ambiguities", "open_marks"]
 
 #: Every rule code, in the order of ``DESIGN.md``. Codes never change meaning.
 RULE_CODES: tuple[str, ...] = tuple(RULES)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -11,7 +11,7 @@ from typing import Any
 from workshop_app.domain.change import ReviewKey
 from workshop_app.domain.session import review_key
 
-__all__ = ["Finding", "Severity"]
+__all__ = ["Finding", "Severity", "open_marks"]
 
 
 class Severity(StrEnum):
@@ -137,3 +137,20 @@ class Finding:
             "message": self.message,
             "accepted": self.accepted,
         }
+
+
+def open_marks(findings: Iterable[Finding]) -> dict[str, Severity]:
+    """Each subject of an open finding with the severity of its most severe one.
+
+    What the map rings, in the window and in the protocol; accepted findings
+    mark nothing.
+    """
+    marks: dict[str, Severity] = {}
+    for finding in findings:
+        if finding.accepted:
+            continue
+        for subject in finding.subjects:
+            known = marks.get(subject)
+            if known is None or finding.severity.order < known.order:
+                marks[subject] = finding.severity
+    return marks

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from workshop_app.analysis import Finding, Severity
+from workshop_app.analysis import Finding, Severity, open_marks
 from workshop_app.domain import EdgeKind, NodeKind, Session
 from workshop_app.layout import MapGeometry, NodeBox, map_geometry
 from workshop_app.layout.geometry import Rect
@@ -114,13 +114,6 @@ def printed_map(
     Its tags keep clear of the marked nodes as the window's do of their rings.
     Without ``labels`` its routes carry no tags (see ``map_geometry``).
     """
-    marks: dict[str, Severity] = {}
-    for finding in findings:
-        if finding.accepted:
-            continue
-        for subject in finding.subjects:
-            if subject in session.graph:
-                current = marks.get(subject)
-                if current is None or finding.severity.order < current.order:
-                    marks[subject] = finding.severity
+    graph = session.graph
+    marks = {node: mark for node, mark in open_marks(findings).items() if node in graph}
     return PrintedMap(map_geometry(session, language, labels=labels, marked=marks.keys()), marks)

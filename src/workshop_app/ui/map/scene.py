@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
-from workshop_app.analysis import Finding, Severity
+from workshop_app.analysis import Finding, Severity, open_marks
 from workshop_app.domain import Change, EdgeKind, NodeKind, Session
 from workshop_app.ui.map.core_drawing import CoreDrawing
 from workshop_app.ui.map.edge_layer import PICK_PIXELS, EdgeLayer
@@ -101,7 +101,7 @@ class MapScene(QGraphicsScene):
         self.addItem(self.layer)
         self.nodes.clear()
         self._marks.clear()
-        marks = _marks(findings)
+        marks = open_marks(findings)
         placed = Placement(session)
         self._cache_nodes = session.graph.number_of_nodes() <= CACHED_NODES
         for node_id, attrs in session.graph.nodes(data=True):
@@ -251,7 +251,7 @@ class MapScene(QGraphicsScene):
 
     def set_marks(self, findings: Iterable[Finding]) -> None:
         """Ring the subjects of open findings, by their most severe finding."""
-        self._set_marks(_marks(findings))
+        self._set_marks(open_marks(findings))
 
     def _set_marks(self, marks: dict[str, Severity]) -> None:
         old, self._marks = self._marks, marks
@@ -374,16 +374,3 @@ class MapScene(QGraphicsScene):
         )
         if not self.sceneRect().contains(wanted):
             self.setSceneRect(self.sceneRect().united(wanted))
-
-
-def _marks(findings: Iterable[Finding]) -> dict[str, Severity]:
-    """Each subject of an open finding with the severity of its most severe one."""
-    marks: dict[str, Severity] = {}
-    for finding in findings:
-        if finding.accepted:
-            continue
-        for subject in finding.subjects:
-            known = marks.get(subject)
-            if known is None or finding.severity.order < known.order:
-                marks[subject] = finding.severity
-    return marks
